@@ -1,0 +1,11 @@
+import { ServiceConfig, startService, StartServiceOptions } from '@faultline/platform';
+import type { INestApplication } from '@nestjs/common';
+import { ErrorsAppModule } from './app.module';
+
+/** Starts the errors service; used by `main.ts` and by tests that run it in-process. */
+export function startErrorsApp(
+  config: ServiceConfig,
+  options: Partial<StartServiceOptions> = {},
+): Promise<INestApplication> {
+  return startService(ErrorsAppModule.forRoot(config), { title: 'Faultline errors', ...options, config });
+}

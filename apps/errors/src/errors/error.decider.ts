@@ -1,0 +1,87 @@
+import type { ErrorEvent, ErrorRecorded, StepType } from './error.events';
+
+/** Runtimes cut trace keys at this length; longer ones are cut the same way here. */
+export const TRACE_KEY_MAX_LENGTH = 128;
+
+export type ErrorState =
+  | { status: 'unrecorded' }
+  | { status: 'open'; errorId: string; accountId: string; flowStepId: string; traceKey?: string };
+
+/** A failed step as a runtime reported it, ready to become an error. */
+export interface Occurrence {
+  accountId: string;
+  integrationId: string;
+  flowId: string;
+  flowStepId: string;
+  stepType: StepType;
+  runId: string;
+  message: string;
+  code?: string;
+  source?: string;
+  httpStatus?: number;
+  retryDataKey?: string;
+  traceKey?: string;
+  occurredAt: string;
+}
+
+export type RecordError = {
+  type: 'RecordError';
+  data: { errorId: string; occurrence: Occurrence; now: Date };
+};
+
+export type ErrorCommand = RecordError;
+
+/** Recording twice would open two errors for one failure. */
+export class ErrorAlreadyRecorded extends Error {
+  readonly code = 'ERROR_ALREADY_RECORDED';
+
+  constructor(errorId: string) {
+    super(`error ${errorId} is already recorded`);
+  }
+}
+
+export const initialState = (): ErrorState => ({ status: 'unrecorded' });
+
+export function decide(command: ErrorCommand, state: ErrorState): ErrorEvent[] {
+  switch (command.type) {
+    case 'RecordError':
+      return recordError(command, state);
+    default: {
+      const unknown: never = command.type;
+      throw new Error(`unknown command ${String(unknown)}`);
+    }
+  }
+}
+
+export function evolve(_state: ErrorState, event: ErrorEvent): ErrorState {
+  switch (event.type) {
+    case 'ErrorRecorded': {
+      const { errorId, accountId, flowStepId, traceKey } = event.data;
+      return { status: 'open', errorId, accountId, flowStepId, traceKey };
+    }
+    default: {
+      const unknown: never = event.type;
+      throw new Error(`unknown event ${String(unknown)}`);
+    }
+  }
+}
+
+function recordError({ data }: RecordError, state: ErrorState): ErrorRecorded[] {
+  if (state.status !== 'unrecorded') throw new ErrorAlreadyRecorded(data.errorId);
+  const { traceKey, ...occurrence } = data.occurrence;
+  return [
+    {
+      type: 'ErrorRecorded',
+      data: {
+        errorId: data.errorId,
+        ...occurrence,
+        ...(traceKey === undefined ? {} : { traceKey: truncateTraceKey(traceKey) }),
+        recordedAt: data.now.toISOString(),
+      },
+    },
+  ];
+}
+
+export function truncateTraceKey(traceKey: string): string {
+  return traceKey.slice(0, TRACE_KEY_MAX_LENGTH);
+}

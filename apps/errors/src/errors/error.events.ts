@@ -1,0 +1,31 @@
+/** The kind of flow step that failed; the retry policy depends on it. */
+export type StepType = 'export' | 'import' | 'lookup' | 'transform' | 'custom_action' | 'webhook';
+
+/**
+ * An error opened for one failed step of a flow run. `retryDataKey` names the record the step
+ * failed on; `traceKey` follows one record across runs (at most 128 characters).
+ */
+export type ErrorRecorded = {
+  type: 'ErrorRecorded';
+  data: {
+    errorId: string;
+    accountId: string;
+    integrationId: string;
+    flowId: string;
+    flowStepId: string;
+    stepType: StepType;
+    runId: string;
+    message: string;
+    code?: string;
+    source?: string;
+    httpStatus?: number;
+    retryDataKey?: string;
+    traceKey?: string;
+    /** When the runtime saw the failure. */
+    occurredAt: string;
+    /** When Faultline recorded it. */
+    recordedAt: string;
+  };
+};
+
+export type ErrorEvent = ErrorRecorded;

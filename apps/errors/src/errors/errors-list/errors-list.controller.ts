@@ -1,0 +1,40 @@
+import {
+  ErrorIdParams,
+  ErrorListItem,
+  ErrorsListQuery,
+  ErrorsPage,
+} from '@faultline/contracts';
+import { NotFoundError, SchemaPipe } from '@faultline/platform';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from '@sinclair/typebox';
+import { ErrorsListQueries } from './errors-list.query';
+
+const AccountScope = Type.Object({ accountId: ErrorsListQuery.properties.accountId }, { additionalProperties: false });
+
+/**
+ * The admin API's view of errors. Until identity lands, callers name the account they read;
+ * once it does, the account comes from the caller's token instead.
+ */
+@ApiTags('errors')
+@Controller('errors')
+export class ErrorsListController {
+  constructor(private readonly queries: ErrorsListQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List errors, newest first, filtered by integration, flow, step and status' })
+  list(@Query(new SchemaPipe(ErrorsListQuery, 'query')) query: ErrorsListQuery): Promise<ErrorsPage> {
+    return this.queries.page(query);
+  }
+
+  @Get(':errorId')
+  @ApiOperation({ summary: 'One error' })
+  async get(
+    @Param(new SchemaPipe(ErrorIdParams, 'params')) { errorId }: ErrorIdParams,
+    @Query(new SchemaPipe(AccountScope, 'query')) { accountId }: { accountId: string },
+  ): Promise<ErrorListItem> {
+    const item = await this.queries.byId(accountId, errorId);
+    if (!item) throw new NotFoundError(`error ${errorId}`);
+    return item;
+  }
+}

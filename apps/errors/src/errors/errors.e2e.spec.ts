@@ -1,0 +1,183 @@
+import { ErrorRecordedV1, ErrorsPage, Topics, validate } from '@faultline/contracts';
+import { loadServiceConfig } from '@faultline/platform';
+import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment } from '@faultline/testing';
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { startErrorsApp } from '../errors.app';
+
+let app: INestApplication;
+let kafka: KafkaTestClient;
+let baseUrl: string;
+
+beforeAll(async () => {
+  const config = loadServiceConfig('errors', await testServiceEnvironment('errors'));
+  kafka = new KafkaTestClient(config.kafka.topicPrefix);
+  app = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+  baseUrl = await app.getUrl();
+});
+
+afterAll(async () => {
+  await kafka?.close();
+  await app?.close();
+});
+
+const get = async (path: string) => {
+  const response = await fetch(`${baseUrl}${path}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape
+  const body: any = await response.json();
+  return { status: response.status, contentType: response.headers.get('content-type'), body };
+};
+
+const listed = async (query: string): Promise<ErrorsPage> => {
+  const { status, body } = await get(`/errors?${query}`);
+  expect(status).toBe(200);
+  return body as ErrorsPage;
+};
+
+const publish = (...reports: Array<object | string>) =>
+  kafka.publish(
+    Topics.flowErrors,
+    reports.map((value) => ({ key: 'step-1', value })),
+  );
+
+describe('the errors service records what flow runtimes report', () => {
+  it('a failure published on flow.errors.v1 is listed by GET /errors and GET /errors/:id', async () => {
+    const accountId = `acc-${randomUUID()}`;
+    const report = errorOccurred({ accountId, data: { httpStatus: 422, code: 'MISSING_FIELD', traceKey: 'order-1' } });
+    await publish(report);
+
+    const page = await eventually(async () => {
+      const result = await listed(`accountId=${accountId}`);
+      expect(result.items).toHaveLength(1);
+      return result;
+    });
+    expect(page.items[0]).toMatchObject({
+      accountId,
+      integrationId: 'int-1',
+      flowId: 'flow-1',
+      flowStepId: 'step-1',
+      runId: report.data.runId,
+      message: report.data.message,
+      httpStatus: 422,
+      code: 'MISSING_FIELD',
+      traceKey: 'order-1',
+      status: 'open',
+      occurredAt: report.occurredAt,
+    });
+    const one = await get(`/errors/${page.items[0].errorId}?accountId=${accountId}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(page.items[0]);
+  });
+
+  it('the same report delivered twice records one error', async () => {
+    const accountId = `acc-${randomUUID()}`;
+    const report = errorOccurred({ accountId });
+    const later = errorOccurred({ accountId, occurredAt: new Date(Date.now() + 1000).toISOString() });
+    await publish(report, report);
+    await publish(report, later);
+
+    await eventually(async () => expect((await listed(`accountId=${accountId}`)).items).toHaveLength(2));
+    const page = await listed(`accountId=${accountId}`);
+    expect(page.items.map((item) => item.runId).sort()).toEqual([report.data.runId, later.data.runId].sort());
+  });
+
+  it('a malformed message goes to the DLQ with its reason while the next good message is still recorded', async () => {
+    const dlq = await kafka.record(`${Topics.flowErrors}.dlq`);
+    const accountId = `acc-${randomUUID()}`;
+    const missingFlow = errorOccurred({ accountId });
+    delete (missingFlow.data as Partial<typeof missingFlow.data>).flowId;
+    const good = errorOccurred({ accountId });
+
+    await publish('{not json', missingFlow, { ...errorOccurred(), type: 'ErrorTeleported' }, good);
+
+    await eventually(async () => expect((await listed(`accountId=${accountId}`)).items).toHaveLength(1));
+    const rejected = await dlq.waitFor(3);
+    expect(rejected.map((message) => message.headers['dlq-reason'])).toEqual([
+      expect.stringMatching(/not JSON/),
+      expect.stringMatching(/\/data\/flowId/),
+      expect.stringMatching(/unknown event ErrorTeleported v1/),
+    ]);
+    expect(rejected[0].value).toBe('{not json');
+    expect(rejected[1]).toMatchObject({ key: 'step-1', headers: { 'dlq-source-topic': kafka.topic(Topics.flowErrors) } });
+    expect(JSON.parse(rejected[1].value)).toEqual(missingFlow);
+  });
+
+  it('publishes ErrorRecorded on errors.events.v1 once per recorded error, valid against its contract', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const accountId = `acc-${randomUUID()}`;
+    const reports = Array.from({ length: 30 }, () => errorOccurred({ accountId }));
+    await publish(...reports, ...reports.slice(0, 10));
+
+    await eventually(() => {
+      const mine = recorder.json<ErrorRecordedV1>().filter((event) => event.accountId === accountId);
+      expect(mine).toHaveLength(30);
+    });
+    const mine = recorder.json<ErrorRecordedV1>().filter((event) => event.accountId === accountId);
+    expect(new Set(mine.map((event) => event.eventId)).size).toBe(30);
+    expect(new Set(mine.map((event) => event.causationId))).toEqual(new Set(reports.map((report) => report.eventId)));
+    for (const event of mine) expect(validate(ErrorRecordedV1, event)).toEqual({ ok: true, value: event });
+  });
+});
+
+describe('the errors list API', () => {
+  const accountId = `acc-${randomUUID()}`;
+
+  beforeAll(async () => {
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second)).toISOString();
+    await publish(
+      ...[0, 1, 2, 3, 4].map((second) => errorOccurred({ accountId, occurredAt: at(second), data: { flowId: 'flow-a' } })),
+      ...[5, 6].map((second) => errorOccurred({ accountId, occurredAt: at(second), data: { flowId: 'flow-b', flowStepId: 'step-9' } })),
+    );
+    await eventually(async () => expect((await listed(`accountId=${accountId}&limit=100`)).items).toHaveLength(7));
+  });
+
+  it('filters by integration, flow and step together', async () => {
+    expect((await listed(`accountId=${accountId}&flowId=flow-a`)).items).toHaveLength(5);
+    expect((await listed(`accountId=${accountId}&flowId=flow-b&flowStepId=step-9`)).items).toHaveLength(2);
+    expect((await listed(`accountId=${accountId}&flowId=flow-a&flowStepId=step-9`)).items).toHaveLength(0);
+    expect((await listed(`accountId=${accountId}&integrationId=int-other`)).items).toHaveLength(0);
+  });
+
+  it('walks every error once, newest first, page by page', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ErrorsPage = await listed(`accountId=${accountId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((item) => item.occurredAt));
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    expect(seen).toHaveLength(7);
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it('answers a bad request with problem+json naming the field at fault', async () => {
+    const noAccount = await get('/errors?limit=5');
+    expect(noAccount.status).toBe(400);
+    expect(noAccount.contentType).toMatch(/^application\/problem\+json/);
+    expect(noAccount.body.errors).toEqual([{ pointer: '/query/accountId', detail: expect.any(String) }]);
+
+    const badLimit = await get(`/errors?accountId=${accountId}&limit=0`);
+    expect(badLimit.body.errors[0].pointer).toBe('/query/limit');
+
+    const badCursor = await get(`/errors?accountId=${accountId}&cursor=nonsense`);
+    expect(badCursor.body.errors[0].pointer).toBe('/query/cursor');
+
+    const badId = await get(`/errors/not-a-uuid?accountId=${accountId}`);
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors[0].pointer).toBe('/params/errorId');
+  });
+
+  it('answers an unknown error with a 404 problem', async () => {
+    const missing = await get(`/errors/${randomUUID()}?accountId=${accountId}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ status: 404, title: 'Not found' });
+    expect(JSON.stringify(missing.body)).not.toMatch(/at .*\.ts/);
+  });
+
+  it('reports database and Kafka health', async () => {
+    const health = await get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
+  });
+});

@@ -1,0 +1,41 @@
+import { ErrorRecordedV1, Topics } from '@faultline/contracts';
+import type { OutboxMessage, StoredEvent } from '@faultline/eventing';
+import type { ErrorRecorded } from '../error.events';
+
+/**
+ * Maps the stored domain event to the published contract. Written out field by field on
+ * purpose: a change to the domain event must not change what other apps receive.
+ */
+export function publishErrorRecorded({ event: { data }, metadata, streamVersion }: StoredEvent<ErrorRecorded>): OutboxMessage {
+  const value: ErrorRecordedV1 = {
+    eventId: metadata.eventId,
+    type: 'ErrorRecorded',
+    version: 1,
+    occurredAt: metadata.occurredAt,
+    accountId: data.accountId,
+    aggregateId: data.errorId,
+    aggregateVersion: streamVersion,
+    correlationId: metadata.correlationId,
+    ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
+    actor: metadata.actor,
+    data: {
+      errorId: data.errorId,
+      integrationId: data.integrationId,
+      flowId: data.flowId,
+      flowStepId: data.flowStepId,
+      stepType: data.stepType,
+      runId: data.runId,
+      message: data.message,
+      ...optional('code', data.code),
+      ...optional('httpStatus', data.httpStatus),
+      ...optional('retryDataKey', data.retryDataKey),
+      ...optional('traceKey', data.traceKey),
+      occurredAt: data.occurredAt,
+    },
+  };
+  return { topic: Topics.errorsEvents, key: data.errorId, value };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,107 @@
+import { ErrorRecordedV1, Topics } from '@faultline/contracts';
+import { freePort, startServiceProcess } from '@faultline/local-infra';
+import { loadServiceConfig, ServiceConfig } from '@faultline/platform';
+import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment } from '@faultline/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { startErrorsApp } from '../../errors.app';
+
+const REPORTS = 3_000;
+
+interface Counts {
+  errors: number;
+  distinctRuns: number;
+  unpublished: number;
+}
+
+async function counts(config: ServiceConfig): Promise<Counts> {
+  const client = new Client({ connectionString: config.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM errors_list)::int AS errors,
+              (SELECT count(DISTINCT run_id) FROM errors_list)::int AS "distinctRuns",
+              (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished`,
+    );
+    return rows[0];
+  } catch {
+    return { errors: 0, distinctRuns: 0, unpublished: 0 };
+  } finally {
+    await client.end();
+  }
+}
+
+async function publishReports(kafka: KafkaTestClient): Promise<void> {
+  const accountId = `acc-${randomUUID()}`;
+  const reports = Array.from({ length: REPORTS }, (_, index) =>
+    errorOccurred({ accountId, data: { flowStepId: `step-${index % 8}` } }),
+  );
+  for (let start = 0; start < reports.length; start += 500) {
+    await kafka.publish(
+      Topics.flowErrors,
+      reports.slice(start, start + 500).map((report) => ({ key: report.data.flowStepId, value: report })),
+    );
+  }
+}
+
+async function expectEverythingOnce(config: ServiceConfig, kafka: KafkaTestClient): Promise<void> {
+  await eventually(async () => expect(await counts(config)).toEqual({ errors: REPORTS, distinctRuns: REPORTS, unpublished: 0 }), 60_000, 250);
+  const recorder = await kafka.record(Topics.errorsEvents);
+  await recorder.waitFor(REPORTS, 30_000);
+  const published = recorder.json<ErrorRecordedV1>();
+  expect(new Set(published.map((event) => event.eventId)).size).toBe(REPORTS);
+  expect(new Set(published.map((event) => event.data.errorId)).size).toBe(REPORTS);
+}
+
+describe('the errors service across restarts', () => {
+  it('stopping it mid-stream and starting it again loses nothing and doubles nothing', async () => {
+    const config = loadServiceConfig('errors', await testServiceEnvironment('errors'));
+    const kafka = new KafkaTestClient(config.kafka.topicPrefix);
+    try {
+      await publishReports(kafka);
+      const first = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+      await eventually(async () => expect((await counts(config)).errors).toBeGreaterThan(0), 30_000, 20);
+      await first.close();
+      expect((await counts(config)).errors).toBeLessThan(REPORTS);
+
+      const second = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+      try {
+        await expectEverythingOnce(config, kafka);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await kafka.close();
+    }
+  });
+
+  it('killing its process mid-stream (SIGKILL) and starting it again loses nothing and doubles nothing', async () => {
+    const port = await freePort();
+    const env = await testServiceEnvironment('errors', { httpPort: port });
+    const config = loadServiceConfig('errors', env);
+    const kafka = new KafkaTestClient(config.kafka.topicPrefix);
+    const output: string[] = [];
+    const start = () => startServiceProcess('errors', { env, httpPort: port, onOutput: (line) => output.push(line) });
+    try {
+      await publishReports(kafka);
+      const first = start();
+      await first.healthy();
+      await eventually(async () => expect((await counts(config)).errors).toBeGreaterThan(0), 30_000, 20);
+      await first.kill();
+      expect((await counts(config)).errors).toBeLessThan(REPORTS);
+
+      const second = start();
+      try {
+        await second.healthy();
+        await expectEverythingOnce(config, kafka);
+      } finally {
+        await second.stop();
+      }
+    } catch (error) {
+      process.stderr.write(`errors service output:\n${output.slice(-40).join('\n')}\n`);
+      throw error;
+    } finally {
+      await kafka.close();
+    }
+  });
+});

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'system-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

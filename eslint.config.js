@@ -1,0 +1,53 @@
+// Lint rules for the whole workspace. Two rules carry the architecture:
+// - @nx/enforce-module-boundaries: apps may use libraries, never each other; libraries never use apps.
+// - no-restricted-imports on domain files: deciders and events are plain TypeScript.
+const nx = require('@nx/eslint-plugin');
+
+/** Domain files: the pure core of each app. */
+const DOMAIN_FILES = ['apps/*/src/**/*.decider.ts', 'apps/*/src/**/*.events.ts', 'apps/*/src/**/domain/**/*.ts'];
+
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'kafkajs', 'nodemailer', 'express', '@faultline/*'];
+
+module.exports = [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/node_modules', '**/dist', '.data', '.nx', 'tmp', '**/*.js'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: DOMAIN_FILES,
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: FRAMEWORKS,
+              message: 'Domain code is plain TypeScript: frameworks, drivers and shared libraries stay at the edges.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,28 @@
+import { Static, Type } from '@sinclair/typebox';
+import { domainEventSchema, Timestamp } from '../envelope';
+import { StepType } from '../flow/error-occurred.v1';
+
+/** The errors app has opened an error for a failed step; the error's id is the aggregate id. */
+export const ErrorRecordedV1 = domainEventSchema(
+  'ErrorRecorded',
+  1,
+  Type.Object(
+    {
+      errorId: Type.String({ format: 'uuid' }),
+      integrationId: Type.String({ minLength: 1 }),
+      flowId: Type.String({ minLength: 1 }),
+      flowStepId: Type.String({ minLength: 1 }),
+      stepType: StepType,
+      runId: Type.String({ minLength: 1 }),
+      message: Type.String(),
+      code: Type.Optional(Type.String()),
+      httpStatus: Type.Optional(Type.Integer()),
+      retryDataKey: Type.Optional(Type.String()),
+      traceKey: Type.Optional(Type.String({ maxLength: 128 })),
+      occurredAt: Timestamp,
+    },
+    { additionalProperties: false },
+  ),
+  'An error was recorded from a failed flow step.',
+);
+export type ErrorRecordedV1 = Static<typeof ErrorRecordedV1>;

@@ -1,0 +1,16 @@
+import type { TSchema } from '@sinclair/typebox';
+import { ErrorRecordedV1 } from './errors/error-recorded.v1';
+import { ErrorOccurredV1 } from './flow/error-occurred.v1';
+import { Topics } from './topics';
+
+/**
+ * Which events, in which versions, each topic carries. Names and versions are written here,
+ * never derived from code, so a rename cannot silently change a contract. A breaking change is
+ * a new version listed beside the old one.
+ */
+export const ContractRegistry: Record<string, readonly TSchema[]> = {
+  [Topics.flowErrors]: [ErrorOccurredV1],
+  [Topics.errorsEvents]: [ErrorRecordedV1],
+};
+
+export const contractKey = (type: string, version: number): string => `${type}.v${version}`;

@@ -1,0 +1,48 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { registerFormats } from './formats';
+import { ContractRegistry, contractKey } from './registry';
+
+registerFormats();
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const compiled = new Map<TSchema, TypeCheck<TSchema>>();
+
+function checker<S extends TSchema>(schema: S): TypeCheck<S> {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema);
+    compiled.set(schema, check);
+  }
+  return check as TypeCheck<S>;
+}
+
+/** Checks a value against one schema; the reason names the first field at fault. */
+export function validate<S extends TSchema>(schema: S, value: unknown): Validation<Static<S>> {
+  const check = checker(schema);
+  if (check.Check(value)) return { ok: true, value };
+  const first = check.Errors(value).First();
+  const field = first?.path ? first.path : '/';
+  return { ok: false, reason: `${field}: ${first?.message ?? 'is invalid'}` };
+}
+
+/** Parses a raw message from a topic and checks it against the contract its type names. */
+export function parseEvent(topic: string, raw: Buffer | string | null): Validation<{ type: string; version: number }> {
+  if (raw === null || raw.length === 0) return { ok: false, reason: 'empty message value' };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString());
+  } catch (error) {
+    return { ok: false, reason: `value is not JSON: ${(error as Error).message}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'value is not a JSON object' };
+  }
+  const { type, version } = value as { type?: unknown; version?: unknown };
+  const schema = (ContractRegistry[topic] ?? []).find(
+    (candidate) => candidate.$id === contractKey(String(type), Number(version)),
+  );
+  if (!schema) return { ok: false, reason: `unknown event ${String(type)} v${String(version)} on ${topic}` };
+  return validate(schema, value) as Validation<{ type: string; version: number }>;
+}

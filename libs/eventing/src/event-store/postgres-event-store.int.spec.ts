@@ -1,0 +1,100 @@
+import { freshDatabaseUrl, openTestDataSource } from '@faultline/testing';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EventingTables1732300000000 } from '../database/eventing-tables.migration';
+import { ConcurrencyError, NewEvent } from './event-store.types';
+import { PostgresEventStore } from './postgres-event-store';
+
+type Noted = { type: 'Noted'; data: { text: string } };
+
+const store = new PostgresEventStore();
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  dataSource = await openTestDataSource(await freshDatabaseUrl('event_store'), [EventingTables1732300000000]);
+});
+
+afterAll(() => dataSource?.destroy());
+
+const noted = (text: string): NewEvent<Noted> => ({
+  event: { type: 'Noted', data: { text } },
+  metadata: {
+    eventId: randomUUID(),
+    accountId: 'acc-1',
+    occurredAt: new Date().toISOString(),
+    correlationId: randomUUID(),
+    actor: { type: 'system', id: 'test' },
+  },
+});
+
+const append = (streamId: string, expectedVersion: number, ...texts: string[]) =>
+  dataSource.transaction((manager) =>
+    store.append<Noted>(manager, [{ streamId, expectedVersion, events: texts.map(noted) }]),
+  );
+
+describe('the event store', () => {
+  it('appends events in order and reads a stream back with its versions', async () => {
+    const streamId = `s-${randomUUID()}`;
+    await append(streamId, 0, 'first', 'second');
+    await append(streamId, 2, 'third');
+
+    const events = await store.readStream<Noted>(dataSource.manager, streamId);
+
+    expect(events.map((stored) => [stored.streamVersion, stored.event.data.text])).toEqual([
+      [1, 'first'],
+      [2, 'second'],
+      [3, 'third'],
+    ]);
+    const positions = events.map((stored) => BigInt(stored.globalPosition));
+    expect(positions[0] < positions[1] && positions[1] < positions[2]).toBe(true);
+  });
+
+  it('appends to many streams in one call, each at its own expected version', async () => {
+    const [a, b] = [`s-${randomUUID()}`, `s-${randomUUID()}`];
+    await append(a, 0, 'a1');
+    await dataSource.transaction((manager) =>
+      store.append<Noted>(manager, [
+        { streamId: a, expectedVersion: 1, events: [noted('a2')] },
+        { streamId: b, expectedVersion: 0, events: [noted('b1')] },
+      ]),
+    );
+    expect((await store.readStream(dataSource.manager, a)).length).toBe(2);
+    expect((await store.readStream(dataSource.manager, b)).length).toBe(1);
+  });
+
+  it('refuses an append at a version the stream is not at, naming the actual version', async () => {
+    const streamId = `s-${randomUUID()}`;
+    await append(streamId, 0, 'first');
+
+    await expect(append(streamId, 0, 'again')).rejects.toMatchObject({
+      constructor: ConcurrencyError,
+      expectedVersion: 0,
+      actualVersion: 1,
+    });
+    expect((await store.readStream(dataSource.manager, streamId)).length).toBe(1);
+  });
+
+  it('concurrent appends at the same expected version: one wins, the other gets a concurrency error', async () => {
+    const streamId = `s-${randomUUID()}`;
+    await append(streamId, 0, 'first');
+
+    const results = await Promise.allSettled([append(streamId, 1, 'left'), append(streamId, 1, 'right')]);
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const [rejected] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(rejected.reason).toBeInstanceOf(ConcurrencyError);
+    const texts = (await store.readStream<Noted>(dataSource.manager, streamId)).map((stored) => stored.event.data.text);
+    expect(texts).toHaveLength(2);
+    expect(['left', 'right']).toContain(texts[1]);
+  });
+
+  it('reads across streams from a global position, oldest first', async () => {
+    const before = await dataSource.query('SELECT coalesce(max(global_position), 0)::text AS position FROM event_store');
+    const streamId = `s-${randomUUID()}`;
+    await append(streamId, 0, 'x', 'y');
+
+    const after = await store.readAll(dataSource.manager, before[0].position, 10);
+
+    expect(after.map((stored) => (stored.event as Noted).data.text)).toEqual(['x', 'y']);
+  });
+});

@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import { chunk, isUniqueViolation, valuesClause } from '../database/multi-row-insert';
+import {
+  ConcurrencyError,
+  DomainEvent,
+  NewEvent,
+  StoredEvent,
+  StreamAppend,
+} from './event-store.types';
+
+const COLUMNS = ['stream_id', 'stream_version', 'event_id', 'event_type', 'data', 'metadata'];
+const ROWS_PER_INSERT = 1_000;
+
+interface EventRow {
+  global_position: string;
+  stream_id: string;
+  stream_version: number;
+  event_type: string;
+  data: object;
+  metadata: NewEvent['metadata'];
+}
+
+/**
+ * An append-only event store in one PostgreSQL table. Optimistic concurrency: an append
+ * states the version it expects the stream to be at; the unique (stream, version) constraint
+ * makes the loser of a race fail with a ConcurrencyError instead of interleaving.
+ * Appends run inside the caller's transaction, so projections and outbox rows commit with them.
+ */
+export class PostgresEventStore {
+  async append<E extends DomainEvent>(manager: EntityManager, appends: StreamAppend<E>[]): Promise<StoredEvent<E>[]> {
+    const nonEmpty = appends.filter((append) => append.events.length > 0);
+    if (nonEmpty.length === 0) return [];
+    await this.checkExpectedVersions(manager, nonEmpty);
+    const rows = nonEmpty.flatMap((append) =>
+      append.events.map((newEvent, index) => ({ streamId: append.streamId, version: append.expectedVersion + index + 1, newEvent })),
+    );
+    const stored: StoredEvent<E>[] = [];
+    for (const part of chunk(rows, ROWS_PER_INSERT)) {
+      const params = part.flatMap(({ streamId, version, newEvent }) => [
+        streamId,
+        version,
+        newEvent.metadata.eventId,
+        newEvent.event.type,
+        JSON.stringify(newEvent.event.data),
+        JSON.stringify(newEvent.metadata),
+      ]);
+      const inserted: Array<{ global_position: string }> = await this.insert(manager, part.length, params, nonEmpty);
+      part.forEach(({ streamId, version, newEvent }, index) =>
+        stored.push({ ...newEvent, streamId, streamVersion: version, globalPosition: String(inserted[index].global_position) }),
+      );
+    }
+    return stored;
+  }
+
+  async readStream<E extends DomainEvent>(manager: EntityManager, streamId: string): Promise<StoredEvent<E>[]> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT global_position, stream_id, stream_version, event_type, data, metadata
+         FROM event_store WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return rows.map((row) => toStoredEvent<E>(row));
+  }
+
+  /** Reads events across all streams after a global position, oldest first. */
+  async readAll(manager: EntityManager, afterPosition: string, limit: number): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT global_position, stream_id, stream_version, event_type, data, metadata
+         FROM event_store WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      [afterPosition, limit],
+    );
+    return rows.map((row) => toStoredEvent(row));
+  }
+
+  private async checkExpectedVersions(manager: EntityManager, appends: StreamAppend[]): Promise<void> {
+    const rows: Array<{ stream_id: string; version: number }> = await manager.query(
+      `SELECT stream_id, max(stream_version)::int AS version FROM event_store
+        WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
+      [appends.map((append) => append.streamId)],
+    );
+    const current = new Map(rows.map((row) => [row.stream_id, row.version]));
+    for (const append of appends) {
+      const actual = current.get(append.streamId) ?? 0;
+      if (actual !== append.expectedVersion) throw new ConcurrencyError(append.streamId, append.expectedVersion, actual);
+    }
+  }
+
+  private async insert(
+    manager: EntityManager,
+    rowCount: number,
+    params: unknown[],
+    appends: StreamAppend[],
+  ): Promise<Array<{ global_position: string }>> {
+    try {
+      return await manager.query(
+        `INSERT INTO event_store (${COLUMNS.join(', ')})
+         VALUES ${valuesClause(rowCount, COLUMNS.length, ['', '', '::uuid', '', '::jsonb', '::jsonb'])}
+         RETURNING global_position`,
+        params,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'event_store_stream_version')) {
+        const streamId = (error as { driverError?: { detail?: string } }).driverError?.detail ?? '';
+        const append = appends.find((candidate) => streamId.includes(candidate.streamId)) ?? appends[0];
+        throw new ConcurrencyError(append.streamId, append.expectedVersion);
+      }
+      throw error;
+    }
+  }
+}
+
+function toStoredEvent<E extends DomainEvent>(row: EventRow): StoredEvent<E> {
+  return {
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: String(row.global_position),
+    event: { type: row.event_type, data: row.data } as E,
+    metadata: row.metadata,
+  };
+}

@@ -1,0 +1,45 @@
+import { freshDatabaseUrl, openTestDataSource } from '@faultline/testing';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EventingTables1732300000000 } from '../database/eventing-tables.migration';
+import { Inbox } from './inbox';
+
+let dataSource: DataSource;
+const inbox = new Inbox();
+
+beforeAll(async () => {
+  dataSource = await openTestDataSource(await freshDatabaseUrl('inbox'), [EventingTables1732300000000]);
+});
+
+afterAll(() => dataSource?.destroy());
+
+const claim = (consumer: string, ids: string[]) =>
+  dataSource.transaction((manager) => inbox.claim(manager, consumer, ids));
+
+describe('the inbox', () => {
+  it('claims an event once: a redelivery finds it already handled', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+
+    expect(await claim('c', [a, b, a])).toEqual(new Set([a, b]));
+    expect(await claim('c', [a, b])).toEqual(new Set());
+  });
+
+  it('keeps a separate memory per consumer', async () => {
+    const id = randomUUID();
+    await claim('first', [id]);
+
+    expect(await claim('second', [id])).toEqual(new Set([id]));
+  });
+
+  it('forgets a claim whose transaction rolled back, so the event is handled on redelivery', async () => {
+    const id = randomUUID();
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await inbox.claim(manager, 'c', [id]);
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+
+    expect(await claim('c', [id])).toEqual(new Set([id]));
+  });
+});

@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import { chunk, valuesClause } from '../database/multi-row-insert';
+
+/**
+ * The idempotent consumer's memory: which events a named consumer has already handled.
+ * Claiming runs in the same transaction as the handler's writes, so an event redelivered after
+ * a crash is either fully handled once or not at all.
+ */
+export class Inbox {
+  /** Claims the event ids for `consumer`; returns only those not handled before. */
+  async claim(manager: EntityManager, consumer: string, eventIds: string[]): Promise<Set<string>> {
+    const unique = [...new Set(eventIds)];
+    const claimed = new Set<string>();
+    for (const part of chunk(unique, 5_000)) {
+      const rows: Array<{ event_id: string }> = await manager.query(
+        `INSERT INTO inbox (consumer, event_id) VALUES ${valuesClause(part.length, 2, ['', '::uuid'])}
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        part.flatMap((eventId) => [consumer, eventId]),
+      );
+      for (const row of rows) claimed.add(row.event_id);
+    }
+    return claimed;
+  }
+}

@@ -1,0 +1,126 @@
+import { ErrorRecordedV1, Topics } from '@faultline/contracts';
+import {
+  freshDatabaseUrl,
+  KafkaTestClient,
+  openTestDataSource,
+  testInfrastructure,
+  uniqueTopicPrefix,
+  eventually,
+} from '@faultline/testing';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EventingTables1732300000000 } from '../database/eventing-tables.migration';
+import { TopicNames } from '../kafka/topic-names';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxMessage, OutboxWriter } from './outbox.writer';
+
+let dataSource: DataSource;
+let producer: Producer;
+let kafka: KafkaTestClient;
+let topics: TopicNames;
+const relays: OutboxRelay[] = [];
+
+beforeAll(async () => {
+  dataSource = await openTestDataSource(await freshDatabaseUrl('outbox'), [EventingTables1732300000000]);
+  const prefix = uniqueTopicPrefix();
+  topics = new TopicNames(prefix);
+  kafka = new KafkaTestClient(prefix);
+  producer = new Kafka({ brokers: testInfrastructure().kafkaBrokers, logLevel: logLevel.NOTHING }).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+});
+
+afterEach(async () => {
+  await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+});
+
+afterAll(async () => {
+  await kafka?.close();
+  await producer?.disconnect();
+  await dataSource?.destroy();
+});
+
+const startRelay = () => {
+  const relay = new OutboxRelay(dataSource, producer, topics, { batchSize: 50, pollIntervalMs: 20, log: () => undefined });
+  relays.push(relay);
+  relay.start();
+  return relay;
+};
+
+function errorRecorded(errorId: string): OutboxMessage {
+  const value: ErrorRecordedV1 = {
+    eventId: randomUUID(),
+    type: 'ErrorRecorded',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    accountId: 'acc-1',
+    aggregateId: errorId,
+    aggregateVersion: 1,
+    correlationId: randomUUID(),
+    actor: { type: 'system', id: 'test' },
+    data: {
+      errorId,
+      integrationId: 'int-1',
+      flowId: 'flow-1',
+      flowStepId: 'step-1',
+      stepType: 'import',
+      runId: 'run-1',
+      message: 'failed',
+      occurredAt: new Date().toISOString(),
+    },
+  };
+  return { topic: Topics.errorsEvents, key: errorId, value };
+}
+
+const writeOutbox = (messages: OutboxMessage[]) =>
+  dataSource.transaction((manager) => new OutboxWriter().enqueue(manager, messages));
+
+const unpublishedCount = async () =>
+  Number((await dataSource.query('SELECT count(*) FROM outbox WHERE published_at IS NULL'))[0].count);
+
+describe('the outbox relay', () => {
+  it('publishes every row exactly once, by event id, even when it is stopped and restarted midway', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const messages = Array.from({ length: 600 }, () => errorRecorded(randomUUID()));
+    await writeOutbox(messages);
+
+    const first = startRelay();
+    await eventually(async () => expect(await unpublishedCount()).toBeLessThan(600), 20_000, 5);
+    await first.stop();
+    expect(await unpublishedCount()).toBeGreaterThan(0);
+    startRelay();
+    await eventually(async () => expect(await unpublishedCount()).toBe(0));
+
+    await recorder.waitFor(600);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const eventIds = recorder.json<{ eventId: string }>().map((event) => event.eventId);
+    expect(eventIds).toHaveLength(600);
+    expect(new Set(eventIds)).toEqual(new Set(messages.map((message) => message.value.eventId)));
+  });
+
+  it('keeps the order of one key when two relays run against the same database', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const errorId = randomUUID();
+    const messages = Array.from({ length: 200 }, () => errorRecorded(errorId));
+    for (const part of [messages.slice(0, 100), messages.slice(100)]) await writeOutbox(part);
+
+    startRelay();
+    startRelay();
+    await eventually(async () => expect(await unpublishedCount()).toBe(0));
+
+    await eventually(() => {
+      const forKey = recorder.messages.filter((message) => message.key === errorId);
+      expect(forKey).toHaveLength(200);
+      expect(forKey.map((message) => JSON.parse(message.value).eventId)).toEqual(messages.map((m) => m.value.eventId));
+    });
+  });
+
+  it('refuses to write an event that breaks its published contract', async () => {
+    const broken = errorRecorded(randomUUID());
+    (broken.value.data as { stepType: string }).stepType = 'teleport';
+
+    await expect(writeOutbox([broken])).rejects.toThrow(/breaks its contract at \/data\/stepType/);
+  });
+});

@@ -1,0 +1,52 @@
+import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { KafkaBatchServer } from '@faultline/eventing';
+import type { Kafka, Producer } from 'kafkajs';
+import type { ServiceConfig } from '../config/service-config';
+import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { KAFKA, KAFKA_PRODUCER } from '../messaging/tokens';
+
+export interface StartServiceOptions {
+  config: ServiceConfig;
+  title: string;
+  /** How the service's domain error codes map to HTTP statuses. */
+  statusByCode?: Record<string, number>;
+  /** Quiet logs for tests. */
+  logLevels?: Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
+}
+
+/**
+ * Starts a service as a hybrid Nest application: its HTTP API and its Kafka consumer (the
+ * batch transport, subscribed to every `@EventPattern` topic the service declares).
+ */
+export async function startService(module: Type | DynamicModule, options: StartServiceOptions): Promise<INestApplication> {
+  const { config } = options;
+  const logger = new ConsoleLogger(`faultline-${config.service}`, {
+    json: true,
+    colors: false,
+    logLevels: options.logLevels ?? ['log', 'error', 'warn', 'fatal'],
+  });
+  const app = await NestFactory.create(module, { logger, abortOnError: false });
+  app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
+  SwaggerModule.setup('docs', app, () =>
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setVersion('1').build()),
+  );
+  const kafkaLogger = new Logger('kafka');
+  app.connectMicroservice(
+    {
+      strategy: new KafkaBatchServer({
+        kafka: app.get<Kafka>(KAFKA),
+        producer: app.get<Producer>(KAFKA_PRODUCER),
+        settings: config.kafka,
+        groupId: `${config.kafka.topicPrefix}faultline-${config.service}`,
+        log: (level, message, context) => kafkaLogger[level === 'info' ? 'log' : level]({ message, ...context }),
+      }),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.httpPort, config.httpHost);
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { KafkaSettings } from '@faultline/eventing';
+import { EnvReader } from './env-reader';
+
+export type ServiceName = 'errors' | 'assignment' | 'identity' | 'notifications';
+
+export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
+  errors: 3001,
+  assignment: 3002,
+  identity: 3003,
+  notifications: 3004,
+};
+
+/** What every Faultline service needs, validated once at start-up. */
+export interface ServiceConfig {
+  service: ServiceName;
+  httpPort: number;
+  httpHost: string;
+  /** This service's own database; no other service reads it. */
+  databaseUrl: string;
+  kafka: KafkaSettings;
+  outbox: { batchSize: number; pollIntervalMs: number };
+}
+
+const PORT = { min: 0, max: 65_535 };
+const MILLIS = { min: 1, max: 3_600_000 };
+
+/**
+ * `<SERVICE>_DATABASE_URL` names the service's database; without it the service uses its own
+ * database `faultline_<service>` on the server that `DATABASE_URL` points at.
+ */
+export function readServiceConfig(service: ServiceName, reader: EnvReader): ServiceConfig {
+  const prefix = service.toUpperCase();
+  const postgres = ['postgres:', 'postgresql:'];
+  const ownDatabase = reader.optional(`${prefix}_DATABASE_URL`);
+  const databaseUrl = ownDatabase
+    ? reader.url(`${prefix}_DATABASE_URL`, postgres)
+    : withDatabase(reader.url('DATABASE_URL', postgres), `faultline_${service}`);
+  return {
+    service,
+    httpPort: reader.integer(`${prefix}_HTTP_PORT`, DEFAULT_HTTP_PORTS[service], PORT),
+    httpHost: reader.string('HTTP_HOST', '127.0.0.1'),
+    databaseUrl,
+    kafka: {
+      brokers: reader.string('KAFKA_BROKERS').split(',').map((broker) => broker.trim()).filter(Boolean),
+      clientId: `faultline-${service}`,
+      topicPrefix: reader.string('KAFKA_TOPIC_PREFIX', ''),
+      idempotentProducer: reader.boolean('KAFKA_IDEMPOTENT_PRODUCER', true),
+      sessionTimeoutMs: reader.integer('KAFKA_SESSION_TIMEOUT_MS', 30_000, MILLIS),
+      rebalanceTimeoutMs: reader.integer('KAFKA_REBALANCE_TIMEOUT_MS', 60_000, MILLIS),
+      heartbeatIntervalMs: reader.integer('KAFKA_HEARTBEAT_INTERVAL_MS', 3_000, MILLIS),
+      maxWaitTimeMs: reader.integer('KAFKA_MAX_WAIT_MS', 500, MILLIS),
+    },
+    outbox: {
+      batchSize: reader.integer('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10_000 }),
+      pollIntervalMs: reader.integer('OUTBOX_POLL_INTERVAL_MS', 200, MILLIS),
+    },
+  };
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  if (!serverUrl) return serverUrl;
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  } catch {
+    return serverUrl;
+  }
+}
+
+/** Reads and validates a service's configuration, failing with every problem at once. */
+export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv): ServiceConfig {
+  const reader = new EnvReader(env);
+  const config = readServiceConfig(service, reader);
+  reader.done();
+  return config;
+}

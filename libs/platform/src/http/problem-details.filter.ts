@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  NotFoundError,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDocument,
+  problemType,
+  RequestValidationError,
+} from './problem';
+
+/** A domain rule's refusal: a stable code the edge maps to an HTTP status. */
+export interface CodedError extends Error {
+  code: string;
+}
+
+/**
+ * Turns every error leaving an HTTP handler into RFC 9457 problem+json. Domain errors are
+ * mapped by their `code`; anything unexpected is logged in full and answered with a bare 500,
+ * so no stack trace or internal detail reaches a client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  constructor(private readonly statusByCode: Record<string, number> = {}) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDocument {
+    if (exception instanceof RequestValidationError) {
+      return {
+        type: problemType('invalid-request'),
+        title: 'The request is invalid',
+        status: HttpStatus.BAD_REQUEST,
+        detail: exception.message,
+        errors: exception.errors,
+      };
+    }
+    if (exception instanceof NotFoundError) {
+      return { type: problemType('not-found'), title: 'Not found', status: HttpStatus.NOT_FOUND, detail: exception.message };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, detail: exception.message };
+    }
+    const code = (exception as Partial<CodedError>)?.code;
+    if (typeof code === 'string' && this.statusByCode[code]) {
+      return {
+        type: problemType(code.toLowerCase().replace(/_/g, '-')),
+        title: code,
+        status: this.statusByCode[code],
+        detail: (exception as Error).message,
+        code,
+      };
+    }
+    this.logger.error('unhandled error', (exception as Error)?.stack ?? String(exception));
+    return {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'The server failed to handle the request; it has been logged.',
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { PipeTransform } from '@nestjs/common';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { validate } from '@faultline/contracts';
+import { RequestValidationError } from './problem';
+
+/**
+ * Validates one part of a request against its API schema. Query strings arrive as text, so
+ * values are converted to the schema's types (and defaults applied) before checking.
+ */
+export class SchemaPipe<S extends TSchema> implements PipeTransform<unknown, Static<S>> {
+  constructor(
+    private readonly schema: S,
+    private readonly part: 'query' | 'body' | 'params',
+  ) {}
+
+  transform(value: unknown): Static<S> {
+    const input = this.part === 'body' ? value : Value.Default(this.schema, Value.Convert(this.schema, value ?? {}));
+    const result = validate(this.schema, input);
+    if (result.ok) return result.value;
+    const [pointer, ...detail] = result.reason.split(': ');
+    throw new RequestValidationError([{ pointer: `/${this.part}${pointer === '/' ? '' : pointer}`, detail: detail.join(': ') }]);
+  }
+}

@@ -1,0 +1,33 @@
+import { Logger, Provider } from '@nestjs/common';
+import { createKafka, Inbox, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
+import type { ServiceConfig } from '../config/service-config';
+import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './tokens';
+
+const kafkaLogger = new Logger('kafka');
+
+export const messagingProviders: Provider[] = [
+  PostgresEventStore,
+  OutboxWriter,
+  Inbox,
+  {
+    provide: KAFKA,
+    inject: [SERVICE_CONFIG],
+    useFactory: (config: ServiceConfig): Kafka =>
+      createKafka(config.kafka, (level, message, context) => kafkaLogger[level === 'info' ? 'log' : level]({ message, ...context })),
+  },
+  {
+    provide: KAFKA_PRODUCER,
+    inject: [KAFKA, SERVICE_CONFIG],
+    useFactory: async (kafka: Kafka, config: ServiceConfig): Promise<Producer> => {
+      const producer = kafka.producer({
+        idempotent: config.kafka.idempotentProducer,
+        maxInFlightRequests: config.kafka.idempotentProducer ? 5 : 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      return producer;
+    },
+  },
+];

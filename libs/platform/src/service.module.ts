@@ -1,0 +1,62 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventingTables1732300000000 } from '@faultline/eventing';
+import type { DataSourceOptions } from 'typeorm';
+import { CLOCK, systemClock } from './clock';
+import type { ServiceConfig } from './config/service-config';
+import { ensureDatabase } from './database/ensure-database';
+import { HealthController } from './health/health.controller';
+import { KafkaHealthIndicator } from './health/kafka.health';
+import { messagingProviders } from './messaging/messaging.providers';
+import { KafkaProducerLifecycle } from './messaging/kafka-producer.lifecycle';
+import { OutboxRelayService } from './messaging/outbox-relay.service';
+import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './messaging/tokens';
+
+export interface ServiceModuleOptions {
+  config: ServiceConfig;
+  /** The service's own migrations, run after the shared event store, outbox and inbox tables. */
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+/**
+ * What every Faultline service has: its own database (created and migrated at start-up), the
+ * event store, outbox, inbox and relay, a Kafka producer, and `GET /health`.
+ */
+@Global()
+@Module({})
+export class ServiceModule {
+  static forRoot({ config, migrations }: ServiceModuleOptions): DynamicModule {
+    return {
+      module: ServiceModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await ensureDatabase(config.databaseUrl);
+            return {
+              type: 'postgres',
+              url: config.databaseUrl,
+              migrations: [EventingTables1732300000000, ...(Array.isArray(migrations) ? migrations : Object.values(migrations))],
+              migrationsRun: true,
+              migrationsTransactionMode: 'each',
+              synchronize: false,
+              logging: ['error'],
+              extra: { max: 10, application_name: `faultline-${config.service}` },
+            };
+          },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        ...messagingProviders,
+        OutboxRelayService,
+        KafkaProducerLifecycle,
+        KafkaHealthIndicator,
+      ],
+      exports: [SERVICE_CONFIG, CLOCK, KAFKA, KAFKA_PRODUCER, OutboxRelayService, ...messagingProviders],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './test-environment';
+export * from './eventually';
+export * from './kafka-test-client';
+export * from './fixtures/error-occurred.fixture';
+export * from './decider-spec';
+export * from './test-data-source';

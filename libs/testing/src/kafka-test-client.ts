@@ -1,0 +1,95 @@
+import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { eventually } from './eventually';
+import { testInfrastructure } from './test-environment';
+
+export interface ReceivedMessage {
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  partition: number;
+  offset: string;
+}
+
+/** What a test sees of one topic: every message since the beginning, as it arrives. */
+export class TopicRecorder {
+  readonly messages: ReceivedMessage[] = [];
+
+  constructor(readonly consumer: Consumer) {}
+
+  json<T = Record<string, unknown>>(): T[] {
+    return this.messages.map((message) => JSON.parse(message.value) as T);
+  }
+
+  async waitFor(count: number, timeoutMs = 20_000): Promise<ReceivedMessage[]> {
+    return eventually(() => {
+      if (this.messages.length < count) throw new Error(`received ${this.messages.length} of ${count} messages`);
+      return this.messages;
+    }, timeoutMs);
+  }
+}
+
+/** Publishes and reads messages on a test's own topics (its prefix), like any other client. */
+export class KafkaTestClient {
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private readonly consumers: Consumer[] = [];
+
+  constructor(private readonly topicPrefix: string) {
+    this.kafka = new Kafka({ brokers: testInfrastructure().kafkaBrokers, clientId: 'faultline-test', logLevel: logLevel.NOTHING });
+  }
+
+  topic(name: string): string {
+    return `${this.topicPrefix}${name}`;
+  }
+
+  async publish(topic: string, messages: Array<{ key?: string; value: string | object; headers?: IHeaders }>): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+      await this.producer.connect();
+    }
+    await this.producer.send({
+      topic: this.topic(topic),
+      acks: -1,
+      messages: messages.map(({ key, value, headers }) => ({
+        key: key ?? null,
+        value: typeof value === 'string' ? value : JSON.stringify(value),
+        headers,
+      })),
+    });
+  }
+
+  /** Starts recording a topic from its beginning; resolves once the consumer has joined. */
+  async record(topic: string): Promise<TopicRecorder> {
+    const consumer = this.kafka.consumer({
+      groupId: `recorder-${randomUUID()}`,
+      sessionTimeout: 6_000,
+      rebalanceTimeout: 6_000,
+      heartbeatInterval: 500,
+      maxWaitTimeInMs: 100,
+    });
+    this.consumers.push(consumer);
+    const recorder = new TopicRecorder(consumer);
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topic(topic), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message, partition }) => {
+        recorder.messages.push({
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? '',
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+          partition,
+          offset: message.offset,
+        });
+      },
+    });
+    await joined;
+    return recorder;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.producer?.disconnect();
+  }
+}

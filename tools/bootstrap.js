@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Runs before the project's dependencies may exist, so it is plain Node with no packages:
+// it installs what is missing, then hands over to the TypeScript command (start, test, bench).
+'use strict';
+const { spawnSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const [command, ...args] = process.argv.slice(2);
+const commands = { start: 'start.ts', test: 'test.ts', bench: 'bench.ts' };
+
+function say(message) {
+  process.stdout.write(`faultline: ${message}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`faultline: ${message}\n`);
+  process.exit(1);
+}
+
+function installNodeModules() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lockfile = path.join(root, 'package-lock.json');
+  const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lockfile).mtimeMs;
+  if (fresh) return;
+  // `npm ci` refuses lockfiles that list other platforms' optional packages the registry
+  // cannot serve here; `npm install` against the committed lockfile installs the same tree.
+  say('installing npm packages (npm install)…');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail('npm install failed; see the output above');
+  fs.utimesSync(marker, new Date(), new Date());
+}
+
+function dockerEngineMayAnswer() {
+  return Boolean(process.env.DOCKER_HOST) || fs.existsSync('/var/run/docker.sock');
+}
+
+function librdkafkaInstalled() {
+  const result = spawnSync('sh', ['-c', 'ldconfig -p | grep -q "librdkafka\\.so\\.1 "']);
+  return result.status === 0;
+}
+
+function installLibrdkafka() {
+  if (process.env.KAFKA_BROKERS || dockerEngineMayAnswer() || librdkafkaInstalled()) return;
+  const isRoot = process.getuid && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (!isRoot || !hasApt) {
+    fail(
+      'the embedded Kafka broker needs librdkafka (its mock cluster). Install it with ' +
+        '"sudo apt-get install librdkafka1" (Debian/Ubuntu) or "brew install librdkafka" (macOS), ' +
+        'or set KAFKA_BROKERS to a running Kafka.',
+    );
+  }
+  say('installing librdkafka1 for the embedded Kafka broker (apt-get)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'librdkafka1'], { stdio: 'inherit', env });
+  if (update.status !== 0 || install.status !== 0 || !librdkafkaInstalled()) fail('installing librdkafka1 failed');
+}
+
+if (!commands[command]) fail(`unknown command "${command}"; use one of ${Object.keys(commands).join(', ')}`);
+installNodeModules();
+installLibrdkafka();
+const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, commands[command]), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

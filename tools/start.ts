@@ -1,0 +1,90 @@
+/**
+ * `npm start`: the whole system on one machine. Uses DATABASE_URL, KAFKA_BROKERS and SMTP_URL
+ * where set and starts embedded ones otherwise, then the four services; Ctrl-C stops it all.
+ */
+import { topicSpecs } from '@faultline/contracts';
+import { Infrastructure, ServiceProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
+import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA_DIR = path.join(ROOT, '.data');
+const SERVICES = Object.keys(DEFAULT_HTTP_PORTS) as ServiceName[];
+
+const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
+
+async function main(): Promise<void> {
+  const infrastructure = await startInfrastructure({
+    dataDir: DATA_DIR,
+    ports: { postgres: 54329, kafka: 19092, smtp: 2525 },
+    topics: topicSpecs(process.env.KAFKA_TOPIC_PREFIX),
+    log,
+    onKafkaCrash: (description) => log(`WARNING ${description}`),
+  });
+  const services = SERVICES.map((service) =>
+    startServiceProcess(service, {
+      env: serviceEnvironment(infrastructure),
+      httpPort: Number(process.env[`${service.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[service]),
+      onOutput: (line) => process.stdout.write(`[${service}] ${line}\n`),
+    }),
+  );
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all(services.map((service) => service.stop()));
+    await infrastructure.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  for (const service of services) {
+    service.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log(`${service.service} exited (code ${code}, signal ${signal}); stopping everything`);
+      void stopAll(1);
+    });
+  }
+  await Promise.all(services.map((service) => service.healthy()));
+  printSummary(infrastructure, services);
+}
+
+function serviceEnvironment(infrastructure: Infrastructure): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: infrastructure.databaseUrl,
+    KAFKA_BROKERS: infrastructure.kafkaBrokers,
+    SMTP_URL: infrastructure.smtpUrl,
+    ...(infrastructure.kafkaIsMock ? { KAFKA_IDEMPOTENT_PRODUCER: 'false' } : {}),
+  };
+}
+
+function printSummary(infrastructure: Infrastructure, services: ServiceProcess[]): void {
+  const lines = [
+    '',
+    'Faultline is running. Ctrl-C stops everything.',
+    ...services.map((service) => `  ${service.service.padEnd(14)} ${service.baseUrl}  (API docs: ${service.baseUrl}/docs)`),
+    `  PostgreSQL     ${redact(infrastructure.databaseUrl)}  [${infrastructure.provenance.postgres}]`,
+    `  Kafka          ${infrastructure.kafkaBrokers}  [${infrastructure.kafkaIsMock ? 'embedded mock broker' : infrastructure.provenance.kafka}]`,
+    `  SMTP           ${redact(infrastructure.smtpUrl)}  [${infrastructure.provenance.smtp}]`,
+    ...(infrastructure.mailDir ? [`  Mail kept in   ${infrastructure.mailDir}`] : []),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`[start] failed: ${error.message}\n`);
+  process.exit(1);
+});
