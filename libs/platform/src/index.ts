@@ -10,3 +10,4 @@ export * from './service.module';
 export * from './bootstrap/start-service';
 export * from './clock';
 export * from './bootstrap/run-main';
+export * from './http/openapi';

@@ -37,6 +37,11 @@ export class KafkaMockSupervisor {
     return this.crashes;
   }
 
+  /** The broker process, for tests that crash it on purpose. */
+  get brokerPid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the broker and returns the bootstrap address clients should use. */
   async start(): Promise<string> {
     const target = await this.spawnBroker();

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const ESLINT = path.join(ROOT, 'node_modules', '.bin', 'eslint');
+
+/** Lints source text as if it were the given file, the way `nx lint` would. */
+async function lintAs(filePath: string, code: string): Promise<string[]> {
+  // In its own process: ESLint loads its configuration with import(), which jest's sandbox lacks.
+  const run = spawnSync(ESLINT, ['--stdin', '--stdin-filename', filePath, '--format', 'json'], {
+    cwd: ROOT,
+    input: code,
+    encoding: 'utf8',
+  });
+  const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+  return result.messages.map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+/** The rules that keep the architecture are checked to fail when broken, not only to pass. */
+describe('the architecture rules', () => {
+  it.each(['@nestjs/common', 'typeorm', 'pg', 'kafkajs', '@faultline/eventing'])(
+    'a decider importing %s is refused',
+    async (module) => {
+      const messages = await lintAs(
+        'apps/errors/src/errors/example.decider.ts',
+        `import { x } from '${module}';\nexport const y = x;\n`,
+      );
+      expect(messages).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*Domain code is plain TypeScript/));
+    },
+  );
+
+  it('a decider importing only other domain files passes', async () => {
+    const messages = await lintAs(
+      'apps/errors/src/errors/example.decider.ts',
+      `import type { ErrorEvent } from './error.events';\nexport const none: ErrorEvent[] = [];\n`,
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('an app reaching into another app is refused', async () => {
+    const messages = await lintAs(
+      'apps/assignment/src/example.ts',
+      `import { decide } from '../../errors/src/errors/error.decider';\nexport const d = decide;\n`,
+    );
+    expect(messages).toContainEqual(expect.stringMatching(/^@nx\/enforce-module-boundaries/));
+  });
+});

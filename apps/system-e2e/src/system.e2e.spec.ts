@@ -1,0 +1,69 @@
+import { ErrorsPage, Topics } from '@faultline/contracts';
+import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
+import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment, uniqueTopicPrefix } from '@faultline/testing';
+import { randomUUID } from 'node:crypto';
+
+const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
+
+/**
+ * The whole system as `npm start` runs it: four service processes started from source, each
+ * with its own database, sharing one broker.
+ */
+describe('the whole system', () => {
+  const topicPrefix = uniqueTopicPrefix();
+  const kafka = new KafkaTestClient(topicPrefix);
+  const output = new Map<string, string[]>();
+  let services: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    services = await Promise.all(
+      SERVICES.map(async (service) => {
+        const httpPort = await freePort();
+        const env = await testServiceEnvironment(service, { httpPort, topicPrefix });
+        output.set(service, []);
+        return startServiceProcess(service, { env, httpPort, onOutput: (line) => output.get(service)?.push(line) });
+      }),
+    );
+    try {
+      await Promise.all(services.map((service) => service.healthy(90_000)));
+    } catch (error) {
+      for (const [service, lines] of output) process.stderr.write(`--- ${service}\n${lines.slice(-20).join('\n')}\n`);
+      throw error;
+    }
+  });
+
+  afterAll(async () => {
+    await kafka.close();
+    await Promise.all(services.map((service) => service.stop()));
+  });
+
+  it.each(SERVICES)('%s reports its database and Kafka as up', async (name) => {
+    const service = services.find((candidate) => candidate.service === name)!;
+    const response = await fetch(`${service.baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { details: unknown }).details).toEqual({
+      database: { status: 'up' },
+      kafka: { status: 'up', brokers: expect.any(Number) },
+    });
+  });
+
+  it('an error a runtime publishes shows up in the errors API', async () => {
+    const accountId = `acc-${randomUUID()}`;
+    const report = errorOccurred({ accountId });
+    await kafka.publish(Topics.flowErrors, [{ key: report.data.flowStepId, value: report }]);
+
+    const errors = services.find((service) => service.service === 'errors')!;
+    await eventually(async () => {
+      const page = (await (await fetch(`${errors.baseUrl}/errors?accountId=${accountId}`)).json()) as ErrorsPage;
+      expect(page.items.map((item) => item.runId)).toEqual([report.data.runId]);
+    }, 30_000);
+  });
+
+  it('every service serves its API description at /docs', async () => {
+    for (const service of services) {
+      const response = await fetch(`${service.baseUrl}/docs-json`);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { info: { title: string } }).info.title).toBe(`Faultline ${service.service}`);
+    }
+  });
+});
