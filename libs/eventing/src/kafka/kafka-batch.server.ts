@@ -72,6 +72,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      // Order holds within a partition, which is all the keys promise; partitions run side by side.
+      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }

@@ -13,6 +13,8 @@ export interface KafkaSettings {
   sessionTimeoutMs: number;
   rebalanceTimeoutMs: number;
   heartbeatIntervalMs: number;
+  /** How many partition batches one consumer handles at once. */
+  partitionsConsumedConcurrently: number;
   /** The longest a fetch waits for data: the deadline half of "batch by size or deadline". */
   maxWaitTimeMs: number;
 }

@@ -49,6 +49,7 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
       rebalanceTimeoutMs: reader.integer('KAFKA_REBALANCE_TIMEOUT_MS', 60_000, MILLIS),
       heartbeatIntervalMs: reader.integer('KAFKA_HEARTBEAT_INTERVAL_MS', 3_000, MILLIS),
       maxWaitTimeMs: reader.integer('KAFKA_MAX_WAIT_MS', 500, MILLIS),
+      partitionsConsumedConcurrently: reader.integer('KAFKA_PARTITIONS_CONCURRENTLY', 4, { min: 1, max: 64 }),
     },
     outbox: {
       batchSize: reader.integer('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10_000 }),

@@ -1,0 +1,19 @@
+import { PARTITIONS, Topics } from '@faultline/contracts';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const compose = fs.readFileSync(path.resolve(__dirname, '../../../docker-compose.yml'), 'utf8');
+
+/** docker-compose cannot import the contracts library, so it is checked against it here. */
+describe('docker-compose.yml', () => {
+  it('creates every topic of the contracts, each with its dead-letter topic and partition count', () => {
+    const loop = /for topic in ([^;]+);/.exec(compose);
+    expect(loop?.[1].trim().split(/\s+/).sort()).toEqual(Object.values(Topics).sort());
+    expect(compose).toContain('"$$topic" "$$topic.dlq"');
+    expect(compose).toContain(`--partitions ${PARTITIONS}`);
+  });
+
+  it.each(['errors', 'assignment', 'identity', 'notifications'])('runs the %s service from the shared image', (service) => {
+    expect(compose).toMatch(new RegExp(`\\n  ${service}:\\n    <<: \\*service\\n    build: \\{ context: \\., args: \\{ SERVICE: ${service} \\} \\}`));
+  });
+});
