@@ -7,8 +7,8 @@
 import { ErrorOccurredV1, Topics } from '@faultline/contracts';
 import { spawnInfrastructure } from '@faultline/local-infra';
 import { loadServiceConfig } from '@faultline/platform';
+import { errorOccurred } from '@faultline/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
 import { startErrorsApp } from '../apps/errors/src/errors.app';
@@ -18,26 +18,19 @@ const MAX_BACKLOG = 10_000;
 const count = Number(process.argv[process.argv.indexOf('--errors') + 1]) || 20_000;
 
 function report(index: number): ErrorOccurredV1 {
-  return {
-    eventId: randomUUID(),
-    type: 'ErrorOccurred',
-    version: 1,
-    occurredAt: new Date().toISOString(),
+  return errorOccurred({
     accountId: 'acc-bench',
-    correlationId: randomUUID(),
-    actor: { type: 'system', id: 'bench' },
     data: {
       integrationId: `int-${index % 5}`,
       flowId: `flow-${index % 20}`,
       flowStepId: `step-${index % 64}`,
-      stepType: 'import',
       runId: `run-${index}`,
       message: 'Record failed validation: email is required',
       httpStatus: 422,
       retryDataKey: `record-${index}`,
       traceKey: `record-${index}`,
     },
-  };
+  });
 }
 
 async function waitFor(client: Client, sql: string, target: number): Promise<number> {

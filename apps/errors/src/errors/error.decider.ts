@@ -1,4 +1,6 @@
-import type { ErrorEvent, ErrorRecorded, StepType } from './error.events';
+import type { ErrorEvent, ErrorRecorded, Occurrence } from './error.events';
+
+export type { Occurrence };
 
 /** Runtimes cut trace keys at this length; longer ones are cut the same way here. */
 export const TRACE_KEY_MAX_LENGTH = 128;
@@ -6,23 +8,6 @@ export const TRACE_KEY_MAX_LENGTH = 128;
 export type ErrorState =
   | { status: 'unrecorded' }
   | { status: 'open'; errorId: string; accountId: string; flowStepId: string; traceKey?: string };
-
-/** A failed step as a runtime reported it, ready to become an error. */
-export interface Occurrence {
-  accountId: string;
-  integrationId: string;
-  flowId: string;
-  flowStepId: string;
-  stepType: StepType;
-  runId: string;
-  message: string;
-  code?: string;
-  source?: string;
-  httpStatus?: number;
-  retryDataKey?: string;
-  traceKey?: string;
-  occurredAt: string;
-}
 
 export type RecordError = {
   type: 'RecordError';

@@ -2,27 +2,31 @@
 export type StepType = 'export' | 'import' | 'lookup' | 'transform' | 'custom_action' | 'webhook';
 
 /**
- * An error opened for one failed step of a flow run. `retryDataKey` names the record the step
- * failed on; `traceKey` follows one record across runs (at most 128 characters).
+ * A failed step as a runtime reported it. `retryDataKey` names the record the step failed on;
+ * `traceKey` follows one record across runs (at most 128 characters once recorded).
  */
+export interface Occurrence {
+  accountId: string;
+  integrationId: string;
+  flowId: string;
+  flowStepId: string;
+  stepType: StepType;
+  runId: string;
+  message: string;
+  code?: string;
+  source?: string;
+  httpStatus?: number;
+  retryDataKey?: string;
+  traceKey?: string;
+  /** When the runtime saw the failure. */
+  occurredAt: string;
+}
+
+/** An error opened for one failed step of a flow run. */
 export type ErrorRecorded = {
   type: 'ErrorRecorded';
-  data: {
+  data: Occurrence & {
     errorId: string;
-    accountId: string;
-    integrationId: string;
-    flowId: string;
-    flowStepId: string;
-    stepType: StepType;
-    runId: string;
-    message: string;
-    code?: string;
-    source?: string;
-    httpStatus?: number;
-    retryDataKey?: string;
-    traceKey?: string;
-    /** When the runtime saw the failure. */
-    occurredAt: string;
     /** When Faultline recorded it. */
     recordedAt: string;
   };

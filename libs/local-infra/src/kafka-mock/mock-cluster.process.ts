@@ -23,6 +23,8 @@ function main(): void {
     }
   });
   process.on('disconnect', () => process.exit(0));
+  // Ctrl-C reaches the whole process group; the supervisor decides when the broker stops.
+  process.on('SIGINT', () => undefined);
   send({ kind: 'ready', bootstraps: cluster.bootstraps });
 }
 

@@ -8,8 +8,9 @@ import { ConfigError } from '../config/env-reader';
 export function runMain(service: string, start: () => Promise<INestApplication>): void {
   start().then(
     (app) => {
+      let stopping: Promise<void> | undefined;
       const stop = () => {
-        void app.close().then(() => process.exit(0));
+        stopping ??= app.close().then(() => process.exit(0));
       };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
