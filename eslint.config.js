@@ -6,7 +6,8 @@ const nx = require('@nx/eslint-plugin');
 /** Domain files: the pure core of each app. */
 const DOMAIN_FILES = ['apps/*/src/**/*.decider.ts', 'apps/*/src/**/*.events.ts', 'apps/*/src/**/domain/**/*.ts'];
 
-const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'kafkajs', 'nodemailer', 'express', '@faultline/*'];
+// The access policy is the one shared kernel a domain file may use: pure rules, no framework.
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'kafkajs', 'nodemailer', 'express', '@faultline/*', '!@faultline/access-policy'];
 
 module.exports = [
   ...nx.configs['flat/base'],
@@ -21,7 +22,8 @@ module.exports = [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kernel', 'type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing'] },

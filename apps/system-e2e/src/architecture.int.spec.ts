@@ -29,10 +29,11 @@ describe('the architecture rules', () => {
     },
   );
 
-  it('a decider importing only other domain files passes', async () => {
+  it('a decider importing only domain files and the access policy kernel passes', async () => {
     const messages = await lintAs(
       'apps/errors/src/errors/example.decider.ts',
-      `import type { ErrorEvent } from './error.events';\nexport const none: ErrorEvent[] = [];\n`,
+      `import type { ErrorEvent } from './error.events';\nimport { isAdministrator } from '@faultline/access-policy';\n` +
+        `export const none: ErrorEvent[] = [];\nexport const check = isAdministrator;\n`,
     );
     expect(messages).toEqual([]);
   });

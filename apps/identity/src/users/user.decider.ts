@@ -1,0 +1,224 @@
+import {
+  AccessLevel,
+  AccountView,
+  isAdministrator,
+  PermissionRefused,
+  refuseGrantOnInvitation,
+  refuseInviteUsers,
+  refuseUnlessActive,
+  Role,
+  UserView,
+} from '@faultline/access-policy';
+import type { IntegrationAccess, UserEvent } from './user.events';
+
+interface Profile {
+  userId: string;
+  accountId: string;
+  email: string;
+  role: Role;
+  access: IntegrationAccess;
+}
+
+export type UserState =
+  | { status: 'none' }
+  | ({ status: 'invited'; tokenHash: string; expiresAt: string } & Profile)
+  | ({ status: 'active'; name: string; passwordHash: string } & Profile)
+  | ({ status: 'revoked' } & Profile);
+
+type Invitation = { tokenHash: string; expiresAt: string };
+
+export type RegisterOwner = {
+  type: 'RegisterOwner';
+  data: { userId: string; accountId: string; email: string; name: string; passwordHash: string };
+};
+export type InviteUser = {
+  type: 'InviteUser';
+  data: Invitation & {
+    userId: string;
+    email: string;
+    role: Role;
+    access: IntegrationAccess;
+    account: AccountView;
+    inviter: UserView;
+    fromAssignment: boolean;
+  };
+};
+export type ResendInvitation = { type: 'ResendInvitation'; data: Invitation & { account: AccountView; actor: UserView } };
+export type RevokeInvitation = { type: 'RevokeInvitation'; data: { account: AccountView; actor: UserView } };
+export type AcceptInvitation = {
+  type: 'AcceptInvitation';
+  data: { tokenHash: string; name: string; passwordHash: string; now: Date };
+};
+export type ChangeRole = { type: 'ChangeRole'; data: { account: AccountView; actor: UserView; role: Role } };
+export type ChangeAccess = {
+  type: 'ChangeAccess';
+  data: { account: AccountView; actor: UserView; integrationId: string; level: AccessLevel | null };
+};
+
+export type UserCommand =
+  | RegisterOwner
+  | InviteUser
+  | ResendInvitation
+  | RevokeInvitation
+  | AcceptInvitation
+  | ChangeRole
+  | ChangeAccess;
+
+/** The email already belongs to an active user of the account (409). */
+export class UserAlreadyActive extends Error {
+  readonly code = 'USER_ALREADY_ACTIVE';
+}
+/** The invitation was accepted or revoked already (409). */
+export class InvitationNotPending extends Error {
+  readonly code = 'INVITATION_NOT_PENDING';
+}
+/** The token is not this invitation's current one (a re-send replaced it, or it was never valid). */
+export class InvitationTokenInvalid extends Error {
+  readonly code = 'INVITATION_TOKEN_INVALID';
+}
+export class InvitationExpired extends Error {
+  readonly code = 'INVITATION_EXPIRED';
+}
+export class UserNotFound extends Error {
+  readonly code = 'USER_NOT_FOUND';
+}
+/** The owner stays the owner: roles and access of the owner are not edited. */
+export class OwnerIsFixed extends Error {
+  readonly code = 'OWNER_IS_FIXED';
+}
+
+export const initialState = (): UserState => ({ status: 'none' });
+
+export function decide(command: UserCommand, state: UserState): UserEvent[] {
+  switch (command.type) {
+    case 'RegisterOwner':
+      if (state.status !== 'none') throw new UserAlreadyActive(`user ${command.data.userId} already exists`);
+      return [{ type: 'OwnerRegistered', data: command.data }];
+    case 'InviteUser':
+      return inviteUser(command.data, state);
+    case 'ResendInvitation': {
+      const pending = pendingInvitation(state);
+      throwIf(refuseInviteUsers(command.data.account, command.data.actor));
+      const { tokenHash, expiresAt, actor } = command.data;
+      return [{ type: 'InvitationResent', data: { userId: pending.userId, resentBy: actor.userId, tokenHash, expiresAt } }];
+    }
+    case 'RevokeInvitation': {
+      const pending = pendingInvitation(state);
+      throwIf(refuseInviteUsers(command.data.account, command.data.actor));
+      return [{ type: 'InvitationRevoked', data: { userId: pending.userId, revokedBy: command.data.actor.userId } }];
+    }
+    case 'AcceptInvitation':
+      return acceptInvitation(command.data, state);
+    case 'ChangeRole': {
+      const user = administeredUser(state, command.data);
+      if (user.role === command.data.role) return [];
+      if (command.data.role === 'owner') throw new OwnerIsFixed('an account has one owner; ownership is not granted');
+      const data = { userId: user.userId, role: command.data.role, previousRole: user.role, changedBy: command.data.actor.userId };
+      return [{ type: 'UserRoleChanged', data }];
+    }
+    case 'ChangeAccess': {
+      const user = administeredUser(state, command.data);
+      const { integrationId, level, actor } = command.data;
+      if ((user.access[integrationId] ?? null) === level) return [];
+      return [{ type: 'IntegrationAccessChanged', data: { userId: user.userId, integrationId, level, changedBy: actor.userId } }];
+    }
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export function evolve(state: UserState, event: UserEvent): UserState {
+  switch (event.type) {
+    case 'OwnerRegistered': {
+      const { passwordHash, name, ...profile } = event.data;
+      return { status: 'active', ...profile, role: 'owner', access: {}, name, passwordHash };
+    }
+    case 'UserInvited': {
+      const { userId, accountId, email, role, access, tokenHash, expiresAt } = event.data;
+      return { status: 'invited', userId, accountId, email, role, access, tokenHash, expiresAt };
+    }
+    case 'InvitationResent':
+      return state.status === 'invited' ? { ...state, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt } : state;
+    case 'InvitationRevoked':
+      return state.status === 'invited' ? { ...profileOf(state), status: 'revoked' } : state;
+    case 'InvitationAccepted':
+      return state.status === 'invited'
+        ? { ...profileOf(state), status: 'active', name: event.data.name, passwordHash: event.data.passwordHash }
+        : state;
+    case 'UserRoleChanged':
+      return state.status === 'none' ? state : { ...state, role: event.data.role };
+    case 'IntegrationAccessChanged': {
+      if (state.status === 'none') return state;
+      const { [event.data.integrationId]: _previous, ...others } = state.access;
+      const access = event.data.level === null ? others : { ...others, [event.data.integrationId]: event.data.level };
+      return { ...state, access };
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** A new invitation, a re-send for a pending one, or a fresh one after a revocation. */
+function inviteUser(data: InviteUser['data'], state: UserState): UserEvent[] {
+  throwIf(refuseInviteUsers(data.account, data.inviter) ?? refuseGrantOnInvitation(data.inviter, data));
+  if (state.status === 'active') throw new UserAlreadyActive(`${data.email} is already a user of this account`);
+  const { tokenHash, expiresAt, inviter } = data;
+  if (state.status === 'invited') {
+    return [{ type: 'InvitationResent', data: { userId: state.userId, resentBy: inviter.userId, tokenHash, expiresAt } }];
+  }
+  const userId = state.status === 'revoked' ? state.userId : data.userId;
+  return [
+    {
+      type: 'UserInvited',
+      data: {
+        userId,
+        accountId: data.account.accountId,
+        email: data.email.toLowerCase(),
+        role: data.role,
+        access: data.access,
+        invitedBy: inviter.userId,
+        fromAssignment: data.fromAssignment,
+        tokenHash,
+        expiresAt,
+      },
+    },
+  ];
+}
+
+function acceptInvitation(data: AcceptInvitation['data'], state: UserState): UserEvent[] {
+  const pending = pendingInvitation(state);
+  if (pending.tokenHash !== data.tokenHash) throw new InvitationTokenInvalid('this invitation link is no longer valid');
+  if (data.now.getTime() >= Date.parse(pending.expiresAt)) throw new InvitationExpired('this invitation has expired');
+  const accepted = { userId: pending.userId, name: data.name, passwordHash: data.passwordHash, acceptedAt: data.now.toISOString() };
+  return [{ type: 'InvitationAccepted', data: accepted }];
+}
+
+function pendingInvitation(state: UserState): Extract<UserState, { status: 'invited' }> {
+  if (state.status === 'none') throw new UserNotFound('no such invitation');
+  if (state.status !== 'invited') throw new InvitationNotPending(`the invitation was already ${state.status === 'active' ? 'accepted' : 'revoked'}`);
+  return state;
+}
+
+/** Roles and access are changed by owners and admins of the same account, never on the owner. */
+function administeredUser(state: UserState, { account, actor }: { account: AccountView; actor: UserView }) {
+  if (state.status === 'none' || state.accountId !== account.accountId) throw new UserNotFound('no such user');
+  throwIf(refuseUnlessActive(account, actor));
+  if (!isAdministrator(actor.role)) {
+    throw new PermissionRefused('ADMINISTRATORS_ONLY', 'only owners and admins can change roles and access');
+  }
+  if (state.role === 'owner') throw new OwnerIsFixed("the owner's role and access are not edited");
+  return state;
+}
+
+function profileOf(state: Exclude<UserState, { status: 'none' }>): Profile {
+  const { userId, accountId, email, role, access } = state;
+  return { userId, accountId, email, role, access };
+}
+
+function throwIf(refusal: PermissionRefused | undefined): void {
+  if (refusal) throw refusal;
+}

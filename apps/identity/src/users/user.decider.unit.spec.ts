@@ -1,0 +1,162 @@
+import { AccountView, PermissionRefused, UserView } from '@faultline/access-policy';
+import { deciderSpec } from '@faultline/testing';
+import {
+  decide,
+  evolve,
+  initialState,
+  InvitationExpired,
+  InvitationNotPending,
+  InvitationTokenInvalid,
+  InviteUser,
+  OwnerIsFixed,
+  UserAlreadyActive,
+} from './user.decider';
+import type { UserEvent, UserInvited } from './user.events';
+
+const spec = deciderSpec({ decide, evolve, initialState });
+const account: AccountView = { accountId: 'acc-1', plan: 'standard', invitationsEnabled: true };
+const owner: UserView = { userId: 'u-owner', accountId: 'acc-1', role: 'owner', status: 'active', access: {} };
+const member: UserView = { userId: 'u-member', accountId: 'acc-1', role: 'member', status: 'active', access: { 'int-1': 'monitor' } };
+const expiresAt = '2026-11-30T10:00:00.000Z';
+
+const invite = (overrides: Partial<InviteUser['data']> = {}): InviteUser => ({
+  type: 'InviteUser',
+  data: {
+    userId: 'u-new',
+    email: 'Ana@Example.test',
+    role: 'member',
+    access: { 'int-1': 'monitor' },
+    account,
+    inviter: owner,
+    fromAssignment: false,
+    tokenHash: 'hash-1',
+    expiresAt,
+    ...overrides,
+  },
+});
+
+const invited = (overrides: Partial<UserInvited['data']> = {}): UserInvited => ({
+  type: 'UserInvited',
+  data: {
+    userId: 'u-new',
+    accountId: 'acc-1',
+    email: 'ana@example.test',
+    role: 'member',
+    access: { 'int-1': 'monitor' },
+    invitedBy: 'u-owner',
+    fromAssignment: false,
+    tokenHash: 'hash-1',
+    expiresAt,
+    ...overrides,
+  },
+});
+
+const accepted: UserEvent = {
+  type: 'InvitationAccepted',
+  data: { userId: 'u-new', name: 'Ana', passwordHash: 'scrypt$x', acceptedAt: '2026-11-24T10:00:00.000Z' },
+};
+const accept = (tokenHash = 'hash-1', now = new Date('2026-11-24T10:00:00.000Z')) =>
+  ({ type: 'AcceptInvitation', data: { tokenHash, name: 'Ana', passwordHash: 'scrypt$x', now } }) as const;
+
+describe('inviting a user', () => {
+  it('an owner invites an email: the user is invited with their role and access, the email kept lower-case', () => {
+    spec.given([]).when(invite()).then([invited()]);
+  });
+
+  it('an invitation made by assigning errors to a new email says so', () => {
+    spec.given([]).when(invite({ fromAssignment: true })).then([invited({ fromAssignment: true })]);
+  });
+
+  it('inviting a pending email again re-sends it with a new token', () => {
+    spec
+      .given([invited()])
+      .when(invite({ tokenHash: 'hash-2' }))
+      .then([{ type: 'InvitationResent', data: { userId: 'u-new', resentBy: 'u-owner', tokenHash: 'hash-2', expiresAt } }]);
+  });
+
+  it('inviting an email that belongs to an active user is refused', () => {
+    spec.given([invited(), accepted]).when(invite()).thenRefuses(UserAlreadyActive);
+  });
+
+  it('a revoked invitation can be made again, for the same user', () => {
+    const revoked: UserEvent = { type: 'InvitationRevoked', data: { userId: 'u-new', revokedBy: 'u-owner' } };
+    spec.given([invited(), revoked]).when(invite({ userId: 'u-other', tokenHash: 'hash-3' })).then([invited({ tokenHash: 'hash-3' })]);
+  });
+
+  it('a member invites when invitations are on, at most with their own access', () => {
+    spec.given([]).when(invite({ inviter: member })).then([invited({ invitedBy: 'u-member' })]);
+  });
+
+  it('a member inviting is refused when invitations are off', () => {
+    const off = { ...account, invitationsEnabled: false };
+    spec.given([]).when(invite({ inviter: member, account: off })).thenRefuses(PermissionRefused);
+  });
+
+  it('a member with monitor access granting manage is refused', () => {
+    spec.given([]).when(invite({ inviter: member, access: { 'int-1': 'manage' } })).thenRefuses(PermissionRefused);
+  });
+});
+
+describe('accepting an invitation', () => {
+  it('the current token, before it expires, activates the user', () => {
+    spec.given([invited()]).when(accept()).then([accepted]);
+  });
+
+  it('a token replaced by a re-send no longer works', () => {
+    const resent: UserEvent = { type: 'InvitationResent', data: { userId: 'u-new', resentBy: 'u-owner', tokenHash: 'hash-2', expiresAt } };
+    spec.given([invited(), resent]).when(accept('hash-1')).thenRefuses(InvitationTokenInvalid);
+  });
+
+  it('an expired invitation cannot be accepted', () => {
+    spec.given([invited()]).when(accept('hash-1', new Date(expiresAt))).thenRefuses(InvitationExpired);
+  });
+
+  it('an invitation is accepted once', () => {
+    spec.given([invited(), accepted]).when(accept()).thenRefuses(InvitationNotPending);
+  });
+
+  it('a revoked invitation cannot be accepted', () => {
+    const revoked: UserEvent = { type: 'InvitationRevoked', data: { userId: 'u-new', revokedBy: 'u-owner' } };
+    spec.given([invited(), revoked]).when(accept()).thenRefuses(InvitationNotPending);
+  });
+});
+
+describe('roles and access', () => {
+  const admin: UserView = { ...owner, userId: 'u-admin', role: 'admin' };
+
+  it('an admin grants manage access on an integration', () => {
+    spec
+      .given([invited(), accepted])
+      .when({ type: 'ChangeAccess', data: { account, actor: admin, integrationId: 'int-2', level: 'manage' } })
+      .then([{ type: 'IntegrationAccessChanged', data: { userId: 'u-new', integrationId: 'int-2', level: 'manage', changedBy: 'u-admin' } }]);
+  });
+
+  it('granting the access a user already has changes nothing', () => {
+    spec
+      .given([invited(), accepted])
+      .when({ type: 'ChangeAccess', data: { account, actor: admin, integrationId: 'int-1', level: 'monitor' } })
+      .then([]);
+  });
+
+  it('a member cannot change access', () => {
+    spec
+      .given([invited(), accepted])
+      .when({ type: 'ChangeAccess', data: { account, actor: member, integrationId: 'int-1', level: null } })
+      .thenRefuses(PermissionRefused);
+  });
+
+  it("the owner's role is not changed", () => {
+    const ownerRegistered: UserEvent = {
+      type: 'OwnerRegistered',
+      data: { userId: 'u-owner', accountId: 'acc-1', email: 'o@example.test', name: 'O', passwordHash: 'h' },
+    };
+    spec.given([ownerRegistered]).when({ type: 'ChangeRole', data: { account, actor: admin, role: 'member' } }).thenRefuses(OwnerIsFixed);
+  });
+
+  it('an admin makes a member an admin', () => {
+    spec
+      .given([invited(), accepted])
+      .when({ type: 'ChangeRole', data: { account, actor: owner, role: 'admin' } })
+      .then([{ type: 'UserRoleChanged', data: { userId: 'u-new', role: 'admin', previousRole: 'member', changedBy: 'u-owner' } }]);
+  });
+});

@@ -1,0 +1,62 @@
+import type { AccessLevel, Role } from '@faultline/access-policy';
+
+/** Integration id → access level, as granted to one user. */
+export type IntegrationAccess = Record<string, AccessLevel>;
+
+/** The account's owner, registered with the account and active at once. */
+export type OwnerRegistered = {
+  type: 'OwnerRegistered';
+  data: { userId: string; accountId: string; email: string; name: string; passwordHash: string };
+};
+
+/**
+ * Someone was invited. Only the token's hash is kept; the token itself exists once, in the
+ * invitation email. `fromAssignment` marks invitations made by assigning errors to a new email.
+ */
+export type UserInvited = {
+  type: 'UserInvited';
+  data: {
+    userId: string;
+    accountId: string;
+    email: string;
+    role: Role;
+    access: IntegrationAccess;
+    invitedBy: string;
+    fromAssignment: boolean;
+    tokenHash: string;
+    expiresAt: string;
+  };
+};
+
+/** Inviting a pending email again sends a fresh token; the old one stops working. */
+export type InvitationResent = {
+  type: 'InvitationResent';
+  data: { userId: string; resentBy: string; tokenHash: string; expiresAt: string };
+};
+
+export type InvitationRevoked = { type: 'InvitationRevoked'; data: { userId: string; revokedBy: string } };
+
+export type InvitationAccepted = {
+  type: 'InvitationAccepted';
+  data: { userId: string; name: string; passwordHash: string; acceptedAt: string };
+};
+
+export type UserRoleChanged = {
+  type: 'UserRoleChanged';
+  data: { userId: string; role: Role; previousRole: Role; changedBy: string };
+};
+
+/** `level: null` takes the user's access to the integration away. */
+export type IntegrationAccessChanged = {
+  type: 'IntegrationAccessChanged';
+  data: { userId: string; integrationId: string; level: AccessLevel | null; changedBy: string };
+};
+
+export type UserEvent =
+  | OwnerRegistered
+  | UserInvited
+  | InvitationResent
+  | InvitationRevoked
+  | InvitationAccepted
+  | UserRoleChanged
+  | IntegrationAccessChanged;

@@ -1,0 +1,3 @@
+export * from './access.types';
+export * from './permission-refused';
+export * from './access.policy';

@@ -1,0 +1,21 @@
+/** Stable codes for every refusal; the HTTP edges map them to 403 problem+json. */
+export type RefusalCode =
+  | 'PLAN_EXCLUDES_ASSIGNMENT'
+  | 'USER_NOT_ACTIVE'
+  | 'NO_ACCESS_TO_INTEGRATION'
+  | 'INVITATIONS_DISABLED_FOR_MEMBERS'
+  | 'MEMBERS_INVITE_ONLY_MEMBERS'
+  | 'INVITEE_ACCESS_EXCEEDS_INVITER'
+  | 'OWNER_IS_NOT_INVITED'
+  | 'ADMINISTRATORS_ONLY'
+  | 'OTHER_ACCOUNT';
+
+/** A rule said no. The message says which rule, in words a person can act on. */
+export class PermissionRefused extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
