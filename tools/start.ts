@@ -6,6 +6,8 @@ import { topicSpecs } from '@faultline/contracts';
 import { Infrastructure, ServiceProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
 import path from 'node:path';
+import { DEV_ACCOUNT, seedDevAccount } from './dev-account';
+import { devSecrets } from './dev-secrets';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA_DIR = path.join(ROOT, '.data');
@@ -21,9 +23,10 @@ async function main(): Promise<void> {
     log,
     onKafkaCrash: (description) => log(`WARNING ${description}`),
   });
+  const secrets = devSecrets(DATA_DIR);
   const services = SERVICES.map((service) =>
     startServiceProcess(service, {
-      env: serviceEnvironment(infrastructure),
+      env: { ...serviceEnvironment(infrastructure), ...secrets },
       httpPort: Number(process.env[`${service.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[service]),
       onOutput: (line) => process.stdout.write(`[${service}] ${line}\n`),
     }),
@@ -47,7 +50,15 @@ async function main(): Promise<void> {
     });
   }
   await Promise.all(services.map((service) => service.healthy()));
+  const identity = services.find((service) => service.service === 'identity')!;
+  const seeded = await seedDevAccount(identity.baseUrl, secrets.INTERNAL_API_KEY);
   printSummary(infrastructure, services);
+  const { owner } = DEV_ACCOUNT;
+  process.stdout.write(
+    `Development account ${DEV_ACCOUNT.accountId} (${seeded}): sign in as ${owner.email} / ${owner.password}\n` +
+      `  curl -X POST ${identity.baseUrl}/sign-in -H 'content-type: application/json' -d '{"email":"${owner.email}","password":"${owner.password}"}'\n` +
+      `Internal API key (x-internal-api-key) is in ${path.join(DATA_DIR, 'secrets.json')}\n\n`,
+  );
 }
 
 function serviceEnvironment(infrastructure: Infrastructure): NodeJS.ProcessEnv {

@@ -1,14 +1,14 @@
-import { ServiceConfig, ServiceModule } from '@faultline/platform';
+import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ErrorsModule } from './errors/errors.module';
 import { ErrorsListTable1732300000100 } from './infrastructure/errors-list.migration';
 
 @Module({})
 export class ErrorsAppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, clock?: Clock): DynamicModule {
     return {
       module: ErrorsAppModule,
-      imports: [ServiceModule.forRoot({ config, migrations: [ErrorsListTable1732300000100] }), ErrorsModule],
+      imports: [ServiceModule.forRoot({ config, migrations: [ErrorsListTable1732300000100], clock }), ErrorsModule],
     };
   }
 }

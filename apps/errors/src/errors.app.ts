@@ -1,11 +1,11 @@
-import { ServiceConfig, startService, StartServiceOptions } from '@faultline/platform';
+import { Clock, ServiceConfig, startService, StartServiceOptions } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
 import { ErrorsAppModule } from './app.module';
 
 /** Starts the errors service; used by `main.ts` and by tests that run it in-process. */
 export function startErrorsApp(
   config: ServiceConfig,
-  options: Partial<StartServiceOptions> = {},
+  options: Partial<StartServiceOptions> & { clock?: Clock } = {},
 ): Promise<INestApplication> {
-  return startService(ErrorsAppModule.forRoot(config), { title: 'Faultline errors', ...options, config });
+  return startService(ErrorsAppModule.forRoot(config, options.clock), { title: 'Faultline errors', ...options, config });
 }

@@ -1,12 +1,18 @@
-import { ServiceConfig, ServiceModule } from '@faultline/platform';
+import { Clock, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { IdentityConfig } from './identity.config';
+import { IdentityModule } from './identity.module';
+import { IdentityDirectory1732300000200 } from './infrastructure/identity-directory.migration';
 
 @Module({})
 export class IdentityAppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: IdentityConfig, clock?: Clock): DynamicModule {
     return {
       module: IdentityAppModule,
-      imports: [ServiceModule.forRoot({ config, migrations: [] })],
+      imports: [
+        ServiceModule.forRoot({ config: config.service, migrations: [IdentityDirectory1732300000200], clock }),
+        IdentityModule.forRoot(config),
+      ],
     };
   }
 }

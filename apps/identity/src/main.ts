@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { loadServiceConfig, runMain, startService } from '@faultline/platform';
-import { IdentityAppModule } from './app.module';
+import { runMain } from '@faultline/platform';
+import { startIdentityApp } from './identity.app';
+import { loadIdentityConfig } from './identity.config';
 
-runMain('identity', () => {
-  const config = loadServiceConfig('identity', process.env);
-  return startService(IdentityAppModule.forRoot(config), { title: 'Faultline identity', config });
-});
+runMain('identity', () => startIdentityApp(loadIdentityConfig(process.env)));

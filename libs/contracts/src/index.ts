@@ -5,3 +5,5 @@ export * from './validation';
 export * from './flow/error-occurred.v1';
 export * from './errors/error-recorded.v1';
 export * from './errors/api/errors-list.api';
+export * from './identity/identity-events.v1';
+export * from './identity/api/identity.api';

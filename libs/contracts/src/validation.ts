@@ -27,6 +27,17 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Validati
   return { ok: false, reason: `${field}: ${first?.message ?? 'is invalid'}` };
 }
 
+/** Every field at fault (at most `limit`), for answers that name them all. */
+export function fieldErrors(schema: TSchema, value: unknown, limit = 10): Array<{ path: string; message: string }> {
+  const errors: Array<{ path: string; message: string }> = [];
+  for (const error of checker(schema).Errors(value)) {
+    if (errors.some((known) => known.path === error.path)) continue;
+    errors.push({ path: error.path || '/', message: error.message });
+    if (errors.length >= limit) break;
+  }
+  return errors;
+}
+
 /** Parses a raw message from a topic and checks it against the contract its type names. */
 export function parseEvent(topic: string, raw: Buffer | string | null): Validation<{ type: string; version: number }> {
   if (raw === null || raw.length === 0) return { ok: false, reason: 'empty message value' };

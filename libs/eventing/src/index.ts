@@ -10,3 +10,5 @@ export * from './kafka/dead-letters';
 export * from './kafka/kafka-batch.server';
 export * from './database/eventing-tables.migration';
 export * from './database/multi-row-insert';
+export * from './event-store/decide-on-stream';
+export * from './outbox/published-envelope';

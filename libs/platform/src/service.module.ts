@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventingTables1732300000000 } from '@faultline/eventing';
 import type { DataSourceOptions } from 'typeorm';
-import { CLOCK, systemClock } from './clock';
+import { Clock, CLOCK, systemClock } from './clock';
 import type { ServiceConfig } from './config/service-config';
 import { ensureDatabase } from './database/ensure-database';
 import { HealthController } from './health/health.controller';
@@ -17,6 +17,8 @@ export interface ServiceModuleOptions {
   config: ServiceConfig;
   /** The service's own migrations, run after the shared event store, outbox and inbox tables. */
   migrations: NonNullable<DataSourceOptions['migrations']>;
+  /** Tests pass a clock they move by hand; the system clock otherwise. */
+  clock?: Clock;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ServiceModuleOptions {
 @Global()
 @Module({})
 export class ServiceModule {
-  static forRoot({ config, migrations }: ServiceModuleOptions): DynamicModule {
+  static forRoot({ config, migrations, clock = systemClock }: ServiceModuleOptions): DynamicModule {
     return {
       module: ServiceModule,
       imports: [
@@ -50,7 +52,7 @@ export class ServiceModule {
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: clock },
         ...messagingProviders,
         OutboxRelayService,
         KafkaProducerLifecycle,

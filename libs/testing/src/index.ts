@@ -4,3 +4,4 @@ export * from './kafka-test-client';
 export * from './fixtures/error-occurred.fixture';
 export * from './decider-spec';
 export * from './test-data-source';
+export * from './manual-clock';

@@ -15,6 +15,10 @@ export function testInfrastructure() {
   };
 }
 
+/** Shared by every service a test starts, as in production, so tokens verify across them. */
+export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-for-hs256';
+export const TEST_INTERNAL_API_KEY = 'test-internal-api-key';
+
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;
 
 /** A new, empty database on the test server, so suites never see each other's rows. */
@@ -59,5 +63,7 @@ export async function testServiceEnvironment(
     KAFKA_HEARTBEAT_INTERVAL_MS: '500',
     KAFKA_MAX_WAIT_MS: '100',
     OUTBOX_POLL_INTERVAL_MS: '50',
+    JWT_SECRET: TEST_JWT_SECRET,
+    INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
   };
 }

@@ -171,7 +171,7 @@ describe('the errors list API', () => {
   it('answers an unknown error with a 404 problem', async () => {
     const missing = await get(`/errors/${randomUUID()}?accountId=${accountId}`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toMatchObject({ status: 404, title: 'Not found' });
+    expect(missing.body).toMatchObject({ status: 404, title: 'Not Found' });
     expect(JSON.stringify(missing.body)).not.toMatch(/at .*\.ts/);
   });
 

@@ -5,9 +5,11 @@ export type AccountState =
   | { status: 'none' }
   | { status: 'open'; accountId: string; name: string; plan: Plan; invitationsEnabled: boolean; ownerUserId: string };
 
+type Owner = { ownerUserId: string; ownerEmail: string; ownerName: string };
+
 export type CreateAccount = {
   type: 'CreateAccount';
-  data: { accountId: string; name: string; plan: Plan; ownerUserId: string };
+  data: Owner & { accountId: string; name: string; plan: Plan };
 };
 
 /** Plans change through the platform (internal API key), never by a user. */
@@ -59,8 +61,10 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
 
 export function evolve(state: AccountState, event: AccountEvent): AccountState {
   switch (event.type) {
-    case 'AccountCreated':
-      return { status: 'open', ...event.data };
+    case 'AccountCreated': {
+      const { accountId, name, plan, invitationsEnabled, ownerUserId } = event.data;
+      return { status: 'open', accountId, name, plan, invitationsEnabled, ownerUserId };
+    }
     case 'AccountPlanChanged':
       return state.status === 'open' ? { ...state, plan: event.data.plan } : state;
     case 'AccountSettingsChanged':

@@ -4,9 +4,10 @@ import { AccountAlreadyExists, AccountNotFound, decide, evolve, initialState } f
 import type { AccountCreated } from './account.events';
 
 const spec = deciderSpec({ decide, evolve, initialState });
+const owner = { ownerUserId: 'u-owner', ownerEmail: 'olga@example.test', ownerName: 'Olga' };
 const created: AccountCreated = {
   type: 'AccountCreated',
-  data: { accountId: 'acc-1', name: 'Acme', plan: 'standard', invitationsEnabled: true, ownerUserId: 'u-owner' },
+  data: { accountId: 'acc-1', name: 'Acme', plan: 'standard', invitationsEnabled: true, ...owner },
 };
 const actor = (role: UserView['role']): UserView => ({ userId: `u-${role}`, accountId: 'acc-1', role, status: 'active', access: {} });
 
@@ -14,14 +15,14 @@ describe('accounts', () => {
   it('a new account has invitations turned on', () => {
     spec
       .given([])
-      .when({ type: 'CreateAccount', data: { accountId: 'acc-1', name: 'Acme', plan: 'standard', ownerUserId: 'u-owner' } })
+      .when({ type: 'CreateAccount', data: { accountId: 'acc-1', name: 'Acme', plan: 'standard', ...owner } })
       .then([created]);
   });
 
   it('an account is created once', () => {
     spec
       .given([created])
-      .when({ type: 'CreateAccount', data: { accountId: 'acc-1', name: 'Acme', plan: 'free', ownerUserId: 'u-owner' } })
+      .when({ type: 'CreateAccount', data: { accountId: 'acc-1', name: 'Acme', plan: 'free', ...owner } })
       .thenRefuses(AccountAlreadyExists);
   });
 

@@ -3,7 +3,15 @@ import type { Plan } from '@faultline/access-policy';
 /** The platform provisioned an account; its owner is registered in the same step. */
 export type AccountCreated = {
   type: 'AccountCreated';
-  data: { accountId: string; name: string; plan: Plan; invitationsEnabled: boolean; ownerUserId: string };
+  data: {
+    accountId: string;
+    name: string;
+    plan: Plan;
+    invitationsEnabled: boolean;
+    ownerUserId: string;
+    ownerEmail: string;
+    ownerName: string;
+  };
 };
 
 export type AccountPlanChanged = {

@@ -97,13 +97,13 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
     case 'InviteUser':
       return inviteUser(command.data, state);
     case 'ResendInvitation': {
-      const pending = pendingInvitation(state);
+      const pending = pendingInvitation(state, command.data.account);
       throwIf(refuseInviteUsers(command.data.account, command.data.actor));
       const { tokenHash, expiresAt, actor } = command.data;
       return [{ type: 'InvitationResent', data: { userId: pending.userId, resentBy: actor.userId, tokenHash, expiresAt } }];
     }
     case 'RevokeInvitation': {
-      const pending = pendingInvitation(state);
+      const pending = pendingInvitation(state, command.data.account);
       throwIf(refuseInviteUsers(command.data.account, command.data.actor));
       return [{ type: 'InvitationRevoked', data: { userId: pending.userId, revokedBy: command.data.actor.userId } }];
     }
@@ -197,8 +197,10 @@ function acceptInvitation(data: AcceptInvitation['data'], state: UserState): Use
   return [{ type: 'InvitationAccepted', data: accepted }];
 }
 
-function pendingInvitation(state: UserState): Extract<UserState, { status: 'invited' }> {
-  if (state.status === 'none') throw new UserNotFound('no such invitation');
+function pendingInvitation(state: UserState, account?: AccountView): Extract<UserState, { status: 'invited' }> {
+  if (state.status === 'none' || (account && state.accountId !== account.accountId)) {
+    throw new UserNotFound('no such invitation');
+  }
   if (state.status !== 'invited') throw new InvitationNotPending(`the invitation was already ${state.status === 'active' ? 'accepted' : 'revoked'}`);
   return state;
 }

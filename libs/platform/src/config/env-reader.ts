@@ -19,6 +19,14 @@ export class EnvReader {
     return this.env[name]?.trim() || undefined;
   }
 
+  /** A required secret of at least `minLength` characters; its value never appears in a message. */
+  secret(name: string, minLength: number): string {
+    const value = this.env[name] ?? '';
+    if (!value) this.problems.push(`${name} is required`);
+    else if (value.length < minLength) this.problems.push(`${name} must be at least ${minLength} characters`);
+    return value;
+  }
+
   integer(name: string, fallback: number, range: { min: number; max: number }): number {
     const raw = this.env[name]?.trim();
     if (!raw) return fallback;

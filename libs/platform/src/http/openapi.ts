@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { TObject, TSchema } from '@sinclair/typebox';
 
 type OpenApiSchema = Parameters<typeof ApiOkResponse>[0] extends infer O ? (O extends { schema?: infer S } ? S : never) : never;
@@ -27,3 +27,5 @@ export function ApiParamsFrom(schema: TObject): MethodDecorator {
 
 export const ApiOkFrom = (schema: TSchema, description?: string): MethodDecorator =>
   ApiOkResponse({ description, schema: openApi(schema) });
+
+export const ApiBodyFrom = (schema: TSchema): MethodDecorator => ApiBody({ schema: openApi(schema) });

@@ -43,18 +43,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof NotFoundError) {
-      return { type: problemType('not-found'), title: 'Not found', status: HttpStatus.NOT_FOUND, detail: exception.message };
+      return { type: problemType('not-found'), title: statusTitle(404), status: HttpStatus.NOT_FOUND, detail: exception.message };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, detail: exception.message };
+      return { type: 'about:blank', title: statusTitle(status), status, detail: exception.message };
     }
     const code = (exception as Partial<CodedError>)?.code;
     if (typeof code === 'string' && this.statusByCode[code]) {
+      const status = this.statusByCode[code];
       return {
         type: problemType(code.toLowerCase().replace(/_/g, '-')),
-        title: code,
-        status: this.statusByCode[code],
+        title: statusTitle(status),
+        status,
         detail: (exception as Error).message,
         code,
       };
@@ -67,4 +68,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'The server failed to handle the request; it has been logged.',
     };
   }
+}
+
+/** `Forbidden`, `Not Found`, … from Nest's status names. */
+function statusTitle(status: number): string {
+  const name = HttpStatus[status] ?? 'ERROR';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }

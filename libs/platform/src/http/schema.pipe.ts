@@ -1,7 +1,7 @@
 import { PipeTransform } from '@nestjs/common';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { validate } from '@faultline/contracts';
+import { fieldErrors, validate } from '@faultline/contracts';
 import { RequestValidationError } from './problem';
 
 /**
@@ -18,7 +18,11 @@ export class SchemaPipe<S extends TSchema> implements PipeTransform<unknown, Sta
     const input = this.part === 'body' ? value : Value.Default(this.schema, Value.Convert(this.schema, value ?? {}));
     const result = validate(this.schema, input);
     if (result.ok) return result.value;
-    const [pointer, ...detail] = result.reason.split(': ');
-    throw new RequestValidationError([{ pointer: `/${this.part}${pointer === '/' ? '' : pointer}`, detail: detail.join(': ') }]);
+    throw new RequestValidationError(
+      fieldErrors(this.schema, input).map(({ path, message }) => ({
+        pointer: `/${this.part}${path === '/' ? '' : path}`,
+        detail: message,
+      })),
+    );
   }
 }

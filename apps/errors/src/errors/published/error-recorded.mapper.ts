@@ -1,23 +1,15 @@
 import { ErrorRecordedV1, Topics } from '@faultline/contracts';
-import type { OutboxMessage, StoredEvent } from '@faultline/eventing';
+import { OutboxMessage, publishedEnvelope, StoredEvent } from '@faultline/eventing';
 import type { ErrorRecorded } from '../error.events';
 
 /**
  * Maps the stored domain event to the published contract. Written out field by field on
  * purpose: a change to the domain event must not change what other apps receive.
  */
-export function publishErrorRecorded({ event: { data }, metadata, streamVersion }: StoredEvent<ErrorRecorded>): OutboxMessage {
+export function publishErrorRecorded(stored: StoredEvent<ErrorRecorded>): OutboxMessage {
+  const { data } = stored.event;
   const value: ErrorRecordedV1 = {
-    eventId: metadata.eventId,
-    type: 'ErrorRecorded',
-    version: 1,
-    occurredAt: metadata.occurredAt,
-    accountId: data.accountId,
-    aggregateId: data.errorId,
-    aggregateVersion: streamVersion,
-    correlationId: metadata.correlationId,
-    ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
-    actor: metadata.actor,
+    ...publishedEnvelope(stored, { type: 'ErrorRecorded', version: 1, aggregateId: data.errorId }),
     data: {
       errorId: data.errorId,
       integrationId: data.integrationId,

@@ -1,0 +1,117 @@
+import type { AccessLevel, AccountView, Plan, Role, UserView } from '@faultline/access-policy';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface AccountRecord extends AccountView {
+  name: string;
+  ownerUserId: string;
+}
+
+export type UserStatus = 'invited' | 'active' | 'revoked';
+
+export interface UserRecord {
+  userId: string;
+  accountId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  status: UserStatus;
+  access: Record<string, AccessLevel>;
+  passwordHash: string | null;
+  invitationExpiresAt: string | null;
+  invitedBy: string | null;
+  fromAssignment: boolean;
+}
+
+interface UserRow {
+  user_id: string;
+  account_id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  status: UserStatus;
+  access: Record<string, AccessLevel>;
+  password_hash: string | null;
+  invitation_expires_at: Date | null;
+  invited_by: string | null;
+  from_assignment: boolean;
+}
+
+/** Reads of identity's own directory (accounts and users). */
+@Injectable()
+export class DirectoryQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async account(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<AccountRecord | undefined> {
+    const rows: Array<{ account_id: string; name: string; plan: Plan; invitations_enabled: boolean; owner_user_id: string }> =
+      await manager.query('SELECT * FROM accounts WHERE account_id = $1', [accountId]);
+    const row = rows[0];
+    return (
+      row && {
+        accountId: row.account_id,
+        name: row.name,
+        plan: row.plan,
+        invitationsEnabled: row.invitations_enabled,
+        ownerUserId: row.owner_user_id,
+      }
+    );
+  }
+
+  async user(userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserRecord | undefined> {
+    return this.one(manager, 'user_id = $1', [userId]);
+  }
+
+  async userByEmail(accountId: string, email: string, manager: EntityManager = this.dataSource.manager) {
+    return this.one(manager, 'account_id = $1 AND email = $2', [accountId, email.toLowerCase()]);
+  }
+
+  async userByInvitationToken(tokenHash: string, manager: EntityManager = this.dataSource.manager) {
+    return this.one(manager, 'invitation_token_hash = $1', [tokenHash]);
+  }
+
+  async activeUsersByEmail(email: string): Promise<UserRecord[]> {
+    return this.many(this.dataSource.manager, "email = $1 AND status = 'active'", [email.toLowerCase()]);
+  }
+
+  async users(accountId: string, status?: UserStatus): Promise<UserRecord[]> {
+    return status
+      ? this.many(this.dataSource.manager, 'account_id = $1 AND status = $2', [accountId, status])
+      : this.many(this.dataSource.manager, "account_id = $1 AND status <> 'revoked'", [accountId]);
+  }
+
+  private async one(manager: EntityManager, where: string, params: unknown[]): Promise<UserRecord | undefined> {
+    return (await this.many(manager, where, params))[0];
+  }
+
+  private async many(manager: EntityManager, where: string, params: unknown[]): Promise<UserRecord[]> {
+    const rows: UserRow[] = await manager.query(`SELECT * FROM users WHERE ${where} ORDER BY email`, params);
+    return rows.map(toUser);
+  }
+}
+
+/** The policy's view of a user: revoked invitations count as never accepted. */
+export function userView(user: UserRecord): UserView {
+  return {
+    userId: user.userId,
+    accountId: user.accountId,
+    role: user.role,
+    status: user.status === 'active' ? 'active' : 'invited',
+    access: user.access,
+  };
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    userId: row.user_id,
+    accountId: row.account_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    status: row.status,
+    access: row.access,
+    passwordHash: row.password_hash,
+    invitationExpiresAt: row.invitation_expires_at?.toISOString() ?? null,
+    invitedBy: row.invited_by,
+    fromAssignment: row.from_assignment,
+  };
+}

@@ -1,0 +1,39 @@
+import { Clock, startService, StartServiceOptions } from '@faultline/platform';
+import type { INestApplication } from '@nestjs/common';
+import { IdentityAppModule } from './app.module';
+import type { IdentityConfig } from './identity.config';
+
+/** How identity's refusals read over HTTP. */
+const STATUS_BY_CODE: Record<string, number> = {
+  PLAN_EXCLUDES_ASSIGNMENT: 403,
+  USER_NOT_ACTIVE: 403,
+  NO_ACCESS_TO_INTEGRATION: 403,
+  INVITATIONS_DISABLED_FOR_MEMBERS: 403,
+  MEMBERS_INVITE_ONLY_MEMBERS: 403,
+  INVITEE_ACCESS_EXCEEDS_INVITER: 403,
+  OWNER_IS_NOT_INVITED: 422,
+  ADMINISTRATORS_ONLY: 403,
+  OTHER_ACCOUNT: 403,
+  ACCOUNT_ALREADY_EXISTS: 409,
+  ACCOUNT_NOT_FOUND: 404,
+  USER_ALREADY_ACTIVE: 409,
+  USER_NOT_FOUND: 404,
+  INVITATION_NOT_PENDING: 409,
+  INVITATION_TOKEN_INVALID: 404,
+  INVITATION_EXPIRED: 410,
+  OWNER_IS_FIXED: 422,
+  CONCURRENCY_CONFLICT: 409,
+  SIGN_IN_THROTTLED: 429,
+};
+
+export function startIdentityApp(
+  config: IdentityConfig,
+  options: Partial<StartServiceOptions> & { clock?: Clock } = {},
+): Promise<INestApplication> {
+  return startService(IdentityAppModule.forRoot(config, options.clock), {
+    title: 'Faultline identity',
+    statusByCode: STATUS_BY_CODE,
+    ...options,
+    config: config.service,
+  });
+}

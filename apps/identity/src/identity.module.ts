@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { InternalApiKeyGuard } from './access/internal-api-key.guard';
+import { PermissionsController } from './access/permissions.controller';
+import { SignedInUserGuard } from './access/signed-in-user.guard';
+import { AccountsController } from './accounts/accounts.controller';
+import { DirectoryProjection } from './directory/directory.projection';
+import { DirectoryQueries } from './directory/directory.queries';
+import { IdentityCommands } from './identity.commands';
+import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
+import { SignInController } from './sign-in/sign-in.controller';
+import { InvitationsController } from './users/invitations.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({})
+export class IdentityModule {
+  static forRoot(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      controllers: [AccountsController, UsersController, InvitationsController, SignInController, PermissionsController],
+      providers: [
+        { provide: IDENTITY_CONFIG, useValue: config },
+        IdentityCommands,
+        DirectoryProjection,
+        DirectoryQueries,
+        SignedInUserGuard,
+        InternalApiKeyGuard,
+      ],
+    };
+  }
+}

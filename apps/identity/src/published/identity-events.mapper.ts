@@ -1,0 +1,72 @@
+import { IdentityEventV1, Topics } from '@faultline/contracts';
+import { OutboxMessage, publishedEnvelope, StoredEvent } from '@faultline/eventing';
+import type { UserRecord } from '../directory/directory.queries';
+import type { IdentityEvent } from '../directory/directory.projection';
+
+/** What the stored events do not say but the published ones must. */
+export interface PublishContext {
+  /** The user as the directory shows them after the change. */
+  user?: UserRecord;
+  /** The acceptance link's path with the raw token, known only while the invitation is made. */
+  acceptancePath?: string;
+}
+
+/**
+ * Maps identity's stored events to `identity.events.v1`, field by field. Password and token
+ * hashes never leave identity; `OwnerRegistered` is published as part of `AccountCreated`.
+ */
+export function publishIdentityEvent(stored: StoredEvent<IdentityEvent>, context: PublishContext): OutboxMessage | undefined {
+  const value = toContract(stored, context);
+  return value && { topic: Topics.identityEvents, key: stored.metadata.accountId, value };
+}
+
+function toContract(stored: StoredEvent<IdentityEvent>, { user, acceptancePath }: PublishContext): IdentityEventV1 | undefined {
+  const { event } = stored;
+  switch (event.type) {
+    case 'AccountCreated':
+    case 'AccountPlanChanged':
+    case 'AccountSettingsChanged':
+      return { ...publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: event.data.accountId }), data: event.data } as IdentityEventV1;
+    case 'OwnerRegistered':
+      return undefined;
+    case 'UserInvited':
+    case 'InvitationResent': {
+      const invitee = required(user, event.type);
+      return {
+        ...publishedEnvelope(stored, { type: 'UserInvited', version: 1, aggregateId: invitee.userId }),
+        data: {
+          userId: invitee.userId,
+          email: invitee.email,
+          role: invitee.role,
+          access: invitee.access,
+          invitedBy: event.type === 'UserInvited' ? event.data.invitedBy : event.data.resentBy,
+          fromAssignment: invitee.fromAssignment,
+          acceptancePath: required(acceptancePath, event.type),
+          expiresAt: event.data.expiresAt,
+          resent: event.type === 'InvitationResent',
+        },
+      };
+    }
+    case 'InvitationAccepted': {
+      const member = required(user, event.type);
+      const { userId, email, role, access } = member;
+      return {
+        ...publishedEnvelope(stored, { type: 'InvitationAccepted', version: 1, aggregateId: userId }),
+        data: { userId, email, name: event.data.name, role, access },
+      };
+    }
+    case 'InvitationRevoked':
+    case 'UserRoleChanged':
+    case 'IntegrationAccessChanged':
+      return { ...publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: event.data.userId }), data: event.data } as IdentityEventV1;
+    default: {
+      const unknown: never = event;
+      throw new Error(`unmapped event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function required<T>(value: T | undefined, eventType: string): T {
+  if (value === undefined) throw new Error(`publishing ${eventType} needs context it was not given`);
+  return value;
+}

@@ -1,0 +1,82 @@
+import { SignInRequest, SignInResponse } from '@faultline/contracts';
+import { ApiBodyFrom, ApiOkFrom, CLOCK, Clock, RequestValidationError, SchemaPipe } from '@faultline/platform';
+import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
+import { signAccessToken } from '../credentials/access-token';
+import { hashPassword, verifyPassword } from '../credentials/password-hasher';
+import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
+import { userSummary } from '../directory/user-summary';
+import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
+import { SignInThrottle } from './sign-in-throttle';
+
+/** Too many wrong passwords for one email in a row (429). */
+export class SignInThrottled extends Error {
+  readonly code = 'SIGN_IN_THROTTLED';
+}
+
+const WRONG_CREDENTIALS = 'the email or password is wrong';
+
+@ApiTags('sign-in')
+@Controller()
+export class SignInController {
+  private readonly throttle: SignInThrottle;
+  /** Checked when no user matches, so an unknown email takes as long as a wrong password. */
+  private readonly decoyHash = hashPassword('decoy password that matches nothing');
+
+  constructor(
+    private readonly directory: DirectoryQueries,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.throttle = new SignInThrottle(config.signInMaxFailures, config.signInLockSeconds * 1000);
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange email and password for an access token' })
+  @ApiBodyFrom(SignInRequest)
+  @ApiOkFrom(SignInResponse)
+  async signIn(@Body(new SchemaPipe(SignInRequest, 'body')) request: Static<typeof SignInRequest>): Promise<SignInResponse> {
+    const email = request.email.toLowerCase();
+    const now = this.clock.now().getTime();
+    const wait = this.throttle.retryAfter(email, now);
+    if (wait > 0) throw new SignInThrottled(`too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`);
+    const user = await this.matchingUser(email, request.password, request.accountId);
+    if (!user) {
+      this.throttle.failed(email, now);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    this.throttle.succeeded(email);
+    const { userId, accountId, role } = user;
+    const accessToken = signAccessToken({ userId, accountId, role }, this.config.jwtSecret, this.config.accessTokenTtlSeconds);
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.accessTokenTtlSeconds, user: userSummary(user) };
+  }
+
+  @Get('me')
+  @UseGuards(SignedInUserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user and their account' })
+  async me(@SignedInUser() user: UserRecord) {
+    return { user: userSummary(user), account: await this.directory.account(user.accountId) };
+  }
+
+  private async matchingUser(email: string, password: string, accountId?: string): Promise<UserRecord | undefined> {
+    const candidates = (await this.directory.activeUsersByEmail(email)).filter(
+      (candidate) => accountId === undefined || candidate.accountId === accountId,
+    );
+    if (candidates.length === 0) {
+      await verifyPassword(password, await this.decoyHash);
+      return undefined;
+    }
+    const matches: UserRecord[] = [];
+    for (const candidate of candidates) {
+      if (candidate.passwordHash && (await verifyPassword(password, candidate.passwordHash))) matches.push(candidate);
+    }
+    if (matches.length > 1) {
+      throw new RequestValidationError([{ pointer: '/body/accountId', detail: 'this email belongs to several accounts: say which' }]);
+    }
+    return matches[0];
+  }
+}

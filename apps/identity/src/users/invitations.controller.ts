@@ -1,0 +1,93 @@
+import { AcceptInvitationRequest, InvitationTokenParams, InviteRequest, UserIdParams, UserSummary } from '@faultline/contracts';
+import { ApiBodyFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
+import { hashInvitationToken } from '../credentials/invitation-token';
+import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
+import { userSummary } from '../directory/user-summary';
+import { IdentityCommands } from '../identity.commands';
+
+/**
+ * Invitations: made by owners and admins (members when the account allows it), accepted by
+ * the invitee with the token from their email. The token itself is never returned here.
+ */
+@ApiTags('invitations')
+@Controller('invitations')
+export class InvitationsController {
+  constructor(
+    private readonly commands: IdentityCommands,
+    private readonly directory: DirectoryQueries,
+  ) {}
+
+  @Post()
+  @UseGuards(SignedInUserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Invite an email (again: re-sends a pending invitation)' })
+  @ApiBodyFrom(InviteRequest)
+  async invite(
+    @SignedInUser() inviter: UserRecord,
+    @Body(new SchemaPipe(InviteRequest, 'body')) request: Static<typeof InviteRequest>,
+  ): Promise<UserSummary & { expiresAt: string | null }> {
+    const invitee = await this.commands.invite(inviter, { ...request, access: request.access ?? {}, fromAssignment: false });
+    return { ...userSummary(invitee), expiresAt: invitee.invitationExpiresAt };
+  }
+
+  @Get()
+  @UseGuards(SignedInUserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Pending invitations of the account' })
+  async pending(@SignedInUser() user: UserRecord) {
+    return (await this.directory.users(user.accountId, 'invited')).map((invitee) => ({
+      ...userSummary(invitee),
+      invitedBy: invitee.invitedBy,
+      expiresAt: invitee.invitationExpiresAt,
+    }));
+  }
+
+  @Post(':userId/revoke')
+  @HttpCode(204)
+  @UseGuards(SignedInUserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke a pending invitation' })
+  @ApiParamsFrom(UserIdParams)
+  async revoke(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
+  ): Promise<void> {
+    await this.commands.revokeInvitation(actor, userId);
+  }
+
+  @Post(':userId/resend')
+  @HttpCode(200)
+  @UseGuards(SignedInUserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Send a pending invitation again, with a new link' })
+  @ApiParamsFrom(UserIdParams)
+  async resend(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
+  ) {
+    const invitee = await this.commands.resendInvitation(actor, userId);
+    return { ...userSummary(invitee), expiresAt: invitee.invitationExpiresAt };
+  }
+
+  @Get('by-token/:token')
+  @ApiOperation({ summary: 'What an invitation link is for (public: the token is the credential)' })
+  @ApiParamsFrom(InvitationTokenParams)
+  async byToken(@Param(new SchemaPipe(InvitationTokenParams, 'params')) { token }: Static<typeof InvitationTokenParams>) {
+    const invitee = await this.directory.userByInvitationToken(hashInvitationToken(token));
+    const account = invitee && (await this.directory.account(invitee.accountId));
+    if (!invitee || !account) throw new NotFoundError('invitation');
+    return { email: invitee.email, role: invitee.role, accountName: account.name, expiresAt: invitee.invitationExpiresAt };
+  }
+
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept an invitation: set name and password; then sign in' })
+  @ApiBodyFrom(AcceptInvitationRequest)
+  async accept(@Body(new SchemaPipe(AcceptInvitationRequest, 'body')) request: Static<typeof AcceptInvitationRequest>) {
+    return userSummary(await this.commands.acceptInvitation(request.token, request));
+  }
+}

@@ -1,0 +1,61 @@
+import { ChangeAccessRequest, ChangeRoleRequest, UserAccessParams, UserIdParams, UserSummary } from '@faultline/contracts';
+import { ApiBodyFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
+import { Body, Controller, Delete, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
+import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
+import { userSummary } from '../directory/user-summary';
+import { IdentityCommands } from '../identity.commands';
+
+/** The account's users: the assignee picker's list, and roles and access (owners, admins). */
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(SignedInUserGuard)
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly commands: IdentityCommands,
+    private readonly directory: DirectoryQueries,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The account's active and invited users" })
+  async list(@SignedInUser() user: UserRecord): Promise<UserSummary[]> {
+    return (await this.directory.users(user.accountId)).map(userSummary);
+  }
+
+  @Put(':userId/role')
+  @ApiOperation({ summary: "Change a user's role (owners and admins)" })
+  @ApiParamsFrom(UserIdParams)
+  @ApiBodyFrom(ChangeRoleRequest)
+  async changeRole(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
+    @Body(new SchemaPipe(ChangeRoleRequest, 'body')) { role }: Static<typeof ChangeRoleRequest>,
+  ): Promise<UserSummary> {
+    return userSummary(await this.commands.changeRole(actor, userId, role));
+  }
+
+  @Put(':userId/access/:integrationId')
+  @ApiOperation({ summary: 'Grant or change access to an integration (owners and admins)' })
+  @ApiParamsFrom(UserAccessParams)
+  @ApiBodyFrom(ChangeAccessRequest)
+  async grantAccess(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserAccessParams, 'params')) { userId, integrationId }: Static<typeof UserAccessParams>,
+    @Body(new SchemaPipe(ChangeAccessRequest, 'body')) { level }: Static<typeof ChangeAccessRequest>,
+  ): Promise<UserSummary> {
+    return userSummary(await this.commands.changeAccess(actor, userId, integrationId, level));
+  }
+
+  @Delete(':userId/access/:integrationId')
+  @ApiOperation({ summary: 'Revoke access to an integration (owners and admins)' })
+  @ApiParamsFrom(UserAccessParams)
+  async revokeAccess(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserAccessParams, 'params')) { userId, integrationId }: Static<typeof UserAccessParams>,
+  ): Promise<UserSummary> {
+    return userSummary(await this.commands.changeAccess(actor, userId, integrationId, null));
+  }
+}

@@ -1,0 +1,95 @@
+import { Static, Type } from '@sinclair/typebox';
+import { AccessLevelName, IntegrationAccessMap, PlanName, RoleName } from '../identity-events.v1';
+
+const id = Type.String({ minLength: 1, maxLength: 100 });
+const email = Type.String({ format: 'email', maxLength: 254 });
+const personName = Type.String({ minLength: 1, maxLength: 200 });
+/** Long enough to resist guessing, short enough to refuse absurd bodies. */
+const password = Type.String({ minLength: 10, maxLength: 200 });
+const closed = { additionalProperties: false } as const;
+
+/** `POST /internal/accounts` (internal API key): the platform provisions an account. */
+export const CreateAccountRequest = Type.Object(
+  {
+    accountId: Type.Optional(id),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    plan: PlanName,
+    owner: Type.Object({ email, name: personName, password }, closed),
+  },
+  closed,
+);
+export type CreateAccountRequest = Static<typeof CreateAccountRequest>;
+
+export const ChangePlanRequest = Type.Object({ plan: PlanName }, closed);
+export type ChangePlanRequest = Static<typeof ChangePlanRequest>;
+
+export const AccountSettings = Type.Object({ invitationsEnabled: Type.Boolean() }, closed);
+export type AccountSettings = Static<typeof AccountSettings>;
+
+export const SignInRequest = Type.Object(
+  { email, password: Type.String({ minLength: 1, maxLength: 200 }), accountId: Type.Optional(id) },
+  closed,
+);
+export type SignInRequest = Static<typeof SignInRequest>;
+
+export const InviteRequest = Type.Object(
+  { email, role: Type.Union([Type.Literal('admin'), Type.Literal('member')]), access: Type.Optional(IntegrationAccessMap) },
+  closed,
+);
+export type InviteRequest = Static<typeof InviteRequest>;
+
+export const AcceptInvitationRequest = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200 }), name: personName, password },
+  closed,
+);
+export type AcceptInvitationRequest = Static<typeof AcceptInvitationRequest>;
+
+export const ChangeRoleRequest = Type.Object({ role: RoleName }, closed);
+export type ChangeRoleRequest = Static<typeof ChangeRoleRequest>;
+
+export const ChangeAccessRequest = Type.Object({ level: AccessLevelName }, closed);
+export type ChangeAccessRequest = Static<typeof ChangeAccessRequest>;
+
+export const UserIdParams = Type.Object({ userId: id }, closed);
+export const UserAccessParams = Type.Object({ userId: id, integrationId: id }, closed);
+export const AccountIdParams = Type.Object({ accountId: id }, closed);
+export const InvitationTokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }, closed);
+
+/** A user as the assignee picker and the users page show them. */
+export const UserSummary = Type.Object({
+  userId: id,
+  accountId: id,
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  role: RoleName,
+  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('revoked')]),
+  access: IntegrationAccessMap,
+});
+export type UserSummary = Static<typeof UserSummary>;
+
+export const SignInResponse = Type.Object({
+  accessToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer(),
+  user: UserSummary,
+});
+export type SignInResponse = Static<typeof SignInResponse>;
+
+export const PermissionsQuery = Type.Object({ integrationId: id }, closed);
+
+const Decision = Type.Object({
+  allowed: Type.Boolean(),
+  /** The refusing rule's code and words, when not allowed. */
+  code: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
+});
+
+/** What the signed-in user may do in one integration, as the access policy answers it. */
+export const Permissions = Type.Object({
+  integrationId: id,
+  viewErrors: Decision,
+  assignErrors: Decision,
+  inviteUsers: Decision,
+  assignToNewEmail: Decision,
+});
+export type Permissions = Static<typeof Permissions>;

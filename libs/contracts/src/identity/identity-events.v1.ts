@@ -1,0 +1,100 @@
+import { Static, TSchema, Type } from '@sinclair/typebox';
+import { domainEventSchema, Timestamp } from '../envelope';
+
+const id = Type.String({ minLength: 1, maxLength: 100 });
+export const PlanName = Type.Union([Type.Literal('free'), Type.Literal('standard'), Type.Literal('professional'), Type.Literal('enterprise')]);
+export const RoleName = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member')]);
+export const AccessLevelName = Type.Union([Type.Literal('monitor'), Type.Literal('manage')]);
+/** Integration id → access level. */
+export const IntegrationAccessMap = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), AccessLevelName);
+
+const closed = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
+
+/** identity.events.v1 is keyed by accountId; aggregateId names the account or the user. */
+export const AccountCreatedV1 = domainEventSchema(
+  'AccountCreated',
+  1,
+  closed({ accountId: id, name: Type.String({ minLength: 1, maxLength: 200 }), plan: PlanName, invitationsEnabled: Type.Boolean(), ownerUserId: id, ownerEmail: Type.String(), ownerName: Type.String() }),
+  'The platform provisioned an account, with its owner as its first active user.',
+);
+export type AccountCreatedV1 = Static<typeof AccountCreatedV1>;
+
+export const AccountPlanChangedV1 = domainEventSchema(
+  'AccountPlanChanged',
+  1,
+  closed({ accountId: id, plan: PlanName, previousPlan: PlanName }),
+  "The account's subscription plan changed; assignment exists on every plan but free.",
+);
+export type AccountPlanChangedV1 = Static<typeof AccountPlanChangedV1>;
+
+export const AccountSettingsChangedV1 = domainEventSchema(
+  'AccountSettingsChanged',
+  1,
+  closed({ accountId: id, invitationsEnabled: Type.Boolean() }),
+  'An owner or admin changed the account settings (invitationsEnabled: members may invite).',
+);
+export type AccountSettingsChangedV1 = Static<typeof AccountSettingsChangedV1>;
+
+export const UserInvitedV1 = domainEventSchema(
+  'UserInvited',
+  1,
+  closed({
+    userId: id,
+    email: Type.String({ format: 'email' }),
+    role: RoleName,
+    access: IntegrationAccessMap,
+    invitedBy: id,
+    fromAssignment: Type.Boolean(),
+    /** Path of the acceptance page with the one-time token, for the invitation email only. */
+    acceptancePath: Type.String({ minLength: 1 }),
+    expiresAt: Timestamp,
+    resent: Type.Boolean(),
+  }),
+  'Someone was invited to the account (or their pending invitation was sent again).',
+);
+export type UserInvitedV1 = Static<typeof UserInvitedV1>;
+
+export const InvitationAcceptedV1 = domainEventSchema(
+  'InvitationAccepted',
+  1,
+  closed({ userId: id, email: Type.String({ format: 'email' }), name: Type.String(), role: RoleName, access: IntegrationAccessMap }),
+  'An invitee accepted and is now an active user who can sign in.',
+);
+export type InvitationAcceptedV1 = Static<typeof InvitationAcceptedV1>;
+
+export const InvitationRevokedV1 = domainEventSchema(
+  'InvitationRevoked',
+  1,
+  closed({ userId: id, revokedBy: id }),
+  'A pending invitation was revoked; no email may be sent for it any more.',
+);
+export type InvitationRevokedV1 = Static<typeof InvitationRevokedV1>;
+
+export const UserRoleChangedV1 = domainEventSchema(
+  'UserRoleChanged',
+  1,
+  closed({ userId: id, role: RoleName, previousRole: RoleName, changedBy: id }),
+  "An owner or admin changed a user's role.",
+);
+export type UserRoleChangedV1 = Static<typeof UserRoleChangedV1>;
+
+export const IntegrationAccessChangedV1 = domainEventSchema(
+  'IntegrationAccessChanged',
+  1,
+  closed({ userId: id, integrationId: id, level: Type.Union([AccessLevelName, Type.Null()]), changedBy: id }),
+  "A user's access to one integration was granted, changed, or (level null) revoked.",
+);
+export type IntegrationAccessChangedV1 = Static<typeof IntegrationAccessChangedV1>;
+
+export const IdentityEventsV1 = [
+  AccountCreatedV1,
+  AccountPlanChangedV1,
+  AccountSettingsChangedV1,
+  UserInvitedV1,
+  InvitationAcceptedV1,
+  InvitationRevokedV1,
+  UserRoleChangedV1,
+  IntegrationAccessChangedV1,
+] as const;
+
+export type IdentityEventV1 = Static<(typeof IdentityEventsV1)[number]>;
