@@ -49,6 +49,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { type: 'about:blank', title: statusTitle(status), status, detail: exception.message };
     }
+    const clientError = bodyParserClientError(exception);
+    if (clientError) return { type: 'about:blank', title: statusTitle(clientError.status), status: clientError.status, detail: clientError.message };
     const code = (exception as Partial<CodedError>)?.code;
     if (typeof code === 'string' && this.statusByCode[code]) {
       const status = this.statusByCode[code];
@@ -78,4 +80,11 @@ function statusTitle(status: number): string {
     .split('_')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
+}
+
+/** Errors the body parser raises for the client's fault (too large, bad encoding) carry their status. */
+function bodyParserClientError(exception: unknown): { status: number; message: string } | undefined {
+  const { status, expose, message } = (exception ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return { status, message: String(message) };
 }
