@@ -98,3 +98,19 @@ export function refuseGrantOnInvitation(
   }
   return undefined;
 }
+
+export type Decision = { allowed: true } | { allowed: false; code: string; reason: string };
+
+const decision = (refusal: PermissionRefused | undefined): Decision =>
+  refusal ? { allowed: false, code: refusal.code, reason: refusal.message } : { allowed: true };
+
+/** Everything a user may do in one integration, with the refusing rule where they may not. */
+export function permissionsIn(account: AccountView, user: UserView, integrationId: string) {
+  return {
+    integrationId,
+    viewErrors: decision(refuseViewIntegration(account, user, integrationId)),
+    assignErrors: decision(refuseAssignErrors(account, user, integrationId)),
+    inviteUsers: decision(refuseInviteUsers(account, user)),
+    assignToNewEmail: decision(refuseAssignToNewEmail(account, user, integrationId)),
+  };
+}

@@ -5,3 +5,4 @@ export * from './fixtures/error-occurred.fixture';
 export * from './decider-spec';
 export * from './test-data-source';
 export * from './manual-clock';
+export * from './identity-api-client';

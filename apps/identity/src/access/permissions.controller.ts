@@ -1,10 +1,4 @@
-import {
-  PermissionRefused,
-  refuseAssignErrors,
-  refuseAssignToNewEmail,
-  refuseInviteUsers,
-  refuseViewIntegration,
-} from '@faultline/access-policy';
+import { permissionsIn } from '@faultline/access-policy';
 import { Permissions, PermissionsQuery } from '@faultline/contracts';
 import { ApiOkFrom, ApiQueryFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
@@ -12,9 +6,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { DirectoryQueries, UserRecord, userView } from '../directory/directory.queries';
 import { SignedInUser, SignedInUserGuard } from './signed-in-user.guard';
-
-const decision = (refusal: PermissionRefused | undefined) =>
-  refusal ? { allowed: false, code: refusal.code, reason: refusal.message } : { allowed: true };
 
 /** Lets a client show only the actions the user may take (the services still check each one). */
 @ApiTags('sign-in')
@@ -34,13 +25,6 @@ export class PermissionsController {
   ): Promise<Permissions> {
     const account = await this.directory.account(user.accountId);
     if (!account) throw new NotFoundError(`account ${user.accountId}`);
-    const actor = userView(user);
-    return {
-      integrationId,
-      viewErrors: decision(refuseViewIntegration(account, actor, integrationId)),
-      assignErrors: decision(refuseAssignErrors(account, actor, integrationId)),
-      inviteUsers: decision(refuseInviteUsers(account, actor)),
-      assignToNewEmail: decision(refuseAssignToNewEmail(account, actor, integrationId)),
-    };
+    return permissionsIn(account, userView(user), integrationId);
   }
 }

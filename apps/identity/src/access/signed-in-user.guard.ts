@@ -1,6 +1,6 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { verifyAccessToken } from '../credentials/access-token';
+import { verifyAccessToken } from '@faultline/access';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 

@@ -4,7 +4,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException, U
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
-import { signAccessToken } from '../credentials/access-token';
+import { signAccessToken } from '@faultline/access';
 import { hashPassword, verifyPassword } from '../credentials/password-hasher';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { userSummary } from '../directory/user-summary';

@@ -1,0 +1,99 @@
+import { AccessModule, AccessPermissions, AccessTables1732300000300 } from '@faultline/access';
+import { Topics } from '@faultline/contracts';
+import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
+import { loadServiceConfig, ServiceModule, startService } from '@faultline/platform';
+import {
+  eventually,
+  IdentityApiClient,
+  KafkaTestClient,
+  TEST_JWT_SECRET,
+  testServiceEnvironment,
+  uniqueTopicPrefix,
+} from '@faultline/testing';
+import { INestApplication, Module } from '@nestjs/common';
+
+const INTEGRATION = 'int-1';
+type Actor = 'owner' | 'admin' | 'member without access' | 'member with monitor' | 'member with manage';
+
+/**
+ * libs/access, fed only from identity.events.v1, must answer exactly as identity does. Identity
+ * runs as its own process; the probe is a service that has nothing but the access module.
+ */
+describe('the access read model of another service', () => {
+  const topicPrefix = uniqueTopicPrefix();
+  const kafka = new KafkaTestClient(topicPrefix);
+  let identityProcess: ServiceProcess;
+  let identity: IdentityApiClient;
+  let probe: INestApplication;
+  const users: Array<{ plan: string; actor: Actor; userId: string; token: string }> = [];
+
+  beforeAll(async () => {
+    const httpPort = await freePort();
+    identityProcess = startServiceProcess('identity', {
+      env: await testServiceEnvironment('identity', { httpPort, topicPrefix }),
+      httpPort,
+    });
+    await identityProcess.healthy(90_000);
+    identity = new IdentityApiClient(identityProcess.baseUrl, await kafka.record(Topics.identityEvents));
+
+    @Module({})
+    class ProbeModule {}
+    const config = loadServiceConfig('assignment', await testServiceEnvironment('assignment', { topicPrefix }));
+    probe = await startService(
+      {
+        module: ProbeModule,
+        imports: [ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300] }), AccessModule.forRoot({ jwtSecret: TEST_JWT_SECRET })],
+      },
+      { config, title: 'access probe', logLevels: ['error', 'fatal'] },
+    );
+
+    for (const plan of ['free', 'enterprise'] as const) {
+      const { ownerToken, ownerUserId } = await identity.createAccount(plan);
+      users.push({ plan, actor: 'owner', userId: ownerUserId, token: ownerToken });
+      const add = async (actor: Actor, role: 'admin' | 'member', access: Record<string, 'monitor' | 'manage'>) =>
+        users.push({ plan, actor, ...(await identity.addUser(ownerToken, role, access)) });
+      await add('admin', 'admin', {});
+      await add('member without access', 'member', {});
+      await add('member with monitor', 'member', { [INTEGRATION]: 'monitor' });
+      await add('member with manage', 'member', { [INTEGRATION]: 'manage' });
+      if (plan === 'enterprise') {
+        await identity.request('PATCH', '/account/settings', { token: ownerToken, body: { invitationsEnabled: false } });
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await kafka.close();
+    await probe?.close();
+    await identityProcess?.stop();
+  });
+
+  it('gives the same answers as identity for every role and access level, on two plans and both invitation settings', async () => {
+    const permissions = probe.get(AccessPermissions);
+    for (const user of users) {
+      const fromIdentity = await identity.request('GET', `/me/permissions?integrationId=${INTEGRATION}`, { token: user.token });
+      expect(fromIdentity.status).toBe(200);
+      await eventually(async () =>
+        expect({ plan: user.plan, actor: user.actor, ...(await permissions.permissions(user.userId, INTEGRATION)) }).toEqual({
+          plan: user.plan,
+          actor: user.actor,
+          ...fromIdentity.body,
+        }),
+      );
+    }
+  });
+
+  it("follows an access change to the same answer as identity's", async () => {
+    const member = users.find((user) => user.actor === 'member with monitor' && user.plan === 'enterprise')!;
+    const owner = users.find((user) => user.actor === 'owner' && user.plan === 'enterprise')!;
+    await identity.request('DELETE', `/users/${member.userId}/access/${INTEGRATION}`, { token: owner.token });
+
+    await eventually(async () =>
+      expect((await probe.get(AccessPermissions).permissions(member.userId, INTEGRATION)).viewErrors).toEqual({
+        allowed: false,
+        code: 'NO_ACCESS_TO_INTEGRATION',
+        reason: expect.any(String),
+      }),
+    );
+  });
+});

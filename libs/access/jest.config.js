@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'access',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testTimeout: 60_000,
+};

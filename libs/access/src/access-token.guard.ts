@@ -1,0 +1,45 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AccessUser, accessUser } from './access.read-model';
+import { verifyAccessToken } from './access-token';
+
+type AuthenticatedRequest = Request & { accessUser?: AccessUser };
+
+export interface AccessOptions {
+  /** The secret identity signs access tokens with. */
+  jwtSecret: string;
+}
+
+/**
+ * Admits requests with a valid access token of a user this service knows as active. A
+ * service checks tokens itself, against its own copy of identity's events: no call to identity.
+ */
+@Injectable()
+export class AccessTokenGuard implements CanActivate {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: AccessOptions,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('sign in first: a Bearer access token is required');
+    const claims = verifyAccessToken(token, this.options.jwtSecret);
+    if (!claims) throw new UnauthorizedException('the access token is invalid or has expired');
+    const user = await accessUser(this.dataSource.manager, claims.userId);
+    if (!user || user.status !== 'active' || user.accountId !== claims.accountId) {
+      throw new UnauthorizedException('the access token does not belong to an active user');
+    }
+    request.accessUser = user;
+    return true;
+  }
+}
+
+/** The user a request was admitted for, behind AccessTokenGuard. */
+export const AuthenticatedUser = createParamDecorator((_data: unknown, context: ExecutionContext): AccessUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().accessUser;
+  if (!user) throw new UnauthorizedException('sign in first');
+  return user;
+});

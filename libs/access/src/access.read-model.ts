@@ -1,0 +1,110 @@
+import type { AccessLevel, AccountView, Plan, Role, UserView } from '@faultline/access-policy';
+import type { IdentityEventV1 } from '@faultline/contracts';
+import type { EntityManager } from 'typeorm';
+
+export type AccessUserStatus = 'invited' | 'active' | 'revoked';
+
+export interface AccessUser extends UserView {
+  email: string;
+  name: string | null;
+  directoryStatus: AccessUserStatus;
+}
+
+/**
+ * Applies identity's published events to the local tables. Every statement sets state rather
+ * than adding to it, so the order within an account (one partition) is all that matters.
+ */
+export async function applyIdentityEvent(manager: EntityManager, event: IdentityEventV1): Promise<void> {
+  switch (event.type) {
+    case 'AccountCreated': {
+      const { accountId, plan, invitationsEnabled, ownerUserId, ownerEmail, ownerName } = event.data;
+      await manager.query(
+        `INSERT INTO access_accounts (account_id, plan, invitations_enabled) VALUES ($1, $2, $3)
+         ON CONFLICT (account_id) DO UPDATE SET plan = $2, invitations_enabled = $3`,
+        [accountId, plan, invitationsEnabled],
+      );
+      await upsertUser(manager, { userId: ownerUserId, accountId, email: ownerEmail, name: ownerName, role: 'owner', status: 'active', access: {} });
+      return;
+    }
+    case 'AccountPlanChanged':
+      await manager.query('UPDATE access_accounts SET plan = $2 WHERE account_id = $1', [event.data.accountId, event.data.plan]);
+      return;
+    case 'AccountSettingsChanged':
+      await manager.query('UPDATE access_accounts SET invitations_enabled = $2 WHERE account_id = $1', [
+        event.data.accountId,
+        event.data.invitationsEnabled,
+      ]);
+      return;
+    case 'UserInvited': {
+      const { userId, email, role, access } = event.data;
+      await upsertUser(manager, { userId, accountId: event.accountId, email, name: null, role, status: 'invited', access });
+      return;
+    }
+    case 'InvitationAccepted': {
+      const { userId, email, name, role, access } = event.data;
+      await upsertUser(manager, { userId, accountId: event.accountId, email, name, role, status: 'active', access });
+      return;
+    }
+    case 'InvitationRevoked':
+      await manager.query(`UPDATE access_users SET status = 'revoked' WHERE user_id = $1`, [event.data.userId]);
+      return;
+    case 'UserRoleChanged':
+      await manager.query('UPDATE access_users SET role = $2 WHERE user_id = $1', [event.data.userId, event.data.role]);
+      return;
+    case 'IntegrationAccessChanged': {
+      const { userId, integrationId, level } = event.data;
+      if (level === null) {
+        await manager.query('UPDATE access_users SET access = access - $2::text WHERE user_id = $1', [userId, integrationId]);
+      } else {
+        await manager.query('UPDATE access_users SET access = access || jsonb_build_object($2::text, $3::text) WHERE user_id = $1', [
+          userId,
+          integrationId,
+          level,
+        ]);
+      }
+      return;
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`unhandled identity event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+async function upsertUser(
+  manager: EntityManager,
+  user: { userId: string; accountId: string; email: string; name: string | null; role: Role; status: AccessUserStatus; access: Record<string, AccessLevel> },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO access_users (user_id, account_id, email, name, role, status, access) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (user_id) DO UPDATE SET email = $3, name = coalesce($4, access_users.name), role = $5, status = $6, access = $7`,
+    [user.userId, user.accountId, user.email, user.name, user.role, user.status, JSON.stringify(user.access)],
+  );
+}
+
+/** Reads of the local model, in the access policy's terms. */
+export async function accountView(manager: EntityManager, accountId: string): Promise<AccountView | undefined> {
+  const rows: Array<{ account_id: string; plan: Plan; invitations_enabled: boolean }> = await manager.query(
+    'SELECT * FROM access_accounts WHERE account_id = $1',
+    [accountId],
+  );
+  return rows[0] && { accountId: rows[0].account_id, plan: rows[0].plan, invitationsEnabled: rows[0].invitations_enabled };
+}
+
+export async function accessUser(manager: EntityManager, userId: string): Promise<AccessUser | undefined> {
+  const rows: Array<{ user_id: string; account_id: string; email: string; name: string | null; role: Role; status: AccessUserStatus; access: Record<string, AccessLevel> }> =
+    await manager.query('SELECT * FROM access_users WHERE user_id = $1', [userId]);
+  const row = rows[0];
+  return (
+    row && {
+      userId: row.user_id,
+      accountId: row.account_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      status: row.status === 'active' ? 'active' : 'invited',
+      directoryStatus: row.status,
+      access: row.access,
+    }
+  );
+}
