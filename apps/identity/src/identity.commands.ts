@@ -14,6 +14,13 @@ import { publishIdentityEvent } from './published/identity-events.mapper';
 import * as users from './users/user.decider';
 import type { IntegrationAccess } from './users/user.events';
 
+export interface Invitation {
+  email: string;
+  role: Role;
+  access: IntegrationAccess;
+  fromAssignment: boolean;
+}
+
 const accountStream = (accountId: string) => `account-${accountId}`;
 const userStream = (userId: string) => `user-${userId}`;
 const PLATFORM: Actor = { type: 'system', id: 'platform' };
@@ -26,6 +33,14 @@ interface Change<C, E extends DomainEvent, S> {
   actor: Actor;
   /** The raw invitation token, when this change sends one. */
   invitationToken?: string;
+  /** The event that asked for this change, when another service did. */
+  cause?: Cause;
+}
+
+/** Where a change came from: the request's correlation id and the event that caused it. */
+export interface Cause {
+  correlationId: string;
+  causationId: string;
 }
 
 /**
@@ -84,22 +99,22 @@ export class IdentityCommands {
   }
 
   /** Invites an email (or re-sends its pending invitation); returns the invitee. */
-  async invite(
-    inviter: UserRecord,
-    invitation: { email: string; role: Role; access: IntegrationAccess; fromAssignment: boolean },
-  ): Promise<UserRecord> {
+  invite(inviter: UserRecord, invitation: Invitation): Promise<UserRecord> {
+    return this.transaction((manager) => this.inviteWithin(manager, inviter, invitation));
+  }
+
+  /** The same, inside a transaction the caller owns (a consumer handling a request event). */
+  async inviteWithin(manager: EntityManager, inviter: UserRecord, invitation: Invitation, cause?: Cause): Promise<UserRecord> {
     const { token, tokenHash } = newInvitationToken();
-    return this.transaction(async (manager) => {
-      const account = await this.accountOf(manager, inviter);
-      const existing = await this.directory.userByEmail(account.accountId, invitation.email, manager);
-      const userId = existing?.userId ?? randomUUID();
-      const command: users.UserCommand = {
-        type: 'InviteUser',
-        data: { ...invitation, userId, account, inviter: userView(inviter), tokenHash, expiresAt: this.invitationExpiry() },
-      };
-      await this.apply(manager, { ...this.onUser(userId, inviter), command, invitationToken: token });
-      return this.userAfter(manager, userId);
-    });
+    const account = await this.accountOf(manager, inviter);
+    const existing = await this.directory.userByEmail(account.accountId, invitation.email, manager);
+    const userId = existing?.userId ?? randomUUID();
+    const command: users.UserCommand = {
+      type: 'InviteUser',
+      data: { ...invitation, userId, account, inviter: userView(inviter), tokenHash, expiresAt: this.invitationExpiry() },
+    };
+    await this.apply(manager, { ...this.onUser(userId, inviter), command, invitationToken: token, cause });
+    return this.userAfter(manager, userId);
   }
 
   async resendInvitation(actor: UserRecord, userId: string): Promise<UserRecord> {
@@ -160,16 +175,17 @@ export class IdentityCommands {
     return { streamId: userStream(userId), decider: users, accountId: actor.accountId, actor: asActor(actor) };
   }
 
-  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /** Runs work in one transaction and wakes the outbox relay after it commits. */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(work);
     this.relay.nudge();
     return result;
   }
 
   private async apply<C, E extends IdentityEvent, S>(manager: EntityManager, change: Change<C, E, S>): Promise<void> {
-    const correlationId = randomUUID();
+    const { correlationId, causationId } = change.cause ?? { correlationId: randomUUID(), causationId: undefined };
     const occurredAt = this.clock.now().toISOString();
-    const metadata = () => ({ eventId: randomUUID(), accountId: change.accountId, occurredAt, correlationId, actor: change.actor });
+    const metadata = () => ({ eventId: randomUUID(), accountId: change.accountId, occurredAt, correlationId, causationId, actor: change.actor });
     const stored: StoredEvent<IdentityEvent>[] = await decideOnStream(
       manager,
       this.store,

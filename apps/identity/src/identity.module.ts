@@ -8,6 +8,7 @@ import { DirectoryQueries } from './directory/directory.queries';
 import { IdentityCommands } from './identity.commands';
 import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
 import { SignInController } from './sign-in/sign-in.controller';
+import { InvitationRequestsConsumer } from './users/invitation-requests.consumer';
 import { InvitationsController } from './users/invitations.controller';
 import { UsersController } from './users/users.controller';
 
@@ -16,7 +17,14 @@ export class IdentityModule {
   static forRoot(config: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
-      controllers: [AccountsController, UsersController, InvitationsController, SignInController, PermissionsController],
+      controllers: [
+        AccountsController,
+        UsersController,
+        InvitationsController,
+        SignInController,
+        PermissionsController,
+        InvitationRequestsConsumer,
+      ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         IdentityCommands,

@@ -1,4 +1,4 @@
-import { IdentityEventV1, Topics } from '@faultline/contracts';
+import { IdentityEventV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -16,11 +16,12 @@ export class IdentityEventsConsumer {
   ) {}
 
   @EventPattern(Topics.identityEvents)
-  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEventV1>): Promise<void> {
+  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEventV1 | InvitationRequestRefusedV1>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.claim(manager, ACCESS_CONSUMER, batch.events.map(({ event }) => event.eventId));
       for (const { event } of batch.events) {
-        if (fresh.delete(event.eventId)) await applyIdentityEvent(manager, event);
+        // A refused request changes no account or user; it is an answer to the assignment app.
+        if (fresh.delete(event.eventId) && event.type !== 'InvitationRequestRefused') await applyIdentityEvent(manager, event);
       }
     });
   }

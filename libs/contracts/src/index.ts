@@ -7,3 +7,4 @@ export * from './errors/error-recorded.v1';
 export * from './errors/api/errors-list.api';
 export * from './identity/identity-events.v1';
 export * from './identity/api/identity.api';
+export * from './assignment/invitation-requested.v1';

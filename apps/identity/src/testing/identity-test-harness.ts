@@ -27,6 +27,11 @@ export class IdentityTestHarness extends IdentityApiClient {
     return this;
   }
 
+  /** Publishes on one of the harness's topics, as another service would. */
+  async publish(topic: string, events: Array<{ accountId: string }>): Promise<void> {
+    await this.kafka?.publish(topic, events.map((event) => ({ key: event.accountId, value: event })));
+  }
+
   async stop(): Promise<void> {
     await this.kafka?.close();
     await this.app?.close();

@@ -1,5 +1,5 @@
 import { Static, TSchema, Type } from '@sinclair/typebox';
-import { domainEventSchema, Timestamp } from '../envelope';
+import { domainEventSchema, externalEventSchema, Timestamp } from '../envelope';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
 export const PlanName = Type.Union([Type.Literal('free'), Type.Literal('standard'), Type.Literal('professional'), Type.Literal('enterprise')]);
@@ -97,4 +97,14 @@ export const IdentityEventsV1 = [
   IntegrationAccessChangedV1,
 ] as const;
 
+/** The events that describe accounts and users (what local access models project). */
 export type IdentityEventV1 = Static<(typeof IdentityEventsV1)[number]>;
+
+/** Identity's answer when it cannot make an invitation the assignment app asked for. */
+export const InvitationRequestRefusedV1 = externalEventSchema(
+  'InvitationRequestRefused',
+  1,
+  closed({ requestId: Type.String({ format: 'uuid' }), email: Type.String(), code: Type.String(), reason: Type.String() }),
+  'An invitation requested by assigning errors to a new email was refused, with the rule that refused it.',
+);
+export type InvitationRequestRefusedV1 = Static<typeof InvitationRequestRefusedV1>;

@@ -1,0 +1,73 @@
+import { PermissionRefused } from '@faultline/access-policy';
+import { InvitationRequestedV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
+import { ConcurrencyError, ConsumedBatch, Inbox, OutboxWriter } from '@faultline/eventing';
+import { CLOCK, Clock } from '@faultline/platform';
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { DirectoryQueries } from '../directory/directory.queries';
+import { IdentityCommands } from '../identity.commands';
+
+export const INVITATION_REQUESTS_CONSUMER = 'identity.invitation-requests';
+
+/**
+ * "Assign to new user": invites the email the assignment app names, on behalf of the user who
+ * is assigning and under their permissions, with monitor access to the errors' integrations.
+ * A refusal is answered with InvitationRequestRefused; a redelivered request changes nothing.
+ */
+@Controller()
+export class InvitationRequestsConsumer {
+  constructor(
+    private readonly commands: IdentityCommands,
+    private readonly directory: DirectoryQueries,
+    private readonly inbox: Inbox,
+    private readonly outbox: OutboxWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @EventPattern(Topics.assignmentEvents)
+  async onAssignmentEvents(@Payload() batch: ConsumedBatch<InvitationRequestedV1>): Promise<void> {
+    const requests = batch.events.map(({ event }) => event).filter((event) => event.type === 'InvitationRequested');
+    if (requests.length === 0) return;
+    await this.commands.transaction(async (manager) => {
+      const fresh = await this.inbox.claim(manager, INVITATION_REQUESTS_CONSUMER, requests.map((request) => request.eventId));
+      for (const request of requests) {
+        if (fresh.delete(request.eventId)) await this.handle(manager, request);
+      }
+    });
+  }
+
+  private async handle(manager: EntityManager, request: InvitationRequestedV1): Promise<void> {
+    const requester = await this.directory.user(request.data.requestedBy, manager);
+    if (!requester || requester.accountId !== request.accountId || requester.status !== 'active') {
+      return this.refuse(manager, request, new PermissionRefused('USER_NOT_ACTIVE', 'the requesting user is not an active user of the account'));
+    }
+    const access = Object.fromEntries(request.data.integrationIds.map((integrationId) => [integrationId, 'monitor' as const]));
+    const cause = { correlationId: request.correlationId, causationId: request.eventId };
+    try {
+      await manager.transaction(async (attempt) =>
+        this.commands.inviteWithin(attempt, requester, { email: request.data.email, role: 'member', access, fromAssignment: true }, cause),
+      );
+    } catch (error) {
+      // A rule's refusal is an answer; anything else (a concurrent write, a failure) is retried.
+      if (error instanceof ConcurrencyError || !(error instanceof Error && 'code' in error)) throw error;
+      await this.refuse(manager, request, error as Error & { code: string });
+    }
+  }
+
+  private async refuse(manager: EntityManager, request: InvitationRequestedV1, refusal: Error & { code: string }): Promise<void> {
+    const value: InvitationRequestRefusedV1 = {
+      eventId: randomUUID(),
+      type: 'InvitationRequestRefused',
+      version: 1,
+      occurredAt: this.clock.now().toISOString(),
+      accountId: request.accountId,
+      correlationId: request.correlationId,
+      causationId: request.eventId,
+      actor: { type: 'system', id: 'identity' },
+      data: { requestId: request.data.requestId, email: request.data.email, code: refusal.code, reason: refusal.message },
+    };
+    await this.outbox.enqueue(manager, [{ topic: Topics.identityEvents, key: request.accountId, value }]);
+  }
+}

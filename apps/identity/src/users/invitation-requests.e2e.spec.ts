@@ -1,0 +1,70 @@
+import { InvitationRequestedV1, InvitationRequestRefusedV1, Topics, UserInvitedV1 } from '@faultline/contracts';
+import { eventually } from '@faultline/testing';
+import { randomUUID } from 'node:crypto';
+import { IdentityTestHarness } from '../testing/identity-test-harness';
+
+const identity = new IdentityTestHarness();
+
+beforeAll(() => identity.start());
+afterAll(() => identity.stop());
+
+function invitationRequested(accountId: string, requestedBy: string, email: string): InvitationRequestedV1 {
+  return {
+    eventId: randomUUID(),
+    type: 'InvitationRequested',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    accountId,
+    correlationId: randomUUID(),
+    actor: { type: 'user', id: requestedBy },
+    data: { requestId: randomUUID(), email, integrationIds: ['int-1', 'int-2'], requestedBy },
+  };
+}
+
+const invitationsFor = (email: string) =>
+  identity.published<UserInvitedV1>().filter((event) => event.type === 'UserInvited' && event.data.email === email);
+
+describe('assigning errors to a new email asks identity to invite it', () => {
+  it('the email is invited from the assignment, with monitor access to the integrations, in the request’s correlation', async () => {
+    const { accountId, ownerUserId } = await identity.createAccount('standard');
+    const email = `new-${randomUUID()}@example.test`;
+    const request = invitationRequested(accountId, ownerUserId, email);
+    await identity.publish(Topics.assignmentEvents, [request, request]);
+
+    const [invited] = await eventually(() => {
+      expect(invitationsFor(email)).toHaveLength(1);
+      return invitationsFor(email);
+    });
+    expect(invited).toMatchObject({
+      correlationId: request.correlationId,
+      causationId: request.eventId,
+      data: { fromAssignment: true, role: 'member', access: { 'int-1': 'monitor', 'int-2': 'monitor' }, invitedBy: ownerUserId },
+    });
+    const accepted = await identity.request('POST', '/invitations/accept', {
+      body: { token: await identity.invitationToken(email), name: 'Nia', password: 'a-good-password' },
+    });
+    expect(accepted.status).toBe(200);
+    expect(invitationsFor(email)).toHaveLength(1);
+  });
+
+  it('a member asking while invitations are off is refused, with the rule, and nobody is invited', async () => {
+    const { accountId, ownerToken } = await identity.createAccount('standard');
+    const member = await identity.addUser(ownerToken, 'member', { 'int-1': 'monitor', 'int-2': 'monitor' });
+    await identity.request('PATCH', '/account/settings', { token: ownerToken, body: { invitationsEnabled: false } });
+    const email = `refused-${randomUUID()}@example.test`;
+    const request = invitationRequested(accountId, member.userId, email);
+    await identity.publish(Topics.assignmentEvents, [request]);
+
+    const refused = await eventually(() => {
+      const answer = identity
+        .published<InvitationRequestRefusedV1>()
+        .find((event) => event.type === 'InvitationRequestRefused' && event.data.requestId === request.data.requestId);
+      if (!answer) throw new Error('no answer yet');
+      return answer;
+    });
+    expect(refused).toMatchObject({ causationId: request.eventId, data: { email, code: 'INVITATIONS_DISABLED_FOR_MEMBERS' } });
+    expect(invitationsFor(email)).toEqual([]);
+    const users = (await identity.request('GET', '/users', { token: ownerToken })).body as Array<{ email: string }>;
+    expect(users.map((user) => user.email)).not.toContain(email);
+  });
+});
