@@ -1,3 +1,4 @@
+import { FORBIDDEN_BY_CODE } from '@faultline/access-policy';
 import { Clock, startService, StartServiceOptions } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
 import { IdentityAppModule } from './app.module';
@@ -5,15 +6,8 @@ import type { IdentityConfig } from './identity.config';
 
 /** How identity's refusals read over HTTP. */
 const STATUS_BY_CODE: Record<string, number> = {
-  PLAN_EXCLUDES_ASSIGNMENT: 403,
-  USER_NOT_ACTIVE: 403,
-  NO_ACCESS_TO_INTEGRATION: 403,
-  INVITATIONS_DISABLED_FOR_MEMBERS: 403,
-  MEMBERS_INVITE_ONLY_MEMBERS: 403,
-  INVITEE_ACCESS_EXCEEDS_INVITER: 403,
+  ...FORBIDDEN_BY_CODE,
   OWNER_IS_NOT_INVITED: 422,
-  ADMINISTRATORS_ONLY: 403,
-  OTHER_ACCOUNT: 403,
   ACCOUNT_ALREADY_EXISTS: 409,
   ACCOUNT_NOT_FOUND: 404,
   USER_ALREADY_ACTIVE: 409,

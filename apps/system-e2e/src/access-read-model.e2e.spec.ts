@@ -1,4 +1,13 @@
-import { AccessModule, AccessPermissions, AccessTables1732300000300 } from '@faultline/access';
+import {
+  AccessModule,
+  AccessPermissions,
+  AccessTables1732300000300,
+  AccessTokenGuard,
+  AccessUser,
+  AuthenticatedUser,
+  signAccessToken,
+} from '@faultline/access';
+import { FORBIDDEN_BY_CODE } from '@faultline/access-policy';
 import { Topics } from '@faultline/contracts';
 import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
 import { loadServiceConfig, ServiceModule, startService } from '@faultline/platform';
@@ -10,7 +19,7 @@ import {
   testServiceEnvironment,
   uniqueTopicPrefix,
 } from '@faultline/testing';
-import { INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, INestApplication, Module, Param, UseGuards } from '@nestjs/common';
 
 const INTEGRATION = 'int-1';
 type Actor = 'owner' | 'admin' | 'member without access' | 'member with monitor' | 'member with manage';
@@ -36,7 +45,20 @@ describe('the access read model of another service', () => {
     await identityProcess.healthy(90_000);
     identity = new IdentityApiClient(identityProcess.baseUrl, await kafka.record(Topics.identityEvents));
 
-    @Module({})
+    /** A route guarded the way every service guards its API. */
+    @Controller('probe')
+    @UseGuards(AccessTokenGuard)
+    class ProbeController {
+      constructor(private readonly permissions: AccessPermissions) {}
+
+      @Get('integrations/:integrationId/errors')
+      async errors(@AuthenticatedUser() user: AccessUser, @Param('integrationId') integrationId: string) {
+        await this.permissions.require(user.userId, integrationId, 'viewErrors');
+        return { userId: user.userId, integrationId };
+      }
+    }
+
+    @Module({ controllers: [ProbeController] })
     class ProbeModule {}
     const config = loadServiceConfig('assignment', await testServiceEnvironment('assignment', { topicPrefix }));
     probe = await startService(
@@ -44,7 +66,7 @@ describe('the access read model of another service', () => {
         module: ProbeModule,
         imports: [ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300] }), AccessModule.forRoot({ jwtSecret: TEST_JWT_SECRET })],
       },
-      { config, title: 'access probe', logLevels: ['error', 'fatal'] },
+      { config, title: 'access probe', statusByCode: FORBIDDEN_BY_CODE, logLevels: ['error', 'fatal'] },
     );
 
     for (const plan of ['free', 'enterprise'] as const) {
@@ -95,5 +117,35 @@ describe('the access read model of another service', () => {
         reason: expect.any(String),
       }),
     );
+  });
+
+  describe("a service's own guard", () => {
+    const probeGet = async (path: string, token?: string) => {
+      const response = await fetch(`${await probe.getUrl()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+    };
+    const memberWithAccess = () => users.find((user) => user.actor === 'member with manage' && user.plan === 'free')!;
+
+    it('admits a signed-in user to an integration they can view', async () => {
+      const member = memberWithAccess();
+      await eventually(async () => expect((await probeGet(`/probe/integrations/${INTEGRATION}/errors`, member.token)).status).toBe(200));
+    });
+
+    it('answers 403 with the rule for an integration the user cannot view', async () => {
+      const response = await probeGet('/probe/integrations/int-elsewhere/errors', memberWithAccess().token);
+      expect(response).toMatchObject({ status: 403, body: { code: 'NO_ACCESS_TO_INTEGRATION', detail: expect.stringMatching(/int-elsewhere/) } });
+      expect(response.contentType).toMatch(/^application\/problem\+json/);
+    });
+
+    it('answers 401 for no token, a forged token and an expired token', async () => {
+      const member = memberWithAccess();
+      const expired = signAccessToken({ userId: member.userId, accountId: 'any', role: 'member' }, TEST_JWT_SECRET, -60);
+      const forged = signAccessToken({ userId: member.userId, accountId: 'any', role: 'owner' }, 'another-secret-of-at-least-32-chars!', 60);
+      for (const token of [undefined, forged, expired]) {
+        const response = await probeGet(`/probe/integrations/${INTEGRATION}/errors`, token);
+        expect(response).toMatchObject({ status: 401, body: { status: 401 } });
+        expect(response.contentType).toMatch(/^application\/problem\+json/);
+      }
+    });
   });
 });

@@ -19,3 +19,16 @@ export class PermissionRefused extends Error {
     super(message);
   }
 }
+
+/** Every refusal is a 403: the caller is known but may not do this. */
+export const FORBIDDEN_BY_CODE: Record<RefusalCode, 403> = {
+  PLAN_EXCLUDES_ASSIGNMENT: 403,
+  USER_NOT_ACTIVE: 403,
+  NO_ACCESS_TO_INTEGRATION: 403,
+  INVITATIONS_DISABLED_FOR_MEMBERS: 403,
+  MEMBERS_INVITE_ONLY_MEMBERS: 403,
+  INVITEE_ACCESS_EXCEEDS_INVITER: 403,
+  OWNER_IS_NOT_INVITED: 403,
+  ADMINISTRATORS_ONLY: 403,
+  OTHER_ACCOUNT: 403,
+};

@@ -1,10 +1,12 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
 import { verifyAccessToken } from './access-token';
 
 type AuthenticatedRequest = Request & { accessUser?: AccessUser };
+
+export const ACCESS_OPTIONS = Symbol('AccessOptions');
 
 export interface AccessOptions {
   /** The secret identity signs access tokens with. */
@@ -19,7 +21,7 @@ export interface AccessOptions {
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: AccessOptions,
+    @Inject(ACCESS_OPTIONS) private readonly options: AccessOptions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

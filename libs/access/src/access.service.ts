@@ -1,12 +1,20 @@
-import { PermissionRefused, permissionsIn } from '@faultline/access-policy';
+import { PermissionRefused, permissionsIn, RefusalCode } from '@faultline/access-policy';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { accessUser, accountView } from './access.read-model';
+
+export type Action = 'viewErrors' | 'assignErrors' | 'inviteUsers' | 'assignToNewEmail';
 
 /** Answers "may this user do that" from this service's own copy of identity's events. */
 @Injectable()
 export class AccessPermissions {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Throws the refusing rule (a 403 at the HTTP edge) unless the user may do `action` there. */
+  async require(userId: string, integrationId: string, action: Action): Promise<void> {
+    const decision = (await this.permissions(userId, integrationId))[action];
+    if (!decision.allowed) throw new PermissionRefused(decision.code as RefusalCode, decision.reason);
+  }
 
   async permissions(userId: string, integrationId: string) {
     const user = await accessUser(this.dataSource.manager, userId);
