@@ -1,6 +1,7 @@
 import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ErrorsModule } from './errors/errors.module';
+import { ErrorsListClassification1732300000400 } from './infrastructure/errors-list-classification.migration';
 import { ErrorsListTable1732300000100 } from './infrastructure/errors-list.migration';
 
 @Module({})
@@ -8,7 +9,7 @@ export class ErrorsAppModule {
   static forRoot(config: ServiceConfig, clock?: Clock): DynamicModule {
     return {
       module: ErrorsAppModule,
-      imports: [ServiceModule.forRoot({ config, migrations: [ErrorsListTable1732300000100], clock }), ErrorsModule],
+      imports: [ServiceModule.forRoot({ config, migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400], clock }), ErrorsModule],
     };
   }
 }

@@ -1,4 +1,6 @@
-import type { ErrorEvent, ErrorRecorded, Occurrence } from './error.events';
+import { classifyError } from './classification/error-class.rules';
+import { httpStatusName, readSeverity } from './classification/severity';
+import type { Classification, ErrorEvent, ErrorRecorded, Occurrence } from './error.events';
 
 export type { Occurrence };
 
@@ -53,7 +55,7 @@ export function evolve(_state: ErrorState, event: ErrorEvent): ErrorState {
 
 function recordError({ data }: RecordError, state: ErrorState): ErrorRecorded[] {
   if (state.status !== 'unrecorded') throw new ErrorAlreadyRecorded(data.errorId);
-  const { traceKey, ...occurrence } = data.occurrence;
+  const { traceKey, signals, ...occurrence } = data.occurrence;
   return [
     {
       type: 'ErrorRecorded',
@@ -61,10 +63,23 @@ function recordError({ data }: RecordError, state: ErrorState): ErrorRecorded[] 
         errorId: data.errorId,
         ...occurrence,
         ...(traceKey === undefined ? {} : { traceKey: truncateTraceKey(traceKey) }),
+        ...classify(data.occurrence),
         recordedAt: data.now.toISOString(),
       },
     },
   ];
+}
+
+/** Severity codes count first; without one, a plain HTTP status may still be named. */
+export function classify(occurrence: Occurrence): Classification {
+  const signal = readSeverity({ ...occurrence.signals, httpStatus: occurrence.httpStatus });
+  const errorClass = classifyError(occurrence);
+  if (signal) {
+    const { severity, severityCode: _code, ...texts } = signal;
+    return { errorClass, severity, ...texts };
+  }
+  const name = httpStatusName(occurrence.httpStatus);
+  return { errorClass, severity: 'none', ...(name ? { httpStatusName: name } : {}) };
 }
 
 export function truncateTraceKey(traceKey: string): string {

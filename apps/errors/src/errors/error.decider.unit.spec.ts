@@ -25,7 +25,15 @@ const record = (errorId: string, overrides: Partial<Occurrence> = {}): RecordErr
 
 const recorded = (errorId: string, overrides: Partial<ErrorRecorded['data']> = {}): ErrorRecorded => ({
   type: 'ErrorRecorded',
-  data: { errorId, ...occurrence, recordedAt: now.toISOString(), ...overrides },
+  data: {
+    errorId,
+    ...occurrence,
+    errorClass: 'missing',
+    severity: 'none',
+    httpStatusName: 'UNPROCESSABLE_ENTITY',
+    recordedAt: now.toISOString(),
+    ...overrides,
+  },
 });
 
 describe('recording an error', () => {
@@ -44,5 +52,52 @@ describe('recording an error', () => {
 
   it('an error already recorded is not recorded again', () => {
     spec.given([recorded('e-1')]).when(record('e-1')).thenRefuses(ErrorAlreadyRecorded);
+  });
+});
+
+describe('classifying a recorded error', () => {
+  const severityTexts = {
+    notificationErrorTitle: 'Group deleted',
+    notificationErrorDescription: 'Pick another group',
+    runtimeErrorDescription: 'Group 42 does not exist',
+    disableErrorDescription: 'Disabled until a group is chosen',
+  };
+
+  it('a 6000 with a 4xx status is high severity with its texts, and names no plain status', () => {
+    spec
+      .given([])
+      .when(record('e-1', { httpStatus: 404, signals: { severityCode: 6000, ...severityTexts } }))
+      .then([recorded('e-1', { httpStatus: 404, severity: 'high', httpStatusName: undefined, ...severityTexts })]);
+  });
+
+  it('a 4000 read from the response body is medium severity, without a disable message', () => {
+    const { disableErrorDescription: _ignored, ...mediumTexts } = severityTexts;
+    spec
+      .given([])
+      .when(record('e-1', { httpStatus: 500, message: 'Bad email', signals: { responseBody: { severityCode: 4000, ...severityTexts } } }))
+      .then([
+        recorded('e-1', {
+          httpStatus: 500,
+          message: 'Bad email',
+          errorClass: 'application',
+          severity: 'medium',
+          httpStatusName: undefined,
+          ...mediumTexts,
+        }),
+      ]);
+  });
+
+  it('a severity code without an error status counts for nothing', () => {
+    spec
+      .given([])
+      .when(record('e-1', { httpStatus: undefined, message: 'Customer is missing', signals: { severityCode: 6000 } }))
+      .then([recorded('e-1', { httpStatus: undefined, message: 'Customer is missing', httpStatusName: undefined })]);
+  });
+
+  it('a plain 401 is named for the activity log, with no severity', () => {
+    spec
+      .given([])
+      .when(record('e-1', { httpStatus: 401, message: 'Bad credentials' }))
+      .then([recorded('e-1', { httpStatus: 401, message: 'Bad credentials', errorClass: 'application', httpStatusName: 'UNAUTHORIZED' })]);
   });
 });

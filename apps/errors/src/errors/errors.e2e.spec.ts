@@ -62,11 +62,31 @@ describe('the errors service records what flow runtimes report', () => {
       code: 'MISSING_FIELD',
       traceKey: 'order-1',
       status: 'open',
+      errorClass: 'missing',
+      severity: 'none',
+      httpStatusName: 'UNPROCESSABLE_ENTITY',
       occurredAt: report.occurredAt,
     });
     const one = await get(`/errors/${page.items[0].errorId}?accountId=${accountId}`);
     expect(one.status).toBe(200);
     expect(one.body).toEqual(page.items[0]);
+  });
+
+  it('a severity code in the app’s response body makes the error severe, and the list filters by severity and class', async () => {
+    const accountId = `acc-${randomUUID()}`;
+    const disabling = errorOccurred({
+      accountId,
+      data: { httpStatus: 400, message: 'Group 42 was deleted', responseBody: { severityCode: 6000, runtimeErrorDescription: 'gone' } },
+    });
+    const rateLimited = errorOccurred({ accountId, data: { httpStatus: 429, message: 'Slow down' } });
+    await publish(disabling, rateLimited);
+
+    await eventually(async () => expect((await listed(`accountId=${accountId}`)).items).toHaveLength(2));
+    const high = await listed(`accountId=${accountId}&severity=high`);
+    expect(high.items.map((item) => [item.runId, item.severity])).toEqual([[disabling.data.runId, 'high']]);
+    const limited = await listed(`accountId=${accountId}&errorClass=rate_limit`);
+    expect(limited.items.map((item) => item.runId)).toEqual([rateLimited.data.runId]);
+    expect((await get(`/errors?accountId=${accountId}&severity=extreme`)).body.errors[0].pointer).toBe('/query/severity');
   });
 
   it('the same report delivered twice records one error', async () => {

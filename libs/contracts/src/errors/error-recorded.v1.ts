@@ -3,6 +3,14 @@ import { domainEventSchema, Timestamp } from '../envelope';
 import { StepType } from '../flow/error-occurred.v1';
 
 /** The errors app has opened an error for a failed step; the error's id is the aggregate id. */
+export const ErrorClassName = Type.Union(
+  ['connection', 'intermittent', 'rate_limit', 'value', 'missing', 'too_large', 'parse', 'duplicate', 'application', 'unknown'].map(
+    (name) => Type.Literal(name),
+  ),
+);
+/** Seed 002: 4000 is medium (the run failed), 6000 is high (the automation is disabled). */
+export const SeverityName = Type.Union([Type.Literal('none'), Type.Literal('medium'), Type.Literal('high')]);
+
 export const ErrorRecordedV1 = domainEventSchema(
   'ErrorRecorded',
   1,
@@ -19,6 +27,9 @@ export const ErrorRecordedV1 = domainEventSchema(
       httpStatus: Type.Optional(Type.Integer()),
       retryDataKey: Type.Optional(Type.String()),
       traceKey: Type.Optional(Type.String({ maxLength: 128 })),
+      errorClass: ErrorClassName,
+      severity: SeverityName,
+      httpStatusName: Type.Optional(Type.String()),
       occurredAt: Timestamp,
     },
     { additionalProperties: false },

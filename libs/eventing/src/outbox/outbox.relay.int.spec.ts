@@ -68,6 +68,8 @@ function errorRecorded(errorId: string): OutboxMessage {
       stepType: 'import',
       runId: 'run-1',
       message: 'failed',
+      errorClass: 'unknown',
+      severity: 'none',
       occurredAt: new Date().toISOString(),
     },
   };

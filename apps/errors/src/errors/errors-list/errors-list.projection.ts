@@ -6,6 +6,7 @@ import type { ErrorEvent, ErrorRecorded } from '../error.events';
 const COLUMNS = [
   'error_id', 'account_id', 'integration_id', 'flow_id', 'flow_step_id', 'step_type', 'run_id', 'message',
   'code', 'source', 'http_status', 'retry_data_key', 'trace_key', 'status', 'occurred_at', 'recorded_at', 'version',
+  'error_class', 'severity', 'http_status_name',
 ];
 
 /**
@@ -24,6 +25,7 @@ export class ErrorsListProjection {
           data.errorId, data.accountId, data.integrationId, data.flowId, data.flowStepId, data.stepType, data.runId,
           data.message, data.code ?? null, data.source ?? null, data.httpStatus ?? null, data.retryDataKey ?? null,
           data.traceKey ?? null, 'open', data.occurredAt, data.recordedAt, streamVersion,
+          data.errorClass, data.severity, data.httpStatusName ?? null,
         ]),
       );
     }

@@ -17,6 +17,9 @@ interface ErrorsListRow {
   retry_data_key: string | null;
   trace_key: string | null;
   status: ErrorListItem['status'];
+  error_class: ErrorListItem['errorClass'];
+  severity: ErrorListItem['severity'];
+  http_status_name: string | null;
   occurred_at: Date;
   recorded_at: Date;
 }
@@ -27,6 +30,8 @@ const FILTERS: Array<[keyof ErrorsListQuery, string]> = [
   ['flowId', 'flow_id'],
   ['flowStepId', 'flow_step_id'],
   ['status', 'status'],
+  ['errorClass', 'error_class'],
+  ['severity', 'severity'],
 ];
 
 /** Reads the Errors list with keyset pagination: stable pages however many errors arrive. */
@@ -82,6 +87,9 @@ function toItem(row: ErrorsListRow): ErrorListItem {
     retryDataKey: row.retry_data_key,
     traceKey: row.trace_key,
     status: row.status,
+    errorClass: row.error_class,
+    severity: row.severity,
+    httpStatusName: row.http_status_name,
     occurredAt: row.occurred_at.toISOString(),
     recordedAt: row.recorded_at.toISOString(),
   };

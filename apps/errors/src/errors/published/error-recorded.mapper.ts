@@ -22,6 +22,9 @@ export function publishErrorRecorded(stored: StoredEvent<ErrorRecorded>): Outbox
       ...optional('httpStatus', data.httpStatus),
       ...optional('retryDataKey', data.retryDataKey),
       ...optional('traceKey', data.traceKey),
+      errorClass: data.errorClass,
+      severity: data.severity,
+      ...optional('httpStatusName', data.httpStatusName),
       occurredAt: data.occurredAt,
     },
   };

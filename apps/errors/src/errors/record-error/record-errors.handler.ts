@@ -90,5 +90,13 @@ function toOccurrence(report: ErrorOccurredV1): Occurrence {
     retryDataKey: data.retryDataKey,
     traceKey: data.traceKey,
     occurredAt: report.occurredAt,
+    signals: {
+      severityCode: data.severityCode,
+      notificationErrorTitle: data.notificationErrorTitle,
+      notificationErrorDescription: data.notificationErrorDescription,
+      runtimeErrorDescription: data.runtimeErrorDescription,
+      disableErrorDescription: data.disableErrorDescription,
+      responseBody: data.responseBody,
+    },
   };
 }

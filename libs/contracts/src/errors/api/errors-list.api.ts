@@ -1,5 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { StepType } from '../../flow/error-occurred.v1';
+import { ErrorClassName, SeverityName } from '../error-recorded.v1';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
 
@@ -11,6 +12,8 @@ export const ErrorsListQuery = Type.Object(
     flowId: Type.Optional(id),
     flowStepId: Type.Optional(id),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
+    errorClass: Type.Optional(ErrorClassName),
+    severity: Type.Optional(SeverityName),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
     /** Opaque: the `nextCursor` of the previous page. */
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -34,6 +37,9 @@ export const ErrorListItem = Type.Object(
     retryDataKey: Type.Union([Type.String(), Type.Null()]),
     traceKey: Type.Union([Type.String(), Type.Null()]),
     status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
+    errorClass: ErrorClassName,
+    severity: SeverityName,
+    httpStatusName: Type.Union([Type.String(), Type.Null()]),
     occurredAt: Type.String({ format: 'date-time' }),
     recordedAt: Type.String({ format: 'date-time' }),
   },
