@@ -55,7 +55,7 @@ export function evolve(_state: ErrorState, event: ErrorEvent): ErrorState {
 
 function recordError({ data }: RecordError, state: ErrorState): ErrorRecorded[] {
   if (state.status !== 'unrecorded') throw new ErrorAlreadyRecorded(data.errorId);
-  const { traceKey, signals, ...occurrence } = data.occurrence;
+  const { traceKey, signals: _signals, ...occurrence } = data.occurrence;
   return [
     {
       type: 'ErrorRecorded',
