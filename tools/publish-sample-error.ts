@@ -40,8 +40,11 @@ async function main(): Promise<void> {
     messages: [{ key: event.data.flowStepId, value: JSON.stringify(event) }],
   });
   await producer.disconnect();
-  const errorsUrl = `http://127.0.0.1:${process.env.ERRORS_HTTP_PORT ?? 3001}/errors?accountId=${accountId}`;
-  process.stdout.write(`published ErrorOccurred ${event.eventId}; see it at ${errorsUrl}\n`);
+  const errorsUrl = `http://127.0.0.1:${process.env.ERRORS_HTTP_PORT ?? 3001}/errors`;
+  process.stdout.write(
+    `published ErrorOccurred ${event.eventId} for account ${accountId}; list it with a token of that account:\n` +
+      `  curl ${errorsUrl} -H "authorization: Bearer $TOKEN"\n`,
+  );
 }
 
 main().catch((error: Error) => {

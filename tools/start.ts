@@ -8,6 +8,7 @@ import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
 import path from 'node:path';
 import { DEV_ACCOUNT, seedDevAccount } from './dev-account';
 import { devSecrets } from './dev-secrets';
+import { republishOutboxes } from './republish-outboxes';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA_DIR = path.join(ROOT, '.data');
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
     log,
     onKafkaCrash: (description) => log(`WARNING ${description}`),
   });
+  if (infrastructure.kafkaIsMock && !process.env.DATABASE_URL) {
+    const republished = await republishOutboxes(infrastructure.databaseUrl, SERVICES);
+    if (republished > 0) log(`the embedded broker starts empty: re-publishing ${republished} events from the services' outboxes`);
+  }
   const secrets = devSecrets(DATA_DIR);
   const services = SERVICES.map((service) =>
     startServiceProcess(service, {

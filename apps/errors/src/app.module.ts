@@ -1,3 +1,4 @@
+import { AccessModule, AccessTables1732300000300 } from '@faultline/access';
 import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ErrorsModule } from './errors/errors.module';
@@ -9,7 +10,15 @@ export class ErrorsAppModule {
   static forRoot(config: ServiceConfig, clock?: Clock): DynamicModule {
     return {
       module: ErrorsAppModule,
-      imports: [ServiceModule.forRoot({ config, migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400], clock }), ErrorsModule],
+      imports: [
+        ServiceModule.forRoot({
+          config,
+          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300],
+          clock,
+        }),
+        AccessModule.forRoot({ jwtSecret: config.jwtSecret }),
+        ErrorsModule,
+      ],
     };
   }
 }

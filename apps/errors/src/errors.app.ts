@@ -1,3 +1,4 @@
+import { FORBIDDEN_BY_CODE } from '@faultline/access-policy';
 import { Clock, ServiceConfig, startService, StartServiceOptions } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
 import { ErrorsAppModule } from './app.module';
@@ -7,5 +8,10 @@ export function startErrorsApp(
   config: ServiceConfig,
   options: Partial<StartServiceOptions> & { clock?: Clock } = {},
 ): Promise<INestApplication> {
-  return startService(ErrorsAppModule.forRoot(config, options.clock), { title: 'Faultline errors', ...options, config });
+  return startService(ErrorsAppModule.forRoot(config, options.clock), {
+    title: 'Faultline errors',
+    statusByCode: FORBIDDEN_BY_CODE,
+    ...options,
+    config,
+  });
 }

@@ -2,8 +2,6 @@ import { EnvReader, readServiceConfig, ServiceConfig } from '@faultline/platform
 
 export interface IdentityConfig {
   service: ServiceConfig;
-  /** Signs access tokens; every service that checks tokens has the same one. */
-  jwtSecret: string;
   accessTokenTtlSeconds: number;
   /** Guards the internal endpoints the platform calls (accounts, plans). */
   internalApiKey: string;
@@ -19,7 +17,6 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
   const reader = new EnvReader(env);
   const config: IdentityConfig = {
     service: readServiceConfig('identity', reader),
-    jwtSecret: reader.secret('JWT_SECRET', 32),
     accessTokenTtlSeconds: reader.integer('ACCESS_TOKEN_TTL_SECONDS', 3_600, { min: 60, max: 86_400 }),
     internalApiKey: reader.secret('INTERNAL_API_KEY', 16),
     invitationTtlHours: reader.integer('INVITATION_TTL_HOURS', 168, { min: 1, max: 24 * 90 }),

@@ -1,7 +1,13 @@
 import { ErrorsPage, Topics } from '@faultline/contracts';
 import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
-import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment, uniqueTopicPrefix } from '@faultline/testing';
-import { randomUUID } from 'node:crypto';
+import {
+  errorOccurred,
+  eventually,
+  IdentityApiClient,
+  KafkaTestClient,
+  testServiceEnvironment,
+  uniqueTopicPrefix,
+} from '@faultline/testing';
 
 const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
 
@@ -47,14 +53,17 @@ describe('the whole system', () => {
     });
   });
 
-  it('an error a runtime publishes shows up in the errors API', async () => {
-    const accountId = `acc-${randomUUID()}`;
+  it('an account made in identity sees, with its owner’s token, the error a runtime publishes', async () => {
+    const identity = new IdentityApiClient(services.find((service) => service.service === 'identity')!.baseUrl);
+    const { accountId, ownerToken } = await identity.createAccount('standard');
     const report = errorOccurred({ accountId });
     await kafka.publish(Topics.flowErrors, [{ key: report.data.flowStepId, value: report }]);
 
     const errors = services.find((service) => service.service === 'errors')!;
     await eventually(async () => {
-      const page = (await (await fetch(`${errors.baseUrl}/errors?accountId=${accountId}`)).json()) as ErrorsPage;
+      const response = await fetch(`${errors.baseUrl}/errors`, { headers: { authorization: `Bearer ${ownerToken}` } });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as ErrorsPage;
       expect(page.items.map((item) => item.runId)).toEqual([report.data.runId]);
     }, 30_000);
   });

@@ -114,3 +114,12 @@ export function permissionsIn(account: AccountView, user: UserView, integrationI
     assignToNewEmail: decision(refuseAssignToNewEmail(account, user, integrationId)),
   };
 }
+
+/** The integrations whose errors a user may see: every one for owners and admins. */
+export function viewableIntegrations(user: UserView): string[] | 'all' {
+  if (user.status !== 'active') return [];
+  if (isAdministrator(user.role)) return 'all';
+  return Object.entries(user.access)
+    .filter(([, level]) => covers(level, 'monitor'))
+    .map(([integrationId]) => integrationId);
+}

@@ -6,3 +6,4 @@ export * from './decider-spec';
 export * from './test-data-source';
 export * from './manual-clock';
 export * from './identity-api-client';
+export * from './fixtures/identity-events.fixture';

@@ -1,6 +1,15 @@
+import { signAccessToken } from '@faultline/access';
 import { ErrorRecordedV1, ErrorsPage, Topics, validate } from '@faultline/contracts';
 import { loadServiceConfig } from '@faultline/platform';
-import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment } from '@faultline/testing';
+import {
+  accountCreated,
+  errorOccurred,
+  eventually,
+  invitationAccepted,
+  KafkaTestClient,
+  TEST_JWT_SECRET,
+  testServiceEnvironment,
+} from '@faultline/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { startErrorsApp } from '../errors.app';
@@ -21,15 +30,29 @@ afterAll(async () => {
   await app?.close();
 });
 
-const get = async (path: string) => {
-  const response = await fetch(`${baseUrl}${path}`);
+/** The token of the account's owner, once the errors service has learnt the account. */
+const tokens = new Map<string, string>();
+
+/** A new account, as identity would announce it, and its owner's access token. */
+async function newAccount(): Promise<string> {
+  const created = accountCreated();
+  const { accountId, ownerUserId } = created.data;
+  await kafka.publish(Topics.identityEvents, [{ key: accountId, value: created }]);
+  const token = signAccessToken({ userId: ownerUserId, accountId, role: 'owner' }, TEST_JWT_SECRET, 600);
+  tokens.set(accountId, token);
+  await eventually(async () => expect((await get('/errors', accountId)).status).toBe(200));
+  return accountId;
+}
+
+const get = async (path: string, accountId?: string, token = accountId && tokens.get(accountId)) => {
+  const response = await fetch(`${baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape
   const body: any = await response.json();
   return { status: response.status, contentType: response.headers.get('content-type'), body };
 };
 
-const listed = async (query: string): Promise<ErrorsPage> => {
-  const { status, body } = await get(`/errors?${query}`);
+const listed = async (accountId: string, query = ''): Promise<ErrorsPage> => {
+  const { status, body } = await get(`/errors?${query}`, accountId);
   expect(status).toBe(200);
   return body as ErrorsPage;
 };
@@ -42,12 +65,12 @@ const publish = (...reports: Array<object | string>) =>
 
 describe('the errors service records what flow runtimes report', () => {
   it('a failure published on flow.errors.v1 is listed by GET /errors and GET /errors/:id', async () => {
-    const accountId = `acc-${randomUUID()}`;
+    const accountId = await newAccount();
     const report = errorOccurred({ accountId, data: { httpStatus: 422, code: 'MISSING_FIELD', traceKey: 'order-1' } });
     await publish(report);
 
     const page = await eventually(async () => {
-      const result = await listed(`accountId=${accountId}`);
+      const result = await listed(accountId);
       expect(result.items).toHaveLength(1);
       return result;
     });
@@ -67,13 +90,13 @@ describe('the errors service records what flow runtimes report', () => {
       httpStatusName: 'UNPROCESSABLE_ENTITY',
       occurredAt: report.occurredAt,
     });
-    const one = await get(`/errors/${page.items[0].errorId}?accountId=${accountId}`);
+    const one = await get(`/errors/${page.items[0].errorId}`, accountId);
     expect(one.status).toBe(200);
     expect(one.body).toEqual(page.items[0]);
   });
 
   it('a severity code in the app’s response body makes the error severe, and the list filters by severity and class', async () => {
-    const accountId = `acc-${randomUUID()}`;
+    const accountId = await newAccount();
     const disabling = errorOccurred({
       accountId,
       data: { httpStatus: 400, message: 'Group 42 was deleted', responseBody: { severityCode: 6000, runtimeErrorDescription: 'gone' } },
@@ -81,36 +104,36 @@ describe('the errors service records what flow runtimes report', () => {
     const rateLimited = errorOccurred({ accountId, data: { httpStatus: 429, message: 'Slow down' } });
     await publish(disabling, rateLimited);
 
-    await eventually(async () => expect((await listed(`accountId=${accountId}`)).items).toHaveLength(2));
-    const high = await listed(`accountId=${accountId}&severity=high`);
+    await eventually(async () => expect((await listed(accountId)).items).toHaveLength(2));
+    const high = await listed(accountId, `severity=high`);
     expect(high.items.map((item) => [item.runId, item.severity])).toEqual([[disabling.data.runId, 'high']]);
-    const limited = await listed(`accountId=${accountId}&errorClass=rate_limit`);
+    const limited = await listed(accountId, `errorClass=rate_limit`);
     expect(limited.items.map((item) => item.runId)).toEqual([rateLimited.data.runId]);
-    expect((await get(`/errors?accountId=${accountId}&severity=extreme`)).body.errors[0].pointer).toBe('/query/severity');
+    expect((await get('/errors?severity=extreme', accountId)).body.errors[0].pointer).toBe('/query/severity');
   });
 
   it('the same report delivered twice records one error', async () => {
-    const accountId = `acc-${randomUUID()}`;
+    const accountId = await newAccount();
     const report = errorOccurred({ accountId });
     const later = errorOccurred({ accountId, occurredAt: new Date(Date.now() + 1000).toISOString() });
     await publish(report, report);
     await publish(report, later);
 
-    await eventually(async () => expect((await listed(`accountId=${accountId}`)).items).toHaveLength(2));
-    const page = await listed(`accountId=${accountId}`);
+    await eventually(async () => expect((await listed(accountId)).items).toHaveLength(2));
+    const page = await listed(accountId);
     expect(page.items.map((item) => item.runId).sort()).toEqual([report.data.runId, later.data.runId].sort());
   });
 
   it('a malformed message goes to the DLQ with its reason while the next good message is still recorded', async () => {
     const dlq = await kafka.record(`${Topics.flowErrors}.dlq`);
-    const accountId = `acc-${randomUUID()}`;
+    const accountId = await newAccount();
     const missingFlow = errorOccurred({ accountId });
     delete (missingFlow.data as Partial<typeof missingFlow.data>).flowId;
     const good = errorOccurred({ accountId });
 
     await publish('{not json', missingFlow, { ...errorOccurred(), type: 'ErrorTeleported' }, good);
 
-    await eventually(async () => expect((await listed(`accountId=${accountId}`)).items).toHaveLength(1));
+    await eventually(async () => expect((await listed(accountId)).items).toHaveLength(1));
     const rejected = await dlq.waitFor(3);
     expect(rejected.map((message) => message.headers['dlq-reason'])).toEqual([
       expect.stringMatching(/not JSON/),
@@ -124,7 +147,7 @@ describe('the errors service records what flow runtimes report', () => {
 
   it('publishes ErrorRecorded on errors.events.v1 once per recorded error, valid against its contract', async () => {
     const recorder = await kafka.record(Topics.errorsEvents);
-    const accountId = `acc-${randomUUID()}`;
+    const accountId = await newAccount();
     const reports = Array.from({ length: 30 }, () => errorOccurred({ accountId }));
     await publish(...reports, ...reports.slice(0, 10));
 
@@ -140,29 +163,30 @@ describe('the errors service records what flow runtimes report', () => {
 });
 
 describe('the errors list API', () => {
-  const accountId = `acc-${randomUUID()}`;
+  let accountId: string;
 
   beforeAll(async () => {
+    accountId = await newAccount();
     const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second)).toISOString();
     await publish(
       ...[0, 1, 2, 3, 4].map((second) => errorOccurred({ accountId, occurredAt: at(second), data: { flowId: 'flow-a' } })),
       ...[5, 6].map((second) => errorOccurred({ accountId, occurredAt: at(second), data: { flowId: 'flow-b', flowStepId: 'step-9' } })),
     );
-    await eventually(async () => expect((await listed(`accountId=${accountId}&limit=100`)).items).toHaveLength(7));
+    await eventually(async () => expect((await listed(accountId, `limit=100`)).items).toHaveLength(7));
   });
 
   it('filters by integration, flow and step together', async () => {
-    expect((await listed(`accountId=${accountId}&flowId=flow-a`)).items).toHaveLength(5);
-    expect((await listed(`accountId=${accountId}&flowId=flow-b&flowStepId=step-9`)).items).toHaveLength(2);
-    expect((await listed(`accountId=${accountId}&flowId=flow-a&flowStepId=step-9`)).items).toHaveLength(0);
-    expect((await listed(`accountId=${accountId}&integrationId=int-other`)).items).toHaveLength(0);
+    expect((await listed(accountId, `flowId=flow-a`)).items).toHaveLength(5);
+    expect((await listed(accountId, `flowId=flow-b&flowStepId=step-9`)).items).toHaveLength(2);
+    expect((await listed(accountId, `flowId=flow-a&flowStepId=step-9`)).items).toHaveLength(0);
+    expect((await listed(accountId, `integrationId=int-other`)).items).toHaveLength(0);
   });
 
   it('walks every error once, newest first, page by page', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: ErrorsPage = await listed(`accountId=${accountId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: ErrorsPage = await listed(accountId, `limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...page.items.map((item) => item.occurredAt));
       cursor = page.nextCursor;
     } while (cursor);
@@ -172,27 +196,53 @@ describe('the errors list API', () => {
   });
 
   it('answers a bad request with problem+json naming the field at fault', async () => {
-    const noAccount = await get('/errors?limit=5');
-    expect(noAccount.status).toBe(400);
-    expect(noAccount.contentType).toMatch(/^application\/problem\+json/);
-    expect(noAccount.body.errors).toEqual([{ pointer: '/query/accountId', detail: expect.any(String) }]);
+    const badLimit = await get('/errors?limit=0', accountId);
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.contentType).toMatch(/^application\/problem\+json/);
+    expect(badLimit.body.errors).toEqual([{ pointer: '/query/limit', detail: expect.any(String) }]);
 
-    const badLimit = await get(`/errors?accountId=${accountId}&limit=0`);
-    expect(badLimit.body.errors[0].pointer).toBe('/query/limit');
-
-    const badCursor = await get(`/errors?accountId=${accountId}&cursor=nonsense`);
+    const badCursor = await get('/errors?cursor=nonsense', accountId);
     expect(badCursor.body.errors[0].pointer).toBe('/query/cursor');
 
-    const badId = await get(`/errors/not-a-uuid?accountId=${accountId}`);
+    const unknownFilter = await get('/errors?colour=red', accountId);
+    expect(unknownFilter.body.errors[0].pointer).toBe('/query/colour');
+
+    const badId = await get('/errors/not-a-uuid', accountId);
     expect(badId.status).toBe(400);
     expect(badId.body.errors[0].pointer).toBe('/params/errorId');
   });
 
   it('answers an unknown error with a 404 problem', async () => {
-    const missing = await get(`/errors/${randomUUID()}?accountId=${accountId}`);
+    const missing = await get(`/errors/${randomUUID()}`, accountId);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ status: 404, title: 'Not Found' });
     expect(JSON.stringify(missing.body)).not.toMatch(/at .*\.ts/);
+  });
+
+  it('shows a member only the integrations they can view, and refuses the others with 403', async () => {
+    const member = invitationAccepted(accountId, { role: 'member', access: { 'int-1': 'monitor' } });
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: member }]);
+    const token = signAccessToken({ userId: member.data.userId, accountId, role: 'member' }, TEST_JWT_SECRET, 600);
+    await publish(errorOccurred({ accountId, data: { integrationId: 'int-2', flowId: 'flow-a' } }));
+    await eventually(async () => expect((await listed(accountId, 'integrationId=int-2')).items).toHaveLength(1));
+
+    const visible = await eventually(async () => {
+      const response = await get('/errors?limit=100', accountId, token);
+      expect(response.status).toBe(200);
+      return response.body as ErrorsPage;
+    });
+    expect(new Set(visible.items.map((item) => item.integrationId))).toEqual(new Set(['int-1']));
+    const refused = await get('/errors?integrationId=int-2', accountId, token);
+    expect(refused).toMatchObject({ status: 403, body: { code: 'NO_ACCESS_TO_INTEGRATION' } });
+    const hidden = (await listed(accountId, 'integrationId=int-2')).items[0];
+    expect((await get(`/errors/${hidden.errorId}`, accountId, token)).status).toBe(404);
+  });
+
+  it('refuses a request without a valid access token with 401', async () => {
+    expect((await get('/errors', undefined, '')).status).toBe(401);
+    expect((await get('/errors', undefined, 'not-a-token')).status).toBe(401);
+    const stranger = signAccessToken({ userId: randomUUID(), accountId, role: 'owner' }, TEST_JWT_SECRET, 600);
+    expect((await get('/errors', undefined, stranger)).status).toBe(401);
   });
 
   it('reports database and Kafka health', async () => {

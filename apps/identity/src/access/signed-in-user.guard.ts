@@ -21,7 +21,7 @@ export class SignedInUserGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<SignedInRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('sign in first: a Bearer access token is required');
-    const claims = verifyAccessToken(token, this.config.jwtSecret);
+    const claims = verifyAccessToken(token, this.config.service.jwtSecret);
     if (!claims) throw new UnauthorizedException('the access token is invalid or has expired');
     const user = await this.directory.user(claims.userId);
     if (!user || user.status !== 'active' || user.accountId !== claims.accountId) {

@@ -50,7 +50,7 @@ export class SignInController {
     }
     this.throttle.succeeded(email);
     const { userId, accountId, role } = user;
-    const accessToken = signAccessToken({ userId, accountId, role }, this.config.jwtSecret, this.config.accessTokenTtlSeconds);
+    const accessToken = signAccessToken({ userId, accountId, role }, this.config.service.jwtSecret, this.config.accessTokenTtlSeconds);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.accessTokenTtlSeconds, user: userSummary(user) };
   }
 

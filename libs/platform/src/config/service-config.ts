@@ -19,6 +19,8 @@ export interface ServiceConfig {
   databaseUrl: string;
   kafka: KafkaSettings;
   outbox: { batchSize: number; pollIntervalMs: number };
+  /** Identity signs access tokens with it; every service checks them with it. */
+  jwtSecret: string;
 }
 
 const PORT = { min: 0, max: 65_535 };
@@ -55,6 +57,7 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
       batchSize: reader.integer('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10_000 }),
       pollIntervalMs: reader.integer('OUTBOX_POLL_INTERVAL_MS', 200, MILLIS),
     },
+    jwtSecret: reader.secret('JWT_SECRET', 32),
   };
 }
 

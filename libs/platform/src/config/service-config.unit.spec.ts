@@ -1,7 +1,11 @@
 import { ConfigError } from './env-reader';
 import { loadServiceConfig } from './service-config';
 
-const minimal = { DATABASE_URL: 'postgres://u:p@db:5432/postgres', KAFKA_BROKERS: 'k1:9092, k2:9092' };
+const minimal = {
+  DATABASE_URL: 'postgres://u:p@db:5432/postgres',
+  KAFKA_BROKERS: 'k1:9092, k2:9092',
+  JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+};
 
 describe('service configuration', () => {
   it('gives each service its own database on the shared server', () => {
@@ -30,7 +34,12 @@ describe('service configuration', () => {
       'DATABASE_URL is required',
       'ERRORS_HTTP_PORT must be an integer from 0 to 65535, got "eighty"',
       'KAFKA_IDEMPOTENT_PRODUCER must be true or false, got "maybe"',
+      'JWT_SECRET is required',
     ]);
+  });
+
+  it('refuses a short JWT secret without showing it', () => {
+    expect(() => loadServiceConfig('errors', { ...minimal, JWT_SECRET: 'hunter2' })).toThrow(/^(?!.*hunter2).*JWT_SECRET must be at least 32 characters/);
   });
 
   it('refuses a database URL that is not PostgreSQL', () => {

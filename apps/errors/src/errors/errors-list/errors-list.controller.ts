@@ -1,43 +1,53 @@
+import { AccessPermissions, AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
+import { viewableIntegrations } from '@faultline/access-policy';
 import { ErrorIdParams, ErrorListItem, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
 import { ApiOkFrom, ApiParamsFrom, ApiQueryFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Static, Type } from '@sinclair/typebox';
-import { ErrorsListQueries } from './errors-list.query';
-
-const AccountScope = Type.Object({ accountId: ErrorsListQuery.properties.accountId }, { additionalProperties: false });
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import { ErrorsListQueries, ReaderScope } from './errors-list.query';
 
 /**
- * The admin API's view of errors. Until identity lands, callers name the account they read;
- * once it does, the account comes from the caller's token instead.
+ * The admin API's view of errors: the signed-in user's account, within the integrations they
+ * may view (owners and admins: all).
  *
  * Parameters are typed `Static<typeof Schema>`, not by the schema's own name: decorator
  * metadata would otherwise hand the schema object to OpenAPI as the parameter's class.
  */
 @ApiTags('errors')
+@ApiBearerAuth()
+@UseGuards(AccessTokenGuard)
 @Controller('errors')
 export class ErrorsListController {
-  constructor(private readonly queries: ErrorsListQueries) {}
+  constructor(
+    private readonly queries: ErrorsListQueries,
+    private readonly permissions: AccessPermissions,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List errors, newest first, filtered by integration, flow, step and status' })
+  @ApiOperation({ summary: 'List errors, newest first, filtered by integration, flow, step, status, class and severity' })
   @ApiQueryFrom(ErrorsListQuery)
   @ApiOkFrom(ErrorsPage)
-  list(@Query(new SchemaPipe(ErrorsListQuery, 'query')) query: Static<typeof ErrorsListQuery>): Promise<ErrorsPage> {
-    return this.queries.page(query);
+  async list(
+    @AuthenticatedUser() user: AccessUser,
+    @Query(new SchemaPipe(ErrorsListQuery, 'query')) query: Static<typeof ErrorsListQuery>,
+  ): Promise<ErrorsPage> {
+    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    return this.queries.page(scopeOf(user), query);
   }
 
   @Get(':errorId')
   @ApiOperation({ summary: 'One error' })
   @ApiParamsFrom(ErrorIdParams)
-  @ApiQueryFrom(AccountScope)
   @ApiOkFrom(ErrorListItem)
   async get(
+    @AuthenticatedUser() user: AccessUser,
     @Param(new SchemaPipe(ErrorIdParams, 'params')) { errorId }: Static<typeof ErrorIdParams>,
-    @Query(new SchemaPipe(AccountScope, 'query')) { accountId }: Static<typeof AccountScope>,
   ): Promise<ErrorListItem> {
-    const item = await this.queries.byId(accountId, errorId);
+    const item = await this.queries.byId(scopeOf(user), errorId);
     if (!item) throw new NotFoundError(`error ${errorId}`);
     return item;
   }
 }
+
+const scopeOf = (user: AccessUser): ReaderScope => ({ accountId: user.accountId, integrationIds: viewableIntegrations(user) });

@@ -25,7 +25,6 @@ interface ErrorsListRow {
 }
 
 const FILTERS: Array<[keyof ErrorsListQuery, string]> = [
-  ['accountId', 'account_id'],
   ['integrationId', 'integration_id'],
   ['flowId', 'flow_id'],
   ['flowStepId', 'flow_step_id'],
@@ -34,14 +33,24 @@ const FILTERS: Array<[keyof ErrorsListQuery, string]> = [
   ['severity', 'severity'],
 ];
 
+/** Whose errors a reader sees: one account, and there all integrations or the listed ones. */
+export interface ReaderScope {
+  accountId: string;
+  integrationIds: string[] | 'all';
+}
+
 /** Reads the Errors list with keyset pagination: stable pages however many errors arrive. */
 @Injectable()
 export class ErrorsListQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(query: ErrorsListQuery): Promise<ErrorsPage> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
+  async page(scope: ReaderScope, query: ErrorsListQuery): Promise<ErrorsPage> {
+    const params: unknown[] = [scope.accountId];
+    const conditions: string[] = ['account_id = $1'];
+    if (scope.integrationIds !== 'all') {
+      params.push(scope.integrationIds);
+      conditions.push(`integration_id = ANY($${params.length}::text[])`);
+    }
     for (const [field, column] of FILTERS) {
       if (query[field] === undefined) continue;
       params.push(query[field]);
@@ -63,12 +72,13 @@ export class ErrorsListQueries {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
   }
 
-  async byId(accountId: string, errorId: string): Promise<ErrorListItem | undefined> {
+  async byId(scope: ReaderScope, errorId: string): Promise<ErrorListItem | undefined> {
     const rows: ErrorsListRow[] = await this.dataSource.query(
       'SELECT * FROM errors_list WHERE account_id = $1 AND error_id = $2',
-      [accountId, errorId],
+      [scope.accountId, errorId],
     );
-    return rows[0] && toItem(rows[0]);
+    const item = rows[0] && toItem(rows[0]);
+    return item && (scope.integrationIds === 'all' || scope.integrationIds.includes(item.integrationId)) ? item : undefined;
   }
 }
 

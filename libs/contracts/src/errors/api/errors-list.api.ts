@@ -4,10 +4,12 @@ import { ErrorClassName, SeverityName } from '../error-recorded.v1';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
 
-/** `GET /errors`: filters combine with AND; pages are walked with `cursor`, newest first. */
+/**
+ * `GET /errors`: the signed-in user's account, within the integrations they may view; filters
+ * combine with AND; pages are walked with `cursor`, newest first.
+ */
 export const ErrorsListQuery = Type.Object(
   {
-    accountId: id,
     integrationId: Type.Optional(id),
     flowId: Type.Optional(id),
     flowStepId: Type.Optional(id),
