@@ -6,7 +6,7 @@
  */
 import { ErrorOccurredV1, Topics } from '@faultline/contracts';
 import { spawnInfrastructure } from '@faultline/local-infra';
-import { loadServiceConfig } from '@faultline/platform';
+import { loadErrorsConfig } from '../apps/errors/src/errors.config';
 import { errorOccurred } from '@faultline/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import os from 'node:os';
@@ -52,9 +52,11 @@ async function main(): Promise<void> {
     KAFKA_REBALANCE_TIMEOUT_MS: '6000',
     KAFKA_HEARTBEAT_INTERVAL_MS: '500',
     ERRORS_HTTP_PORT: '0',
+    JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-32',
   };
-  const config = loadServiceConfig('errors', env);
-  const app = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+  const errorsConfig = loadErrorsConfig(env);
+  const config = errorsConfig.service;
+  const app = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
   const client = new Client({ connectionString: config.databaseUrl });
   await client.connect();
   const producer = new Kafka({ brokers: [infrastructure.kafkaBrokers], logLevel: logLevel.ERROR }).producer({

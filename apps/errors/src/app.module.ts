@@ -1,23 +1,24 @@
 import { AccessModule, AccessTables1732300000300 } from '@faultline/access';
-import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
+import { Clock, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { ErrorsConfig } from './errors.config';
 import { ErrorsModule } from './errors/errors.module';
 import { ErrorsListClassification1732300000400 } from './infrastructure/errors-list-classification.migration';
 import { ErrorsListTable1732300000100 } from './infrastructure/errors-list.migration';
 
 @Module({})
 export class ErrorsAppModule {
-  static forRoot(config: ServiceConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: ErrorsConfig, clock?: Clock): DynamicModule {
     return {
       module: ErrorsAppModule,
       imports: [
         ServiceModule.forRoot({
-          config,
+          config: config.service,
           migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300],
           clock,
         }),
-        AccessModule.forRoot({ jwtSecret: config.jwtSecret }),
-        ErrorsModule,
+        AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
+        ErrorsModule.forRoot(config),
       ],
     };
   }

@@ -1,17 +1,18 @@
 import { FORBIDDEN_BY_CODE } from '@faultline/access-policy';
-import { Clock, ServiceConfig, startService, StartServiceOptions } from '@faultline/platform';
+import { Clock, startService, StartServiceOptions } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
 import { ErrorsAppModule } from './app.module';
+import type { ErrorsConfig } from './errors.config';
 
 /** Starts the errors service; used by `main.ts` and by tests that run it in-process. */
 export function startErrorsApp(
-  config: ServiceConfig,
+  config: ErrorsConfig,
   options: Partial<StartServiceOptions> & { clock?: Clock } = {},
 ): Promise<INestApplication> {
   return startService(ErrorsAppModule.forRoot(config, options.clock), {
     title: 'Faultline errors',
     statusByCode: FORBIDDEN_BY_CODE,
     ...options,
-    config,
+    config: config.service,
   });
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { loadServiceConfig, runMain } from '@faultline/platform';
+import { runMain } from '@faultline/platform';
 import { startErrorsApp } from './errors.app';
+import { loadErrorsConfig } from './errors.config';
 
-runMain('errors', () => startErrorsApp(loadServiceConfig('errors', process.env)));
+runMain('errors', () => startErrorsApp(loadErrorsConfig(process.env)));

@@ -8,3 +8,4 @@ export * from './errors/api/errors-list.api';
 export * from './identity/identity-events.v1';
 export * from './identity/api/identity.api';
 export * from './assignment/invitation-requested.v1';
+export * from './flow/retry-scheduled.v1';

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ErrorRecordedV1 } from './errors/error-recorded.v1';
 import { ErrorOccurredV1 } from './flow/error-occurred.v1';
+import { RetryScheduledV1 } from './flow/retry-scheduled.v1';
 import { IdentityEventsV1, InvitationRequestRefusedV1 } from './identity/identity-events.v1';
 import { InvitationRequestedV1 } from './assignment/invitation-requested.v1';
 import { Topics } from './topics';
@@ -12,6 +13,7 @@ import { Topics } from './topics';
  */
 export const ContractRegistry: Record<string, readonly TSchema[]> = {
   [Topics.flowErrors]: [ErrorOccurredV1],
+  [Topics.flowCommands]: [RetryScheduledV1],
   [Topics.errorsEvents]: [ErrorRecordedV1],
   [Topics.identityEvents]: [...IdentityEventsV1, InvitationRequestRefusedV1],
   [Topics.assignmentEvents]: [InvitationRequestedV1],

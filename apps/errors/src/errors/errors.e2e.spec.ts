@@ -1,6 +1,5 @@
 import { signAccessToken } from '@faultline/access';
-import { ErrorRecordedV1, ErrorsPage, Topics, validate } from '@faultline/contracts';
-import { loadServiceConfig } from '@faultline/platform';
+import { ErrorRecordedV1, ErrorsPage, RetryScheduledV1, Topics, validate } from '@faultline/contracts';
 import {
   accountCreated,
   errorOccurred,
@@ -13,14 +12,15 @@ import {
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { startErrorsApp } from '../errors.app';
+import { loadErrorsConfig } from '../errors.config';
 
 let app: INestApplication;
 let kafka: KafkaTestClient;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const config = loadServiceConfig('errors', await testServiceEnvironment('errors'));
-  kafka = new KafkaTestClient(config.kafka.topicPrefix);
+  const config = loadErrorsConfig(await testServiceEnvironment('errors'));
+  kafka = new KafkaTestClient(config.service.kafka.topicPrefix);
   app = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
   baseUrl = await app.getUrl();
 });
@@ -110,6 +110,43 @@ describe('the errors service records what flow runtimes report', () => {
     const limited = await listed(accountId, `errorClass=rate_limit`);
     expect(limited.items.map((item) => item.runId)).toEqual([rateLimited.data.runId]);
     expect((await get('/errors?severity=extreme', accountId)).body.errors[0].pointer).toBe('/query/severity');
+  });
+
+  it('a custom action failing with a 503 is retried instead of listed, until its 30 minutes are over', async () => {
+    const commands = await kafka.record(Topics.flowCommands);
+    const accountId = await newAccount();
+    const firstAttempt = errorOccurred({ accountId, data: { stepType: 'custom_action', httpStatus: 503, retryData: { id: 7 } } });
+    await publish(firstAttempt);
+
+    const [scheduled] = await eventually(() => {
+      const mine = commands.json<RetryScheduledV1>().filter((command) => command.data.failedEventId === firstAttempt.eventId);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    expect(scheduled).toMatchObject({
+      causationId: firstAttempt.eventId,
+      data: { attempt: 2, runId: firstAttempt.data.runId, firstAttemptAt: firstAttempt.occurredAt, retryData: { id: 7 } },
+    });
+    expect(Date.parse(scheduled.data.notBefore)).toBeGreaterThan(Date.parse(scheduled.occurredAt));
+    expect((await listed(accountId)).items).toEqual([]);
+
+    const longAgo = new Date(Date.now() - 31 * 60_000).toISOString();
+    const lastAttempt = errorOccurred({
+      accountId,
+      data: { stepType: 'custom_action', httpStatus: 503, runId: firstAttempt.data.runId, attempt: 9, firstAttemptAt: longAgo },
+    });
+    await publish(lastAttempt);
+    await eventually(async () => expect((await listed(accountId)).items.map((item) => item.runId)).toEqual([firstAttempt.data.runId]));
+  });
+
+  it('a webhook failure is listed at once, never retried', async () => {
+    const commands = await kafka.record(Topics.flowCommands);
+    const accountId = await newAccount();
+    const hook = errorOccurred({ accountId, data: { stepType: 'webhook', httpStatus: 503 } });
+    await publish(hook);
+
+    await eventually(async () => expect((await listed(accountId)).items).toHaveLength(1));
+    expect(commands.json<RetryScheduledV1>().filter((command) => command.data.failedEventId === hook.eventId)).toEqual([]);
   });
 
   it('the same report delivered twice records one error', async () => {

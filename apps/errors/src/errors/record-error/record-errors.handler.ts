@@ -1,13 +1,15 @@
-import type { ErrorOccurredV1 } from '@faultline/contracts';
-import { Inbox, NewEvent, OutboxWriter, PostgresEventStore, StoredEvent, StreamAppend } from '@faultline/eventing';
+import { ErrorOccurredV1, RetryScheduledV1, Topics } from '@faultline/contracts';
+import { Inbox, NewEvent, OutboxMessage, OutboxWriter, PostgresEventStore, StoredEvent, StreamAppend } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
 import { decide, initialState, Occurrence } from '../error.decider';
 import type { ErrorEvent, ErrorRecorded } from '../error.events';
 import { ErrorsListProjection } from '../errors-list/errors-list.projection';
 import { publishErrorRecorded } from '../published/error-recorded.mapper';
+import { decideRetry, RetryDecision } from '../retry-policy/retry.policy';
 
 /** The inbox name of this consumer: one row per handled ErrorOccurred. */
 export const RECORD_ERRORS_CONSUMER = 'errors.record-errors';
@@ -15,9 +17,10 @@ export const RECORD_ERRORS_CONSUMER = 'errors.record-errors';
 export const errorStreamId = (errorId: string): string => `error-${errorId}`;
 
 /**
- * Turns a batch of reported failures into recorded errors in one transaction: claims them in
- * the inbox (so a redelivered report changes nothing), appends ErrorRecorded to each new
- * error's stream, updates the Errors list and writes the published events to the outbox.
+ * Turns a batch of reported failures into retries or recorded errors in one transaction:
+ * claims them in the inbox (so a redelivered report changes nothing); schedules an automatic
+ * retry where the retry policy allows one; otherwise appends ErrorRecorded to a new error's
+ * stream and updates the Errors list; and writes what it publishes to the outbox.
  */
 @Injectable()
 export class RecordErrorsHandler {
@@ -29,20 +32,25 @@ export class RecordErrorsHandler {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
   ) {}
 
   async handle(reports: ErrorOccurredV1[]): Promise<void> {
     if (reports.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.claim(manager, RECORD_ERRORS_CONSUMER, reports.map((report) => report.eventId));
+      const now = this.clock.now();
       const firstOfEach = reports.filter((report) => fresh.delete(report.eventId));
-      const appends = firstOfEach.map((report) => this.recordError(report));
+      const retries: OutboxMessage[] = [];
+      const appends: StreamAppend<ErrorEvent>[] = [];
+      for (const report of firstOfEach) {
+        const decision = decideRetry(failedAttempt(report), now, this.config.retryPolicy);
+        if (decision.retry) retries.push(retryScheduled(report, decision, now));
+        else appends.push(this.recordError(report));
+      }
       const stored = await this.eventStore.append<ErrorEvent>(manager, appends);
       await this.errorsList.apply(manager, stored);
-      await this.outbox.enqueue(
-        manager,
-        stored.filter(isRecorded).map((event) => publishErrorRecorded(event)),
-      );
+      await this.outbox.enqueue(manager, [...retries, ...stored.filter(isRecorded).map((event) => publishErrorRecorded(event))]);
     });
     this.relay.nudge();
   }
@@ -99,4 +107,44 @@ function toOccurrence(report: ErrorOccurredV1): Occurrence {
       responseBody: data.responseBody,
     },
   };
+}
+
+function failedAttempt(report: ErrorOccurredV1) {
+  const { data } = report;
+  return {
+    stepType: data.stepType,
+    attempt: data.attempt ?? 1,
+    firstAttemptAt: new Date(data.firstAttemptAt ?? report.occurredAt),
+    httpStatus: data.httpStatus,
+    severityCode: data.severityCode,
+    responseBody: data.responseBody,
+  };
+}
+
+/** The command that asks the runtime to run the failed custom action again. */
+function retryScheduled(report: ErrorOccurredV1, decision: Extract<RetryDecision, { retry: true }>, now: Date): OutboxMessage {
+  const { data } = report;
+  const value: RetryScheduledV1 = {
+    eventId: randomUUID(),
+    type: 'RetryScheduled',
+    version: 1,
+    occurredAt: now.toISOString(),
+    accountId: report.accountId,
+    correlationId: report.correlationId,
+    causationId: report.eventId,
+    actor: { type: 'system', id: 'retry-policy' },
+    data: {
+      integrationId: data.integrationId,
+      flowId: data.flowId,
+      flowStepId: data.flowStepId,
+      runId: data.runId,
+      failedEventId: report.eventId,
+      attempt: decision.attempt,
+      firstAttemptAt: data.firstAttemptAt ?? report.occurredAt,
+      notBefore: decision.notBefore.toISOString(),
+      ...(data.retryDataKey === undefined ? {} : { retryDataKey: data.retryDataKey }),
+      ...(data.retryData === undefined ? {} : { retryData: data.retryData }),
+    },
+  };
+  return { topic: Topics.flowCommands, key: data.flowId, value };
 }

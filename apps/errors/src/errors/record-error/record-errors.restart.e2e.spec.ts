@@ -1,6 +1,7 @@
 import { ErrorRecordedV1, Topics } from '@faultline/contracts';
 import { freePort, startServiceProcess } from '@faultline/local-infra';
 import { loadServiceConfig, ServiceConfig } from '@faultline/platform';
+import { loadErrorsConfig } from '../../errors.config';
 import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -55,16 +56,17 @@ async function expectEverythingOnce(config: ServiceConfig, kafka: KafkaTestClien
 
 describe('the errors service across restarts', () => {
   it('stopping it mid-stream and starting it again loses nothing and doubles nothing', async () => {
-    const config = loadServiceConfig('errors', await testServiceEnvironment('errors'));
+    const errorsConfig = loadErrorsConfig(await testServiceEnvironment('errors'));
+    const config = errorsConfig.service;
     const kafka = new KafkaTestClient(config.kafka.topicPrefix);
     try {
       await publishReports(kafka);
-      const first = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+      const first = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
       await eventually(async () => expect((await counts(config)).errors).toBeGreaterThan(0), 30_000, 20);
       await first.close();
       expect((await counts(config)).errors).toBeLessThan(REPORTS);
 
-      const second = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+      const second = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
       try {
         await expectEverythingOnce(config, kafka);
       } finally {
