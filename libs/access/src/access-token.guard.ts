@@ -2,7 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
-import { verifyAccessToken } from './access-token';
+import { bearerClaims } from './access-token';
 
 type AuthenticatedRequest = Request & { accessUser?: AccessUser };
 
@@ -26,10 +26,7 @@ export class AccessTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('sign in first: a Bearer access token is required');
-    const claims = verifyAccessToken(token, this.options.jwtSecret);
-    if (!claims) throw new UnauthorizedException('the access token is invalid or has expired');
+    const claims = bearerClaims(request.headers.authorization, this.options.jwtSecret);
     const user = await accessUser(this.dataSource.manager, claims.userId);
     if (!user || user.status !== 'active' || user.accountId !== claims.accountId) {
       throw new UnauthorizedException('the access token does not belong to an active user');

@@ -1,4 +1,5 @@
 import type { Role } from '@faultline/access-policy';
+import { UnauthorizedException } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 
 /** What a signed-in user's access token says; the services check it themselves. */
@@ -30,4 +31,16 @@ export function verifyAccessToken(token: string, secret: string): AccessClaims |
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The claims of the request's `Authorization: Bearer` token. Throws a 401 naming what is
+ * wrong: no token, or one that is forged or expired.
+ */
+export function bearerClaims(authorization: string | undefined, secret: string): AccessClaims {
+  const [scheme, token] = (authorization ?? '').split(' ');
+  if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('sign in first: a Bearer access token is required');
+  const claims = verifyAccessToken(token, secret);
+  if (!claims) throw new UnauthorizedException('the access token is invalid or has expired');
+  return claims;
 }

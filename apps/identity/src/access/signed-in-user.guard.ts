@@ -1,6 +1,6 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { verifyAccessToken } from '@faultline/access';
+import { bearerClaims } from '@faultline/access';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 
@@ -19,10 +19,7 @@ export class SignedInUserGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SignedInRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('sign in first: a Bearer access token is required');
-    const claims = verifyAccessToken(token, this.config.service.jwtSecret);
-    if (!claims) throw new UnauthorizedException('the access token is invalid or has expired');
+    const claims = bearerClaims(request.headers.authorization, this.config.service.jwtSecret);
     const user = await this.directory.user(claims.userId);
     if (!user || user.status !== 'active' || user.accountId !== claims.accountId) {
       throw new UnauthorizedException('the access token no longer belongs to an active user');
