@@ -1,11 +1,10 @@
-import { ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { InfrastructureNotice, InfrastructureReady } from './main';
 
 export interface InfrastructureProcess extends Omit<InfrastructureReady, 'kind'> {
-  child: ChildProcess;
   /** Every crash of the embedded Kafka broker so far (it is restarted each time). */
   kafkaCrashes: string[];
   stop(): Promise<void>;
@@ -36,7 +35,6 @@ export async function spawnInfrastructure(): Promise<InfrastructureProcess> {
   const { kind: _ready, ...addresses } = ready;
   return {
     ...addresses,
-    child,
     kafkaCrashes,
     stop: async () => {
       if (child.connected) child.disconnect();

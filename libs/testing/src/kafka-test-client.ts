@@ -15,8 +15,6 @@ export interface ReceivedMessage {
 export class TopicRecorder {
   readonly messages: ReceivedMessage[] = [];
 
-  constructor(readonly consumer: Consumer) {}
-
   json<T = Record<string, unknown>>(): T[] {
     return this.messages.map((message) => JSON.parse(message.value) as T);
   }
@@ -69,7 +67,7 @@ export class KafkaTestClient {
       maxWaitTimeInMs: 100,
     });
     this.consumers.push(consumer);
-    const recorder = new TopicRecorder(consumer);
+    const recorder = new TopicRecorder();
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic(topic), fromBeginning: true });

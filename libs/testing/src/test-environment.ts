@@ -9,8 +9,6 @@ export function testInfrastructure() {
   return {
     databaseUrl,
     kafkaBrokers: kafkaBrokers.split(','),
-    smtpUrl: process.env.SMTP_URL,
-    mailDir: process.env.FAULTLINE_MAIL_DIR,
     kafkaIsMock: process.env.FAULTLINE_KAFKA_IS_MOCK !== 'false',
   };
 }

@@ -1,10 +1,9 @@
 import { PermissionRefused } from '@faultline/access-policy';
 import { InvitationRequestedV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
-import { ConcurrencyError, ConsumedBatch, Inbox, OutboxWriter } from '@faultline/eventing';
+import { answeringEnvelope, ConcurrencyError, ConsumedBatch, Inbox, OutboxWriter } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DirectoryQueries } from '../directory/directory.queries';
 import { IdentityCommands } from '../identity.commands';
@@ -58,14 +57,12 @@ export class InvitationRequestsConsumer {
 
   private async refuse(manager: EntityManager, request: InvitationRequestedV1, refusal: Error & { code: string }): Promise<void> {
     const value: InvitationRequestRefusedV1 = {
-      eventId: randomUUID(),
-      type: 'InvitationRequestRefused',
-      version: 1,
-      occurredAt: this.clock.now().toISOString(),
-      accountId: request.accountId,
-      correlationId: request.correlationId,
-      causationId: request.eventId,
-      actor: { type: 'system', id: 'identity' },
+      ...answeringEnvelope(request, {
+        type: 'InvitationRequestRefused',
+        version: 1,
+        actor: { type: 'system', id: 'identity' },
+        at: this.clock.now(),
+      }),
       data: { requestId: request.data.requestId, email: request.data.email, code: refusal.code, reason: refusal.message },
     };
     await this.outbox.enqueue(manager, [{ topic: Topics.identityEvents, key: request.accountId, value }]);

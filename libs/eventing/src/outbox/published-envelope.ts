@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '../event-store/event-store.types';
 
 /**
@@ -21,5 +22,25 @@ export function publishedEnvelope<Type extends string>(
     correlationId: metadata.correlationId,
     ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
     actor: metadata.actor,
+  };
+}
+
+/**
+ * The envelope of an event published in answer to another one and stored in no stream (a
+ * command to a runtime, a refusal): a new eventId, in the cause's correlation, caused by it.
+ */
+export function answeringEnvelope<Type extends string>(
+  cause: { eventId: string; accountId: string; correlationId: string },
+  answer: { type: Type; version: 1; actor: StoredEvent['metadata']['actor']; at: Date },
+) {
+  return {
+    eventId: randomUUID(),
+    type: answer.type,
+    version: answer.version,
+    occurredAt: answer.at.toISOString(),
+    accountId: cause.accountId,
+    correlationId: cause.correlationId,
+    causationId: cause.eventId,
+    actor: answer.actor,
   };
 }

@@ -1,11 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiParam, ApiQuery } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
 import type { TObject, TSchema } from '@sinclair/typebox';
 
-type OpenApiSchema = Parameters<typeof ApiOkResponse>[0] extends infer O ? (O extends { schema?: infer S } ? S : never) : never;
-
 /** The API contract's schema, as OpenAPI reads it (TypeBox schemas are JSON Schema). */
-const openApi = (schema: TSchema): OpenApiSchema => JSON.parse(JSON.stringify(schema)) as OpenApiSchema;
+const openApi = (schema: TSchema): SchemaObject => JSON.parse(JSON.stringify(schema)) as SchemaObject;
 
 /** Documents every query parameter from the same schema the request is validated with. */
 export function ApiQueryFrom(schema: TObject): MethodDecorator {

@@ -1,5 +1,14 @@
 import { ErrorOccurredV1, RetryScheduledV1, Topics } from '@faultline/contracts';
-import { Inbox, NewEvent, OutboxMessage, OutboxWriter, PostgresEventStore, StoredEvent, StreamAppend } from '@faultline/eventing';
+import {
+  answeringEnvelope,
+  Inbox,
+  NewEvent,
+  OutboxMessage,
+  OutboxWriter,
+  PostgresEventStore,
+  StoredEvent,
+  StreamAppend,
+} from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -46,7 +55,7 @@ export class RecordErrorsHandler {
       for (const report of firstOfEach) {
         const decision = decideRetry(failedAttempt(report), now, this.config.retryPolicy);
         if (decision.retry) retries.push(retryScheduled(report, decision, now));
-        else appends.push(this.recordError(report));
+        else appends.push(this.recordError(report, now));
       }
       const stored = await this.eventStore.append<ErrorEvent>(manager, appends);
       await this.errorsList.apply(manager, stored);
@@ -55,9 +64,8 @@ export class RecordErrorsHandler {
     this.relay.nudge();
   }
 
-  private recordError(report: ErrorOccurredV1): StreamAppend<ErrorEvent> {
+  private recordError(report: ErrorOccurredV1, now: Date): StreamAppend<ErrorEvent> {
     const errorId = randomUUID();
-    const now = this.clock.now();
     const events = decide({ type: 'RecordError', data: { errorId, occurrence: toOccurrence(report), now } }, initialState());
     return {
       streamId: errorStreamId(errorId),
@@ -125,14 +133,7 @@ function failedAttempt(report: ErrorOccurredV1) {
 function retryScheduled(report: ErrorOccurredV1, decision: Extract<RetryDecision, { retry: true }>, now: Date): OutboxMessage {
   const { data } = report;
   const value: RetryScheduledV1 = {
-    eventId: randomUUID(),
-    type: 'RetryScheduled',
-    version: 1,
-    occurredAt: now.toISOString(),
-    accountId: report.accountId,
-    correlationId: report.correlationId,
-    causationId: report.eventId,
-    actor: { type: 'system', id: 'retry-policy' },
+    ...answeringEnvelope(report, { type: 'RetryScheduled', version: 1, actor: { type: 'system', id: 'retry-policy' }, at: now }),
     data: {
       integrationId: data.integrationId,
       flowId: data.flowId,
