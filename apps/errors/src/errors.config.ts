@@ -1,5 +1,5 @@
 import { EnvReader, readServiceConfig, ServiceConfig } from '@faultline/platform';
-import { RetryPolicySettings, SEED_RETRY_POLICY } from './errors/retry-policy/retry.policy';
+import { RetryPolicySettings, SEED_RETRY_POLICY } from './errors/retries/retry.policy';
 
 export interface ErrorsConfig {
   service: ServiceConfig;

@@ -18,7 +18,7 @@ import { decide, initialState, Occurrence } from '../error.decider';
 import type { ErrorEvent, ErrorRecorded } from '../error.events';
 import { ErrorsListProjection } from '../errors-list/errors-list.projection';
 import { publishErrorRecorded } from '../published/error-recorded.mapper';
-import { decideRetry, RetryDecision } from '../retry-policy/retry.policy';
+import { decideRetry, RetryDecision } from '../retries/retry.policy';
 
 /** The inbox name of this consumer: one row per handled ErrorOccurred. */
 export const RECORD_ERRORS_CONSUMER = 'errors.record-errors';

@@ -1,0 +1,84 @@
+import type { Actor } from '../error.events';
+import type { FlowEvent, FlowSettings } from './flow.events';
+
+export const DEFAULT_FLOW_SETTINGS: FlowSettings = { autoResolveMatchingTraceKey: false };
+
+export interface FlowState extends FlowSettings {
+  /** Set by the flow's first event; a flow never moves to another integration. */
+  integrationId?: string;
+  disabled: boolean;
+}
+
+export type DisableAutomation = {
+  type: 'DisableAutomation';
+  data: { integrationId: string; flowId: string; flowStepId: string; errorId: string; disableErrorDescription?: string; now: Date };
+};
+export type ReenableAutomation = { type: 'ReenableAutomation'; data: { integrationId: string; flowId: string; by: Actor; now: Date } };
+export type ChangeFlowSettings = {
+  type: 'ChangeFlowSettings';
+  data: { integrationId: string; flowId: string; by: Actor } & FlowSettings;
+};
+
+export type FlowCommand = DisableAutomation | ReenableAutomation | ChangeFlowSettings;
+
+/** The flow is known under another integration: acting on it through this one is refused. */
+export class FlowOfAnotherIntegration extends Error {
+  readonly code = 'FLOW_OF_ANOTHER_INTEGRATION';
+
+  constructor(flowId: string) {
+    super(`flow ${flowId} does not belong to this integration`);
+  }
+}
+
+export const flowStreamId = (accountId: string, flowId: string): string => `flow-${accountId}/${flowId}`;
+
+export const initialState = (): FlowState => ({ disabled: false, ...DEFAULT_FLOW_SETTINGS });
+
+/** Disabling a disabled flow, re-enabling an enabled one or re-saving settings changes nothing. */
+export function decide(command: FlowCommand, state: FlowState): FlowEvent[] {
+  if (state.integrationId !== undefined && state.integrationId !== command.data.integrationId) {
+    throw new FlowOfAnotherIntegration(command.data.flowId);
+  }
+  switch (command.type) {
+    case 'DisableAutomation': {
+      if (state.disabled) return [];
+      const { now, disableErrorDescription, ...data } = command.data;
+      return [
+        {
+          type: 'AutomationDisabled',
+          data: { ...data, ...(disableErrorDescription === undefined ? {} : { disableErrorDescription }), disabledAt: now.toISOString() },
+        },
+      ];
+    }
+    case 'ReenableAutomation': {
+      if (!state.disabled) return [];
+      const { integrationId, flowId, by, now } = command.data;
+      return [{ type: 'AutomationReenabled', data: { integrationId, flowId, reenabledBy: by, reenabledAt: now.toISOString() } }];
+    }
+    case 'ChangeFlowSettings': {
+      const { integrationId, flowId, by, autoResolveMatchingTraceKey } = command.data;
+      if (autoResolveMatchingTraceKey === state.autoResolveMatchingTraceKey) return [];
+      return [{ type: 'FlowSettingsChanged', data: { integrationId, flowId, changedBy: by, autoResolveMatchingTraceKey } }];
+    }
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export function evolve(state: FlowState, event: FlowEvent): FlowState {
+  const next = { ...state, integrationId: event.data.integrationId };
+  switch (event.type) {
+    case 'AutomationDisabled':
+      return { ...next, disabled: true };
+    case 'AutomationReenabled':
+      return { ...next, disabled: false };
+    case 'FlowSettingsChanged':
+      return { ...next, autoResolveMatchingTraceKey: event.data.autoResolveMatchingTraceKey };
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
