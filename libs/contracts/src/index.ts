@@ -9,3 +9,8 @@ export * from './identity/identity-events.v1';
 export * from './identity/api/identity.api';
 export * from './assignment/invitation-requested.v1';
 export * from './flow/retry-scheduled.v1';
+export * from './flow/retry-requested.v1';
+export * from './flow/runtime-outcomes.v1';
+export * from './errors/error-lifecycle.v1';
+export * from './errors/flow-events.v1';
+export * from './assignment/error-assignment.v1';

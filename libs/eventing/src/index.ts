@@ -12,3 +12,4 @@ export * from './database/eventing-tables.migration';
 export * from './database/multi-row-insert';
 export * from './event-store/decide-on-stream';
 export * from './outbox/published-envelope';
+export * from './event-store/decision-session';

@@ -1,5 +1,6 @@
 import { classifyError } from './classification/error-class.rules';
 import { httpStatusName, readSeverity } from './classification/severity';
+import { definedOnly } from './defined-only';
 import type {
   Actor,
   Classification,
@@ -280,8 +281,4 @@ export function classify(occurrence: Occurrence): Classification {
 
 export function truncateTraceKey(traceKey: string): string {
   return traceKey.slice(0, TRACE_KEY_MAX_LENGTH);
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

@@ -13,6 +13,8 @@ export const RetryScheduledV1 = externalEventSchema(
   1,
   Type.Object(
     {
+      /** Echoed in RetrySucceeded, and named by RetryCancelled. */
+      retryId: Type.String({ format: 'uuid' }),
       integrationId: id,
       flowId: id,
       flowStepId: id,

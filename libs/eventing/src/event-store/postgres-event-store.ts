@@ -61,6 +61,19 @@ export class PostgresEventStore {
     return rows.map((row) => toStoredEvent<E>(row));
   }
 
+  /** Reads many streams in one query, each in version order. */
+  async readStreams<E extends DomainEvent>(manager: EntityManager, streamIds: string[]): Promise<Map<string, StoredEvent<E>[]>> {
+    const streams = new Map<string, StoredEvent<E>[]>(streamIds.map((streamId) => [streamId, []]));
+    if (streamIds.length === 0) return streams;
+    const rows: EventRow[] = await manager.query(
+      `SELECT global_position, stream_id, stream_version, event_type, data, metadata
+         FROM event_store WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [streamIds],
+    );
+    for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent<E>(row));
+    return streams;
+  }
+
   /** Reads events across all streams after a global position, oldest first. */
   async readAll(manager: EntityManager, afterPosition: string, limit: number): Promise<StoredEvent[]> {
     const rows: EventRow[] = await manager.query(

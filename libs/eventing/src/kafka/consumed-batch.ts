@@ -19,3 +19,12 @@ export interface ConsumedBatch<E = unknown> {
   partition: number;
   events: ConsumedEvent<E>[];
 }
+
+/**
+ * What a handler may answer: valid events it still could not accept (a rule of the domain
+ * refused them), by eventId and why. They go to the DLQ like invalid ones; the rest of the
+ * batch is handled.
+ */
+export interface BatchVerdict {
+  rejected: Array<{ eventId: string; reason: string }>;
+}

@@ -1,8 +1,8 @@
 import { parseEvent } from '@faultline/contracts';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import type { ConsumedBatch, ConsumedEvent } from './consumed-batch';
+import type { BatchVerdict, ConsumedBatch, ConsumedEvent } from './consumed-batch';
 import { DeadLetters, RejectedMessage } from './dead-letters';
 import type { KafkaLog, KafkaSettings } from './kafka.settings';
 import { TopicNames } from './topic-names';
@@ -83,15 +83,23 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const topic = this.topicNames.contractTopic(batch.topic) ?? batch.topic;
     const valid: ConsumedEvent[] = [];
     const rejected: RejectedMessage[] = [];
+    const byEventId = new Map<string, KafkaMessage>();
     for (const message of batch.messages) {
       const parsed = parseEvent(topic, message.value);
       if (parsed.ok) {
         valid.push({ event: parsed.value, key: message.key?.toString() ?? null, offset: message.offset, headers: message.headers ?? {} });
+        byEventId.set((parsed.value as unknown as { eventId: string }).eventId, message);
       } else {
         rejected.push({ message, reason: parsed.reason });
       }
     }
-    if (valid.length > 0) await this.dispatch({ topic, partition: batch.partition, events: valid });
+    if (valid.length > 0) {
+      const verdict = await this.dispatch({ topic, partition: batch.partition, events: valid });
+      for (const { eventId, reason } of verdict?.rejected ?? []) {
+        const message = byEventId.get(eventId);
+        if (message) rejected.push({ message, reason });
+      }
+    }
     await this.deadLetters.send(batch.topic, batch.partition, rejected);
     if (rejected.length > 0) {
       this.options.log('warn', 'messages sent to the dead-letter topic', {
@@ -107,9 +115,13 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await heartbeat();
   }
 
-  private async dispatch(batch: ConsumedBatch): Promise<void> {
+  private async dispatch(batch: ConsumedBatch): Promise<BatchVerdict | undefined> {
     const handler = this.messageHandlers.get(batch.topic);
     if (!handler) throw new Error(`no handler for ${batch.topic}`);
-    await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+    const answer: unknown = await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+    return isVerdict(answer) ? answer : undefined;
   }
 }
+
+const isVerdict = (answer: unknown): answer is BatchVerdict =>
+  typeof answer === 'object' && answer !== null && Array.isArray((answer as BatchVerdict).rejected);

@@ -1,0 +1,53 @@
+import { chunk, valuesClause } from '@faultline/eventing';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ofType, Projection, StoredServiceEvent } from '../stored-events';
+
+/**
+ * Every flow that reported an error, with its state: disabled by a 6000 or not, and its
+ * settings. Ingest reads the settings here, in the same transaction that changes them.
+ */
+@Injectable()
+export class FlowsProjection implements Projection {
+  readonly tables = ['flows'];
+
+  async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
+    const seen = new Map(
+      ofType(events, 'ErrorRecorded').map(({ event: { data } }) => [`${data.accountId}/${data.flowId}`, [data.accountId, data.flowId, data.integrationId]]),
+    );
+    for (const part of chunk([...seen.values()], 500)) {
+      await manager.query(
+        `INSERT INTO flows (account_id, flow_id, integration_id) VALUES ${valuesClause(part.length, 3)} ON CONFLICT DO NOTHING`,
+        part.flat(),
+      );
+    }
+    for (const { event, metadata } of events) {
+      const key = [metadata.accountId, 'flowId' in event.data ? event.data.flowId : '', 'integrationId' in event.data ? event.data.integrationId : ''];
+      switch (event.type) {
+        case 'AutomationDisabled':
+          await this.upsert(manager, key, 'disabled = true, disabled_at = $4, disabled_by_error_id = $5, disable_error_description = $6', [
+            event.data.disabledAt,
+            event.data.errorId,
+            event.data.disableErrorDescription ?? null,
+          ]);
+          break;
+        case 'AutomationReenabled':
+          await this.upsert(manager, key, 'disabled = false, disabled_at = NULL, disabled_by_error_id = NULL, disable_error_description = NULL', []);
+          break;
+        case 'FlowSettingsChanged':
+          await this.upsert(manager, key, 'auto_resolve_matching_trace_key = $4', [event.data.autoResolveMatchingTraceKey]);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private async upsert(manager: EntityManager, key: string[], assignments: string, params: unknown[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO flows (account_id, flow_id, integration_id) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id, flow_id) DO UPDATE SET ${assignments}`,
+      [...key, ...params],
+    );
+  }
+}

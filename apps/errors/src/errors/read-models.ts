@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ActivityLogProjection } from './activity/activity-log.projection';
+import { RetryDataProjection } from './error-details/retry-data.projection';
+import { ErrorsListProjection } from './errors-list/errors-list.projection';
+import { FlowsProjection } from './flows/flows.projection';
+import { PendingRetriesProjection } from './retries/pending-retries.projection';
+import type { Projection, StoredServiceEvent } from './stored-events';
+import { TagsProjection } from './tags/tags.projection';
+
+/** Every read model of the service, applied together in the events' transaction. */
+@Injectable()
+export class ReadModels {
+  readonly projections: readonly Projection[];
+
+  constructor(
+    errorsList: ErrorsListProjection,
+    retryData: RetryDataProjection,
+    flows: FlowsProjection,
+    activity: ActivityLogProjection,
+    pendingRetries: PendingRetriesProjection,
+    tags: TagsProjection,
+  ) {
+    // The errors list first: the activity log reads an error's flow from it.
+    this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags];
+  }
+
+  async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const projection of this.projections) await projection.apply(manager, events);
+  }
+}
+
+export const READ_MODEL_PROVIDERS = [
+  ReadModels,
+  ErrorsListProjection,
+  RetryDataProjection,
+  FlowsProjection,
+  ActivityLogProjection,
+  PendingRetriesProjection,
+  TagsProjection,
+];

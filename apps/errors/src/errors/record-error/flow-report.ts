@@ -1,0 +1,58 @@
+import type { ErrorOccurredV1, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
+import type { EventMetadata } from '@faultline/eventing';
+import { randomUUID } from 'node:crypto';
+import type { Occurrence } from '../error.events';
+
+/** What flow runtimes publish on flow.errors.v1: a failure, or the success of a retry or a record. */
+export type FlowReport = ErrorOccurredV1 | RetrySucceededV1 | RecordSucceededV1;
+
+export function toOccurrence(report: ErrorOccurredV1): Occurrence {
+  const { data } = report;
+  return {
+    accountId: report.accountId,
+    integrationId: data.integrationId,
+    flowId: data.flowId,
+    flowStepId: data.flowStepId,
+    stepType: data.stepType,
+    runId: data.runId,
+    message: data.message,
+    code: data.code,
+    source: data.source,
+    httpStatus: data.httpStatus,
+    retryDataKey: data.retryDataKey,
+    traceKey: data.traceKey,
+    retryData: data.retryData,
+    automationCreatorUserId: data.automationCreatorUserId,
+    occurredAt: report.occurredAt,
+    signals: {
+      severityCode: data.severityCode,
+      notificationErrorTitle: data.notificationErrorTitle,
+      notificationErrorDescription: data.notificationErrorDescription,
+      runtimeErrorDescription: data.runtimeErrorDescription,
+      disableErrorDescription: data.disableErrorDescription,
+      responseBody: data.responseBody,
+    },
+  };
+}
+
+export function failedAttempt(report: ErrorOccurredV1) {
+  const { data } = report;
+  return {
+    stepType: data.stepType,
+    attempt: data.attempt ?? 1,
+    firstAttemptAt: new Date(data.firstAttemptAt ?? report.occurredAt),
+    httpStatus: data.httpStatus,
+    severityCode: data.severityCode,
+    responseBody: data.responseBody,
+  };
+}
+
+/** Events decided in answer to a report: caused by it, in its correlation, by its actor. */
+export const metadataCausedBy = (report: FlowReport, now: Date) => (): EventMetadata => ({
+  eventId: randomUUID(),
+  accountId: report.accountId,
+  occurredAt: now.toISOString(),
+  correlationId: report.correlationId,
+  causationId: report.eventId,
+  actor: report.actor,
+});

@@ -1,0 +1,67 @@
+import { BatchVerdict, DecisionSession, Inbox, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
+import { publishedMessages } from '../published/published-events';
+import { ReadModels } from '../read-models';
+import type { ErrorsServiceEvent } from '../stored-events';
+import type { FlowReport } from './flow-report';
+import { FlowReportsBatch } from './flow-reports.batch';
+
+/** The inbox name of this consumer: one row per handled report. */
+export const RECORD_ERRORS_CONSUMER = 'errors.record-errors';
+
+/**
+ * Handles a batch of runtime reports in one transaction: claims them in the inbox (a
+ * redelivered report changes nothing), decides, appends, updates the read models and writes
+ * what it publishes to the outbox. A report a domain rule refuses (a flow reported under
+ * another integration) goes back to the consumer as rejected, for the DLQ.
+ */
+@Injectable()
+export class FlowReportsHandler {
+  private readonly logger = new Logger(FlowReportsHandler.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: Inbox,
+    private readonly eventStore: PostgresEventStore,
+    private readonly readModels: ReadModels,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
+  ) {}
+
+  async handle(reports: FlowReport[]): Promise<BatchVerdict> {
+    const verdict: BatchVerdict = { rejected: [] };
+    if (reports.length === 0) return verdict;
+    await this.dataSource.transaction(async (manager) => {
+      const fresh = await this.inbox.claim(manager, RECORD_ERRORS_CONSUMER, reports.map((report) => report.eventId));
+      const firstOfEach = reports.filter((report) => fresh.delete(report.eventId));
+      const session = new DecisionSession(this.eventStore);
+      const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy);
+      await batch.load(firstOfEach);
+      for (const report of firstOfEach) {
+        try {
+          batch.decide(report);
+        } catch (refusal) {
+          if (!isDomainRefusal(refusal)) throw refusal;
+          verdict.rejected.push({ eventId: report.eventId, reason: `${refusal.code}: ${refusal.message}` });
+        }
+      }
+      const stored = await session.commit<ErrorsServiceEvent>(manager);
+      await this.readModels.apply(manager, stored);
+      await this.outbox.enqueue(manager, stored.flatMap(publishedMessages));
+    });
+    if (verdict.rejected.length > 0) this.logger.warn(`reports refused: ${verdict.rejected.map((entry) => entry.reason).join('; ')}`);
+    this.relay.nudge();
+    return verdict;
+  }
+}
+
+/** Deciders refuse with errors that carry a code; anything else is a fault, and fails the batch. */
+export function isDomainRefusal(error: unknown): error is Error & { code: string } {
+  const code: unknown = error instanceof Error ? (error as unknown as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code);
+}

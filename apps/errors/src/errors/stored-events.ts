@@ -1,0 +1,25 @@
+import type { StoredEvent } from '@faultline/eventing';
+import type { ErrorEvent } from './error.events';
+import type { FlowEvent } from './flows/flow.events';
+import type { RetryEvent } from './retries/retry.events';
+import type { TagCatalogueEvent } from './tags/tag-catalogue.events';
+
+/** Every event the errors service stores, whatever its aggregate. */
+export type ErrorsServiceEvent = ErrorEvent | FlowEvent | TagCatalogueEvent | RetryEvent;
+
+export type StoredServiceEvent = StoredEvent<ErrorsServiceEvent>;
+
+/** The stored events of one type, narrowed. */
+export function ofType<T extends ErrorsServiceEvent['type']>(
+  events: StoredServiceEvent[],
+  type: T,
+): Array<StoredEvent<Extract<ErrorsServiceEvent, { type: T }>>> {
+  return events.filter((stored) => stored.event.type === type) as Array<StoredEvent<Extract<ErrorsServiceEvent, { type: T }>>>;
+}
+
+/** A projection keeps one read model in step with the events, in their transaction. */
+export interface Projection {
+  /** The tables it owns: emptied before a rebuild. */
+  readonly tables: readonly string[];
+  apply(manager: import('typeorm').EntityManager, events: StoredServiceEvent[]): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import { Static, Type } from '@sinclair/typebox';
+import { Actor, domainEventSchema, Uuid } from '../envelope';
+
+const id = Type.String({ minLength: 1, maxLength: 100 });
+
+/** assignment.events.v1 is keyed by errorId; aggregateId is the error's id. */
+export const ErrorAssignedV1 = domainEventSchema(
+  'ErrorAssigned',
+  1,
+  Type.Object(
+    {
+      errorId: Uuid,
+      assigneeUserId: id,
+      previousAssigneeUserId: Type.Optional(id),
+      assignedBy: Actor,
+      /** The assignee assigned the error to themselves: nobody is notified. */
+      selfAssigned: Type.Boolean(),
+      cause: Type.Union([Type.Literal('manual'), Type.Literal('retryDataKey'), Type.Literal('traceKey')]),
+      /** For cascades: the manual assignment that set the rule off. */
+      sourceAssignmentId: Type.Optional(Uuid),
+    },
+    { additionalProperties: false },
+  ),
+  'An error was assigned to a user (manually or by an automatic assignment rule).',
+);
+export type ErrorAssignedV1 = Static<typeof ErrorAssignedV1>;
+
+export const ErrorUnassignedV1 = domainEventSchema(
+  'ErrorUnassigned',
+  1,
+  Type.Object({ errorId: Uuid, previousAssigneeUserId: id, unassignedBy: Actor }, { additionalProperties: false }),
+  "An error's assignment was cleared.",
+);
+export type ErrorUnassignedV1 = Static<typeof ErrorUnassignedV1>;
