@@ -1,8 +1,8 @@
-import { FORBIDDEN_BY_CODE } from '@faultline/access-policy';
 import { Clock, startService, StartServiceOptions } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
 import { ErrorsAppModule } from './app.module';
 import type { ErrorsConfig } from './errors.config';
+import { ERRORS_STATUS_BY_CODE } from './errors/errors-status-codes';
 
 /** Starts the errors service; used by `main.ts` and by tests that run it in-process. */
 export function startErrorsApp(
@@ -11,7 +11,7 @@ export function startErrorsApp(
 ): Promise<INestApplication> {
   return startService(ErrorsAppModule.forRoot(config, options.clock), {
     title: 'Faultline errors',
-    statusByCode: FORBIDDEN_BY_CODE,
+    statusByCode: ERRORS_STATUS_BY_CODE,
     ...options,
     config: config.service,
   });

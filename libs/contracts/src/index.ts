@@ -14,3 +14,5 @@ export * from './flow/runtime-outcomes.v1';
 export * from './errors/error-lifecycle.v1';
 export * from './errors/flow-events.v1';
 export * from './assignment/error-assignment.v1';
+export * from './errors/api/error-actions.api';
+export * from './errors/api/error-details.api';

@@ -13,3 +13,5 @@ export * from './database/multi-row-insert';
 export * from './event-store/decide-on-stream';
 export * from './outbox/published-envelope';
 export * from './event-store/decision-session';
+export * from './database/outbox-per-topic.migration';
+export * from './database/eventing-migrations';

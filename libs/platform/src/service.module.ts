@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EventingTables1732300000000 } from '@faultline/eventing';
+import { EVENTING_MIGRATIONS } from '@faultline/eventing';
 import type { DataSourceOptions } from 'typeorm';
 import { Clock, CLOCK, systemClock } from './clock';
 import type { ServiceConfig } from './config/service-config';
@@ -39,7 +39,7 @@ export class ServiceModule {
             return {
               type: 'postgres',
               url: config.databaseUrl,
-              migrations: [EventingTables1732300000000, ...(Array.isArray(migrations) ? migrations : Object.values(migrations))],
+              migrations: [...EVENTING_MIGRATIONS, ...(Array.isArray(migrations) ? migrations : Object.values(migrations))],
               migrationsRun: true,
               migrationsTransactionMode: 'each',
               synchronize: false,

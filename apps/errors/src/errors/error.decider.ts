@@ -26,6 +26,8 @@ export interface RecordedError {
   integrationId: string;
   flowId: string;
   flowStepId: string;
+  /** The run that failed last: the one a manual retry runs again. */
+  runId: string;
   traceKey?: string;
   retryDataKey?: string;
   retryData?: unknown;
@@ -138,7 +140,12 @@ export function evolve(state: ErrorState, event: ErrorEvent): ErrorState {
   if (state.status === 'unrecorded') return state;
   switch (event.type) {
     case 'ErrorOccurredAgain':
-      return { ...state, occurrences: event.data.occurrences, ...('retryData' in event.data ? { retryData: event.data.retryData } : {}) };
+      return {
+        ...state,
+        runId: event.data.runId,
+        occurrences: event.data.occurrences,
+        ...('retryData' in event.data ? { retryData: event.data.retryData } : {}),
+      };
     case 'ErrorResolved':
       return { ...state, status: 'resolved' };
     case 'ErrorReopened':
@@ -167,6 +174,7 @@ function recordedState({ data }: ErrorRecorded): RecordedError {
     integrationId: data.integrationId,
     flowId: data.flowId,
     flowStepId: data.flowStepId,
+    runId: data.runId,
     traceKey: data.traceKey,
     retryDataKey: data.retryDataKey,
     retryData: data.retryData,

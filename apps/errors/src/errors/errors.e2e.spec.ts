@@ -92,7 +92,7 @@ describe('the errors service records what flow runtimes report', () => {
     });
     const one = await get(`/errors/${page.items[0].errorId}`, accountId);
     expect(one.status).toBe(200);
-    expect(one.body).toEqual(page.items[0]);
+    expect(one.body.error).toEqual(page.items[0]);
   });
 
   it('a severity code in the app’s response body makes the error severe, and the list filters by severity and class', async () => {

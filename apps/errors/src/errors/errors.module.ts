@@ -1,18 +1,52 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ERRORS_CONFIG, ErrorsConfig } from '../errors.config';
+import { ActivityLogQueries } from './activity/activity-log.query';
+import { AssignmentsConsumer, ErrorAssignees } from './assignees/assignments.consumer';
+import { ErrorActionsController } from './error-actions/error-actions.controller';
+import { ErrorActions } from './error-actions/error-actions.service';
+import { ErrorDetailsQuery } from './error-details/error-details.query';
 import { ErrorsListController } from './errors-list/errors-list.controller';
 import { ErrorsListQueries } from './errors-list/errors-list.query';
+import { ErrorsWriter } from './errors-writer';
+import { FlowsController } from './flows/flows.controller';
+import { FlowsQueries } from './flows/flows.query';
+import { MonitorController } from './monitor/monitor.controller';
 import { READ_MODEL_PROVIDERS } from './read-models';
 import { FlowReportsConsumer } from './record-error/flow-reports.consumer';
 import { FlowReportsHandler } from './record-error/flow-reports.handler';
+import { PendingRetriesQueries } from './retries/pending-retries.query';
+import { RetriesController } from './retries/retries.controller';
+import { TagsController } from './tags/tags.controller';
 
 @Module({})
 export class ErrorsModule {
   static forRoot(config: ErrorsConfig): DynamicModule {
     return {
       module: ErrorsModule,
-      controllers: [FlowReportsConsumer, ErrorsListController],
-      providers: [{ provide: ERRORS_CONFIG, useValue: config }, FlowReportsHandler, ErrorsListQueries, ...READ_MODEL_PROVIDERS],
+      // The actions controller first: its fixed paths (/errors/resolve) come before /errors/:errorId.
+      controllers: [
+        FlowReportsConsumer,
+        AssignmentsConsumer,
+        ErrorActionsController,
+        ErrorsListController,
+        TagsController,
+        FlowsController,
+        RetriesController,
+        MonitorController,
+      ],
+      providers: [
+        { provide: ERRORS_CONFIG, useValue: config },
+        FlowReportsHandler,
+        ErrorsWriter,
+        ErrorActions,
+        ErrorAssignees,
+        ErrorsListQueries,
+        ErrorDetailsQuery,
+        FlowsQueries,
+        ActivityLogQueries,
+        PendingRetriesQueries,
+        ...READ_MODEL_PROVIDERS,
+      ],
     };
   }
 }

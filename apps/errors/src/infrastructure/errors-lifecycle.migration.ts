@@ -28,6 +28,8 @@ export class ErrorsLifecycle1732300000500 implements MigrationInterface {
         ADD COLUMN superseded_by uuid,
         ADD COLUMN tag_ids uuid[] NOT NULL DEFAULT '{}',
         ADD COLUMN assignee_id text`);
+    await queryRunner.query('UPDATE errors_list SET last_occurred_at = occurred_at');
+    await queryRunner.query('ALTER TABLE errors_list ALTER COLUMN last_occurred_at SET NOT NULL');
     await queryRunner.query('CREATE INDEX errors_list_status ON errors_list (account_id, status, occurred_at DESC, error_id DESC)');
     await queryRunner.query('CREATE INDEX errors_list_assignee ON errors_list (account_id, assignee_id, occurred_at DESC, error_id DESC)');
     await queryRunner.query('CREATE INDEX errors_list_tags ON errors_list USING gin (tag_ids)');

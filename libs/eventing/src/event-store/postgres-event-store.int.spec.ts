@@ -1,7 +1,7 @@
 import { freshDatabaseUrl, openTestDataSource } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EventingTables1732300000000 } from '../database/eventing-tables.migration';
+import { EVENTING_MIGRATIONS } from '../database/eventing-migrations';
 import { ConcurrencyError, NewEvent } from './event-store.types';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -11,7 +11,7 @@ const store = new PostgresEventStore();
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  dataSource = await openTestDataSource(await freshDatabaseUrl('event_store'), [EventingTables1732300000000]);
+  dataSource = await openTestDataSource(await freshDatabaseUrl('event_store'), EVENTING_MIGRATIONS);
 });
 
 afterAll(() => dataSource?.destroy());

@@ -1,14 +1,14 @@
 import { freshDatabaseUrl, openTestDataSource } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EventingTables1732300000000 } from '../database/eventing-tables.migration';
+import { EVENTING_MIGRATIONS } from '../database/eventing-migrations';
 import { Inbox } from './inbox';
 
 let dataSource: DataSource;
 const inbox = new Inbox();
 
 beforeAll(async () => {
-  dataSource = await openTestDataSource(await freshDatabaseUrl('inbox'), [EventingTables1732300000000]);
+  dataSource = await openTestDataSource(await freshDatabaseUrl('inbox'), EVENTING_MIGRATIONS);
 });
 
 afterAll(() => dataSource?.destroy());

@@ -10,7 +10,7 @@ import {
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EventingTables1732300000000 } from '../database/eventing-tables.migration';
+import { EVENTING_MIGRATIONS } from '../database/eventing-migrations';
 import { TopicNames } from '../kafka/topic-names';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxMessage, OutboxWriter } from './outbox.writer';
@@ -22,7 +22,7 @@ let topics: TopicNames;
 const relays: OutboxRelay[] = [];
 
 beforeAll(async () => {
-  dataSource = await openTestDataSource(await freshDatabaseUrl('outbox'), [EventingTables1732300000000]);
+  dataSource = await openTestDataSource(await freshDatabaseUrl('outbox'), EVENTING_MIGRATIONS);
   const prefix = uniqueTopicPrefix();
   topics = new TopicNames(prefix);
   kafka = new KafkaTestClient(prefix);

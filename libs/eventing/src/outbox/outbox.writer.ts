@@ -32,7 +32,7 @@ export class OutboxWriter {
       await manager.query(
         `INSERT INTO outbox (${COLUMNS.join(', ')})
          VALUES ${valuesClause(part.length, COLUMNS.length, ['::uuid', '', '', '::jsonb', '::jsonb'])}
-         ON CONFLICT (event_id) DO NOTHING`,
+         ON CONFLICT (event_id, topic) DO NOTHING`,
         params,
       );
     }

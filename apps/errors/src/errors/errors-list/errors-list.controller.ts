@@ -1,10 +1,13 @@
 import { AccessPermissions, AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
 import { viewableIntegrations } from '@faultline/access-policy';
-import { ErrorIdParams, ErrorListItem, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
+import { ErrorDetails, ErrorIdParams, ErrorsExportQuery, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
 import { ApiOkFrom, ApiParamsFrom, ApiQueryFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
+import { ErrorDetailsQuery } from '../error-details/error-details.query';
+import { writeErrorsCsv } from './errors-export.csv';
 import { ErrorsListQueries, ReaderScope } from './errors-list.query';
 
 /**
@@ -21,11 +24,12 @@ import { ErrorsListQueries, ReaderScope } from './errors-list.query';
 export class ErrorsListController {
   constructor(
     private readonly queries: ErrorsListQueries,
+    private readonly details: ErrorDetailsQuery,
     private readonly permissions: AccessPermissions,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List errors, newest first, filtered by integration, flow, step, status, class and severity' })
+  @ApiOperation({ summary: 'List errors, newest first, with their total; filters combine' })
   @ApiQueryFrom(ErrorsListQuery)
   @ApiOkFrom(ErrorsPage)
   async list(
@@ -36,18 +40,37 @@ export class ErrorsListController {
     return this.queries.page(scopeOf(user), query);
   }
 
+  @Get('export.csv')
+  @ApiOperation({ summary: 'Every error matching the filters as CSV, streamed' })
+  @ApiQueryFrom(ErrorsExportQuery)
+  async exportCsv(
+    @AuthenticatedUser() user: AccessUser,
+    @Query(new SchemaPipe(ErrorsExportQuery, 'query')) query: Static<typeof ErrorsExportQuery>,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    response.status(200).type('text/csv; charset=utf-8').setHeader('content-disposition', 'attachment; filename="errors.csv"');
+    await writeErrorsCsv(this.queries.walk(scopeOf(user), query, EXPORT_PAGE_SIZE), response);
+  }
+
   @Get(':errorId')
-  @ApiOperation({ summary: 'One error' })
+  @ApiOperation({ summary: 'One error: every field, its retry data, related errors and its history' })
   @ApiParamsFrom(ErrorIdParams)
-  @ApiOkFrom(ErrorListItem)
+  @ApiOkFrom(ErrorDetails)
   async get(
     @AuthenticatedUser() user: AccessUser,
     @Param(new SchemaPipe(ErrorIdParams, 'params')) { errorId }: Static<typeof ErrorIdParams>,
-  ): Promise<ErrorListItem> {
-    const item = await this.queries.byId(scopeOf(user), errorId);
-    if (!item) throw new NotFoundError(`error ${errorId}`);
-    return item;
+  ): Promise<ErrorDetails> {
+    const details = await this.details.details(scopeOf(user), errorId);
+    if (!details) throw new NotFoundError(`error ${errorId}`);
+    return details;
   }
 }
 
-const scopeOf = (user: AccessUser): ReaderScope => ({ accountId: user.accountId, integrationIds: viewableIntegrations(user) });
+const EXPORT_PAGE_SIZE = 2_000;
+
+export const scopeOf = (user: AccessUser): ReaderScope => ({
+  accountId: user.accountId,
+  integrationIds: viewableIntegrations(user),
+  userId: user.userId,
+});

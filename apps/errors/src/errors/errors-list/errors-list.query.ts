@@ -1,9 +1,12 @@
-import type { ErrorListItem, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
+import type { ErrorListItem, ErrorsFilter, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
 import { RequestValidationError } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { errorsFilterConditions, ReaderScope } from './errors-filter.sql';
 
-interface ErrorsListRow {
+export type { ReaderScope };
+
+export interface ErrorsListRow {
   error_id: string;
   account_id: string;
   integration_id: string;
@@ -13,6 +16,7 @@ interface ErrorsListRow {
   run_id: string;
   message: string;
   code: string | null;
+  source: string | null;
   http_status: number | null;
   retry_data_key: string | null;
   trace_key: string | null;
@@ -20,24 +24,20 @@ interface ErrorsListRow {
   error_class: ErrorListItem['errorClass'];
   severity: ErrorListItem['severity'];
   http_status_name: string | null;
+  occurrences: number;
+  tag_ids: string[];
+  assignee_id: string | null;
+  resolution: string | null;
+  resolved_at: Date | null;
   occurred_at: Date;
+  last_occurred_at: Date;
   recorded_at: Date;
 }
 
-const FILTERS: Array<[keyof ErrorsListQuery, string]> = [
-  ['integrationId', 'integration_id'],
-  ['flowId', 'flow_id'],
-  ['flowStepId', 'flow_step_id'],
-  ['status', 'status'],
-  ['errorClass', 'error_class'],
-  ['severity', 'severity'],
-];
-
-/** Whose errors a reader sees: one account, and there all integrations or the listed ones. */
-export interface ReaderScope {
-  accountId: string;
-  integrationIds: string[] | 'all';
-}
+/** The list's columns, never the whole row: retry data and future wide columns stay out of pages. */
+export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow_step_id, step_type, run_id, message, code, source,
+  http_status, retry_data_key, trace_key, status, error_class, severity, http_status_name, occurrences, tag_ids, assignee_id,
+  resolution, resolved_at, occurred_at, last_occurred_at, recorded_at`;
 
 /** Reads the Errors list with keyset pagination: stable pages however many errors arrive. */
 @Injectable()
@@ -45,44 +45,58 @@ export class ErrorsListQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(scope: ReaderScope, query: ErrorsListQuery): Promise<ErrorsPage> {
-    const params: unknown[] = [scope.accountId];
-    const conditions: string[] = ['account_id = $1'];
-    if (scope.integrationIds !== 'all') {
-      params.push(scope.integrationIds);
-      conditions.push(`integration_id = ANY($${params.length}::text[])`);
-    }
-    for (const [field, column] of FILTERS) {
-      if (query[field] === undefined) continue;
-      params.push(query[field]);
-      conditions.push(`${column} = $${params.length}`);
-    }
+    const total = await this.count(scope, query);
+    const sql = errorsFilterConditions(scope, query);
     if (query.cursor) {
       const { occurredAt, errorId } = decodeCursor(query.cursor);
-      params.push(occurredAt, errorId);
-      conditions.push(`(occurred_at, error_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      sql.add((p) => `(occurred_at, error_id) < (${p()}::timestamptz, ${p()}::uuid)`, occurredAt, errorId);
     }
-    params.push(query.limit + 1);
     const rows: ErrorsListRow[] = await this.dataSource.query(
-      `SELECT * FROM errors_list WHERE ${conditions.join(' AND ')}
-        ORDER BY occurred_at DESC, error_id DESC LIMIT $${params.length}`,
-      params,
+      `SELECT ${LIST_COLUMNS} FROM errors_list WHERE ${sql.where}
+        ORDER BY occurred_at DESC, error_id DESC LIMIT ${query.limit + 1}`,
+      sql.params,
     );
-    const items = rows.slice(0, query.limit).map(toItem);
+    const items = rows.slice(0, query.limit).map(toListItem);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items, total, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  }
+
+  async count(scope: ReaderScope, filter: ErrorsFilter, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const sql = errorsFilterConditions(scope, filter);
+    const [row] = await manager.query(`SELECT count(*)::int AS total FROM errors_list WHERE ${sql.where}`, sql.params);
+    return (row as { total: number }).total;
+  }
+
+  /**
+   * Every error matching a filter, in list order, a page at a time: for actions on all of
+   * them and for exports, so a hundred thousand rows never sit in memory at once.
+   */
+  async *walk(scope: ReaderScope, filter: ErrorsFilter, pageSize: number): AsyncGenerator<ErrorsListRow[]> {
+    let after: ErrorsListRow | undefined;
+    for (;;) {
+      const sql = errorsFilterConditions(scope, filter);
+      if (after) sql.add((p) => `(occurred_at, error_id) < (${p()}::timestamptz, ${p()}::uuid)`, after.occurred_at, after.error_id);
+      const rows: ErrorsListRow[] = await this.dataSource.query(
+        `SELECT ${LIST_COLUMNS} FROM errors_list WHERE ${sql.where} ORDER BY occurred_at DESC, error_id DESC LIMIT ${pageSize}`,
+        sql.params,
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1];
+    }
   }
 
   async byId(scope: ReaderScope, errorId: string): Promise<ErrorListItem | undefined> {
     const rows: ErrorsListRow[] = await this.dataSource.query(
-      'SELECT * FROM errors_list WHERE account_id = $1 AND error_id = $2',
+      `SELECT ${LIST_COLUMNS} FROM errors_list WHERE account_id = $1 AND error_id = $2`,
       [scope.accountId, errorId],
     );
-    const item = rows[0] && toItem(rows[0]);
+    const item = rows[0] && toListItem(rows[0]);
     return item && (scope.integrationIds === 'all' || scope.integrationIds.includes(item.integrationId)) ? item : undefined;
   }
 }
 
-function toItem(row: ErrorsListRow): ErrorListItem {
+export function toListItem(row: ErrorsListRow): ErrorListItem {
   return {
     errorId: row.error_id,
     accountId: row.account_id,
@@ -93,6 +107,7 @@ function toItem(row: ErrorsListRow): ErrorListItem {
     runId: row.run_id,
     message: row.message,
     code: row.code,
+    source: row.source,
     httpStatus: row.http_status,
     retryDataKey: row.retry_data_key,
     traceKey: row.trace_key,
@@ -100,7 +115,13 @@ function toItem(row: ErrorsListRow): ErrorListItem {
     errorClass: row.error_class,
     severity: row.severity,
     httpStatusName: row.http_status_name,
+    occurrences: row.occurrences,
+    tagIds: row.tag_ids,
+    assigneeUserId: row.assignee_id,
+    resolution: row.resolution,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
     occurredAt: row.occurred_at.toISOString(),
+    lastOccurredAt: row.last_occurred_at.toISOString(),
     recordedAt: row.recorded_at.toISOString(),
   };
 }

@@ -43,11 +43,9 @@ export class FlowsProjection implements Projection {
     }
   }
 
+  /** A flow may be changed before it reported any error: its row is made first. */
   private async upsert(manager: EntityManager, key: string[], assignments: string, params: unknown[]): Promise<void> {
-    await manager.query(
-      `INSERT INTO flows (account_id, flow_id, integration_id) VALUES ($1, $2, $3)
-       ON CONFLICT (account_id, flow_id) DO UPDATE SET ${assignments}`,
-      [...key, ...params],
-    );
+    await manager.query('INSERT INTO flows (account_id, flow_id, integration_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', key);
+    await manager.query(`UPDATE flows SET ${assignments} WHERE account_id = $1 AND flow_id = $2 AND integration_id = $3`, [...key, ...params]);
   }
 }

@@ -44,7 +44,11 @@ export function publishedMessages(stored: StoredServiceEvent): OutboxMessage[] {
       return flowMessages(stored, event);
     case 'RetryScheduled':
       return [retryCommand(stored, event)];
-    case 'RetryCancelled':
+    case 'RetryCancelled': {
+      const { retryId, integrationId, flowId, flowStepId } = event.data;
+      const value = { ...publishedEnvelope(stored, { type: 'RetryCancelled', version: 1, aggregateId: retryId }), data: { retryId, integrationId, flowId, flowStepId } };
+      return [{ topic: Topics.flowCommands, key: flowId, value }];
+    }
     case 'RetryDataEdited':
     case 'TagCreated':
     case 'TagChanged':

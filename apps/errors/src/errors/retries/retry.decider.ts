@@ -1,7 +1,9 @@
 import type { Actor } from '../error.events';
 import type { RetryEvent, RetryScheduled } from './retry.events';
 
-export type RetryState = { status: 'none' } | { status: 'scheduled' | 'cancelled'; notBefore: Date; retryId: string };
+export type RetryState =
+  | { status: 'none' }
+  | { status: 'scheduled' | 'cancelled'; notBefore: Date; retryId: string; integrationId: string; flowId: string; flowStepId: string };
 
 export type ScheduleRetry = { type: 'ScheduleRetry'; data: RetryScheduled['data'] };
 export type CancelRetry = { type: 'CancelRetry'; data: { by: Actor; now: Date } };
@@ -36,7 +38,13 @@ export function decide(command: RetryCommand, state: RetryState): RetryEvent[] {
       if (state.status === 'none') throw new RetryNotFound();
       if (state.status === 'cancelled') return [];
       if (command.data.now >= state.notBefore) throw new RetryAlreadyPickedUp(state.retryId);
-      return [{ type: 'RetryCancelled', data: { retryId: state.retryId, cancelledBy: command.data.by, cancelledAt: command.data.now.toISOString() } }];
+      const { retryId, integrationId, flowId, flowStepId } = state;
+      return [
+        {
+          type: 'RetryCancelled',
+          data: { retryId, integrationId, flowId, flowStepId, cancelledBy: command.data.by, cancelledAt: command.data.now.toISOString() },
+        },
+      ];
     }
     default: {
       const unknown: never = command;
@@ -47,8 +55,10 @@ export function decide(command: RetryCommand, state: RetryState): RetryEvent[] {
 
 export function evolve(state: RetryState, event: RetryEvent): RetryState {
   switch (event.type) {
-    case 'RetryScheduled':
-      return { status: 'scheduled', retryId: event.data.retryId, notBefore: new Date(event.data.notBefore) };
+    case 'RetryScheduled': {
+      const { retryId, integrationId, flowId, flowStepId, notBefore } = event.data;
+      return { status: 'scheduled', retryId, integrationId, flowId, flowStepId, notBefore: new Date(notBefore) };
+    }
     case 'RetryCancelled':
       return state.status === 'none' ? state : { ...state, status: 'cancelled' };
     default: {

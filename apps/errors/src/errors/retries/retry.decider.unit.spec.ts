@@ -25,7 +25,7 @@ const cancelAt = (now: Date) => ({ type: 'CancelRetry' as const, data: { by: ali
 describe('cancelling a pending retry', () => {
   it('before its not-before time, it is cancelled', () => {
     const now = new Date(notBefore.getTime() - 1);
-    spec.given([scheduled]).when(cancelAt(now)).then([{ type: 'RetryCancelled', data: { retryId: 'r-1', cancelledBy: alice, cancelledAt: now.toISOString() } }]);
+    spec.given([scheduled]).when(cancelAt(now)).then([{ type: 'RetryCancelled', data: { retryId: 'r-1', integrationId: 'int-1', flowId: 'flow-1', flowStepId: 'step-1', cancelledBy: alice, cancelledAt: now.toISOString() } }]);
   });
 
   it('at its not-before time the runtime has it: too late', () => {
@@ -33,7 +33,7 @@ describe('cancelling a pending retry', () => {
   });
 
   it('cancelling twice changes nothing; an unknown retry is refused', () => {
-    const cancelled: RetryEvent = { type: 'RetryCancelled', data: { retryId: 'r-1', cancelledBy: alice, cancelledAt: notBefore.toISOString() } };
+    const cancelled: RetryEvent = { type: 'RetryCancelled', data: { retryId: 'r-1', integrationId: 'int-1', flowId: 'flow-1', flowStepId: 'step-1', cancelledBy: alice, cancelledAt: notBefore.toISOString() } };
     spec.given([scheduled, cancelled]).when(cancelAt(new Date(0))).then([]);
     spec.given([]).when(cancelAt(new Date(0))).thenRefuses(RetryNotFound);
   });

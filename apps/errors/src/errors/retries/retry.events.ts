@@ -24,6 +24,9 @@ export type RetryScheduled = {
   };
 };
 
-export type RetryCancelled = { type: 'RetryCancelled'; data: { retryId: string; cancelledBy: Actor; cancelledAt: string } };
+export type RetryCancelled = {
+  type: 'RetryCancelled';
+  data: { retryId: string; integrationId: string; flowId: string; flowStepId: string; cancelledBy: Actor; cancelledAt: string };
+};
 
 export type RetryEvent = RetryScheduled | RetryCancelled;

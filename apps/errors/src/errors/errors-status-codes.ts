@@ -1,0 +1,18 @@
+import { FORBIDDEN_BY_CODE } from '@faultline/access-policy';
+
+/** How the errors service's refusals read over HTTP. */
+export const ERRORS_STATUS_BY_CODE: Record<string, number> = {
+  ...FORBIDDEN_BY_CODE,
+  ERROR_NOT_FOUND: 404,
+  ERROR_NOT_OPEN: 409,
+  TOO_MANY_TAGS: 422,
+  UNKNOWN_TAGS: 422,
+  TAG_NAME_TAKEN: 409,
+  TAG_ALREADY_EXISTS: 409,
+  TAG_CATALOGUE_FULL: 422,
+  TAG_NOT_FOUND: 404,
+  RETRY_NOT_FOUND: 404,
+  RETRY_ALREADY_PICKED_UP: 409,
+  FLOW_OF_ANOTHER_INTEGRATION: 404,
+  CONCURRENCY_CONFLICT: 409,
+};

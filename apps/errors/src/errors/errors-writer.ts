@@ -1,0 +1,56 @@
+import type { AccessUser } from '@faultline/access';
+import { DecisionSession, EventMetadata, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from './error.events';
+import { publishedMessages } from './published/published-events';
+import { ReadModels } from './read-models';
+import type { ErrorsServiceEvent, StoredServiceEvent } from './stored-events';
+
+/** What a person's request decides with: one transaction, one session, one moment, one actor. */
+export interface Work {
+  manager: EntityManager;
+  session: DecisionSession;
+  now: Date;
+  actor: Actor;
+  metadata: () => EventMetadata;
+}
+
+/**
+ * Runs a person's request as one unit: the decisions it takes are appended, projected into
+ * every read model and written to the outbox in one transaction, or not at all.
+ */
+@Injectable()
+export class ErrorsWriter {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventStore: PostgresEventStore,
+    private readonly readModels: ReadModels,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run<T>(user: AccessUser, work: (unit: Work) => Promise<T>): Promise<{ result: T; stored: StoredServiceEvent[] }> {
+    const now = this.clock.now();
+    const actor: Actor = { type: 'user', id: user.userId };
+    const correlationId = randomUUID();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const session = new DecisionSession(this.eventStore);
+      const metadata = (): EventMetadata => ({ eventId: randomUUID(), accountId: user.accountId, occurredAt: now.toISOString(), correlationId, actor });
+      const result = await work({ manager, session, now, actor, metadata });
+      const stored = await session.commit<ErrorsServiceEvent>(manager);
+      await this.readModels.apply(manager, stored);
+      await this.outbox.enqueue(manager, stored.flatMap(publishedMessages));
+      return { result, stored };
+    });
+    if (outcome.stored.length > 0) this.relay.nudge();
+    return outcome;
+  }
+}
+
+/** How many distinct streams a request changed: "3 errors resolved", not "3 events". */
+export const streamsChanged = (stored: StoredServiceEvent[], prefix: string): number =>
+  new Set(stored.filter((event) => event.streamId.startsWith(prefix)).map((event) => event.streamId)).size;

@@ -1,0 +1,5 @@
+import { EventingTables1732300000000 } from './eventing-tables.migration';
+import { OutboxPerTopic1732300000050 } from './outbox-per-topic.migration';
+
+/** The eventing tables' migrations, in order: every app's database runs them first. */
+export const EVENTING_MIGRATIONS = [EventingTables1732300000000, OutboxPerTopic1732300000050];
