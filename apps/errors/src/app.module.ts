@@ -6,6 +6,7 @@ import { ErrorsModule } from './errors/errors.module';
 import { ErrorsListClassification1732300000400 } from './infrastructure/errors-list-classification.migration';
 import { ErrorsListTable1732300000100 } from './infrastructure/errors-list.migration';
 import { ErrorsLifecycle1732300000500 } from './infrastructure/errors-lifecycle.migration';
+import { ErrorsRetention1732300000600 } from './infrastructure/errors-retention.migration';
 
 @Module({})
 export class ErrorsAppModule {
@@ -15,7 +16,7 @@ export class ErrorsAppModule {
       imports: [
         ServiceModule.forRoot({
           config: config.service,
-          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300, ErrorsLifecycle1732300000500],
+          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300, ErrorsLifecycle1732300000500, ErrorsRetention1732300000600],
           clock,
         }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),

@@ -1,9 +1,18 @@
 import { EnvReader, readServiceConfig, ServiceConfig } from '@faultline/platform';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './errors/retention/retention.decider';
 import { RetryPolicySettings, SEED_RETRY_POLICY } from './errors/retries/retry.policy';
 
 export interface ErrorsConfig {
   service: ServiceConfig;
   retryPolicy: RetryPolicySettings;
+  /** The platform's key for `/internal/*` (runtimes reporting over HTTP). */
+  internalApiKey: string;
+  retention: {
+    /** Days an error is kept after it last occurred, for accounts that did not choose. */
+    defaultDays: number;
+    /** How often the purge runs. */
+    sweepIntervalMs: number;
+  };
 }
 
 export const ERRORS_CONFIG = Symbol('ErrorsConfig');
@@ -18,6 +27,11 @@ export function loadErrorsConfig(env: NodeJS.ProcessEnv): ErrorsConfig {
       windowMs: reader.integer('RETRY_WINDOW_MS', SEED_RETRY_POLICY.windowMs, MILLIS),
       initialDelayMs: reader.integer('RETRY_INITIAL_DELAY_MS', SEED_RETRY_POLICY.initialDelayMs, MILLIS),
       maxDelayMs: reader.integer('RETRY_MAX_DELAY_MS', SEED_RETRY_POLICY.maxDelayMs, MILLIS),
+    },
+    internalApiKey: reader.secret('INTERNAL_API_KEY', 16),
+    retention: {
+      defaultDays: reader.integer('RETENTION_DAYS', 30, { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS }),
+      sweepIntervalMs: reader.integer('RETENTION_SWEEP_INTERVAL_MS', 3_600_000, { min: 1_000, max: 7 * 24 * 3_600_000 }),
     },
   };
   reader.done();

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { InternalApiKeyGuard } from './access/internal-api-key.guard';
+import { INTERNAL_API_KEY, InternalApiKeyGuard } from '@faultline/platform';
 import { PermissionsController } from './access/permissions.controller';
 import { SignedInUserGuard } from './access/signed-in-user.guard';
 import { AccountsController } from './accounts/accounts.controller';
@@ -27,6 +27,7 @@ export class IdentityModule {
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
+        { provide: INTERNAL_API_KEY, useValue: config.internalApiKey },
         IdentityCommands,
         DirectoryProjection,
         DirectoryQueries,

@@ -50,10 +50,18 @@ export function parseEvent(topic: string, raw: Buffer | string | null): Validati
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'value is not a JSON object' };
   }
-  const { type, version } = value as { type?: unknown; version?: unknown };
-  const schema = (ContractRegistry[topic] ?? []).find(
-    (candidate) => candidate.$id === contractKey(String(type), Number(version)),
-  );
-  if (!schema) return { ok: false, reason: `unknown event ${String(type)} v${String(version)} on ${topic}` };
+  const schema = contractFor(topic, value);
+  if (!schema) return { ok: false, reason: `unknown event ${describe(value)} on ${topic}` };
   return validate(schema, value) as Validation<{ type: string; version: number }>;
 }
+
+/** The schema a topic's contract gives a message by its type and version, if any. */
+export function contractFor(topic: string, value: object): TSchema | undefined {
+  const { type, version } = value as { type?: unknown; version?: unknown };
+  return (ContractRegistry[topic] ?? []).find((candidate) => candidate.$id === contractKey(String(type), Number(version)));
+}
+
+const describe = (value: object): string => {
+  const { type, version } = value as { type?: unknown; version?: unknown };
+  return `${String(type)} v${String(version)}`;
+};

@@ -11,3 +11,4 @@ export * from './bootstrap/start-service';
 export * from './clock';
 export * from './bootstrap/run-main';
 export * from './http/openapi';
+export * from './http/internal-api-key.guard';

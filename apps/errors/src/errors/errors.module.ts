@@ -1,3 +1,4 @@
+import { INTERNAL_API_KEY } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ERRORS_CONFIG, ErrorsConfig } from '../errors.config';
 import { ActivityLogQueries } from './activity/activity-log.query';
@@ -12,7 +13,10 @@ import { FlowsController } from './flows/flows.controller';
 import { FlowsQueries } from './flows/flows.query';
 import { MonitorController } from './monitor/monitor.controller';
 import { READ_MODEL_PROVIDERS } from './read-models';
+import { RetentionController } from './retention/retention.controller';
+import { RetentionPurger } from './retention/retention.purger';
 import { FlowReportsConsumer } from './record-error/flow-reports.consumer';
+import { FlowReportsHttpController } from './record-error/flow-reports-http.controller';
 import { FlowReportsHandler } from './record-error/flow-reports.handler';
 import { PendingRetriesQueries } from './retries/pending-retries.query';
 import { RetriesController } from './retries/retries.controller';
@@ -26,6 +30,7 @@ export class ErrorsModule {
       // The actions controller first: its fixed paths (/errors/resolve) come before /errors/:errorId.
       controllers: [
         FlowReportsConsumer,
+        FlowReportsHttpController,
         AssignmentsConsumer,
         ErrorActionsController,
         ErrorsListController,
@@ -33,9 +38,11 @@ export class ErrorsModule {
         FlowsController,
         RetriesController,
         MonitorController,
+        RetentionController,
       ],
       providers: [
         { provide: ERRORS_CONFIG, useValue: config },
+        { provide: INTERNAL_API_KEY, useValue: config.internalApiKey },
         FlowReportsHandler,
         ErrorsWriter,
         ErrorActions,
@@ -45,6 +52,7 @@ export class ErrorsModule {
         FlowsQueries,
         ActivityLogQueries,
         PendingRetriesQueries,
+        RetentionPurger,
         ...READ_MODEL_PROVIDERS,
       ],
     };

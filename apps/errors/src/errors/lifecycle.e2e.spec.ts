@@ -11,11 +11,11 @@ import {
   validate,
   ContractRegistry,
 } from '@faultline/contracts';
-import { errorOccurred, eventually } from '@faultline/testing';
+import { errorOccurred, eventually, TEST_INTERNAL_API_KEY } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { rebuildReadModels } from '../rebuild/read-models.rebuild';
-import { ErrorsHarness } from '../test-support/errors-harness';
+import { ApiAnswer, ErrorsHarness } from '../test-support/errors-harness';
 
 let harness: ErrorsHarness;
 
@@ -461,5 +461,34 @@ describe('the API description', () => {
         '/monitor',
       ]),
     );
+  });
+});
+
+describe('reports over HTTP, for runtimes that cannot reach Kafka', () => {
+  const post = (body: unknown, key = TEST_INTERNAL_API_KEY) =>
+    fetch(`${harness.baseUrl}/internal/flow-reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-internal-api-key': key } : {}) },
+      body: JSON.stringify(body),
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as ApiAnswer['body'] }));
+
+  it('records what Kafka would, refuses invalid reports with the fields at fault, and ignores a resent report', async () => {
+    const { accountId, ownerToken } = await harness.newAccount();
+    const reports = [errorOccurred({ accountId }), errorOccurred({ accountId, data: { traceKey: 'order-9' } })];
+
+    expect((await post(reports, '')).status).toBe(401);
+    expect((await post(reports, 'wrong-key-of-some-length')).status).toBe(401);
+    const broken = { ...reports[1], data: { ...reports[1].data, flowId: undefined, httpStatus: 'teapot' } };
+    const refused = await post([reports[0], broken]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error: { pointer: string }) => error.pointer)).toEqual(
+      expect.arrayContaining(['/body/1/data/flowId', '/body/1/data/httpStatus']),
+    );
+    expect((await harness.list(ownerToken)).total).toBe(0);
+
+    expect(await post(reports)).toEqual({ status: 202, body: { accepted: 2, refused: [] } });
+    expect((await post(reports[0])).status).toBe(202);
+    expect((await harness.list(ownerToken)).total).toBe(2);
+    expect((await post({ ...reports[0], type: 'ErrorTeleported' })).body.errors).toEqual([{ pointer: '/body/type', detail: expect.any(String) }]);
   });
 });

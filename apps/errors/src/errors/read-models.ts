@@ -4,6 +4,7 @@ import { ActivityLogProjection } from './activity/activity-log.projection';
 import { RetryDataProjection } from './error-details/retry-data.projection';
 import { ErrorsListProjection } from './errors-list/errors-list.projection';
 import { FlowsProjection } from './flows/flows.projection';
+import { RetentionProjection } from './retention/retention.projection';
 import { PendingRetriesProjection } from './retries/pending-retries.projection';
 import type { Projection, StoredServiceEvent } from './stored-events';
 import { TagsProjection } from './tags/tags.projection';
@@ -20,9 +21,10 @@ export class ReadModels {
     activity: ActivityLogProjection,
     pendingRetries: PendingRetriesProjection,
     tags: TagsProjection,
+    retention: RetentionProjection,
   ) {
     // The errors list first: the activity log reads an error's flow from it.
-    this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags];
+    this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags, retention];
   }
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
@@ -39,4 +41,5 @@ export const READ_MODEL_PROVIDERS = [
   ActivityLogProjection,
   PendingRetriesProjection,
   TagsProjection,
+  RetentionProjection,
 ];

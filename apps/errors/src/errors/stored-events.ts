@@ -1,11 +1,12 @@
 import type { StoredEvent } from '@faultline/eventing';
 import type { ErrorEvent } from './error.events';
 import type { FlowEvent } from './flows/flow.events';
+import type { RetentionEvent } from './retention/retention.decider';
 import type { RetryEvent } from './retries/retry.events';
 import type { TagCatalogueEvent } from './tags/tag-catalogue.events';
 
 /** Every event the errors service stores, whatever its aggregate. */
-export type ErrorsServiceEvent = ErrorEvent | FlowEvent | TagCatalogueEvent | RetryEvent;
+export type ErrorsServiceEvent = ErrorEvent | FlowEvent | TagCatalogueEvent | RetryEvent | RetentionEvent;
 
 export type StoredServiceEvent = StoredEvent<ErrorsServiceEvent>;
 

@@ -6,6 +6,7 @@ import { RetryDataProjection } from '../errors/error-details/retry-data.projecti
 import { ErrorsListProjection } from '../errors/errors-list/errors-list.projection';
 import { FlowsProjection } from '../errors/flows/flows.projection';
 import { ReadModels } from '../errors/read-models';
+import { RetentionProjection } from '../errors/retention/retention.projection';
 import { PendingRetriesProjection } from '../errors/retries/pending-retries.projection';
 import type { StoredServiceEvent } from '../errors/stored-events';
 import { TagsProjection } from '../errors/tags/tags.projection';
@@ -21,6 +22,7 @@ export const allReadModels = (): ReadModels =>
     new ActivityLogProjection(),
     new PendingRetriesProjection(),
     new TagsProjection(),
+    new RetentionProjection(),
   );
 
 /**

@@ -1,6 +1,7 @@
 import { signAccessToken } from '@faultline/access';
 import { ErrorsPage, Topics } from '@faultline/contracts';
 import { accountCreated, eventually, invitationAccepted, KafkaTestClient, TEST_JWT_SECRET, testServiceEnvironment } from '@faultline/testing';
+import type { Clock } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
 import { startErrorsApp } from '../errors.app';
 import { ErrorsConfig, loadErrorsConfig } from '../errors.config';
@@ -25,10 +26,10 @@ export class ErrorsHarness {
     readonly config: ErrorsConfig,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<ErrorsHarness> {
-    const config = loadErrorsConfig({ ...(await testServiceEnvironment('errors')), ...env });
+  static async start(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<ErrorsHarness> {
+    const config = loadErrorsConfig({ ...(await testServiceEnvironment('errors')), ...options.env });
     const kafka = new KafkaTestClient(config.service.kafka.topicPrefix);
-    const app = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
+    const app = await startErrorsApp(config, { logLevels: ['error', 'fatal'], clock: options.clock });
     return new ErrorsHarness(app, kafka, await app.getUrl(), config);
   }
 

@@ -3,7 +3,7 @@ import { ApiBodyFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultlin
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
-import { InternalApiKeyGuard } from '../access/internal-api-key.guard';
+import { InternalApiKeyGuard } from '@faultline/platform';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { IdentityCommands } from '../identity.commands';

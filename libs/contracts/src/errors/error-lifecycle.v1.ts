@@ -82,6 +82,21 @@ export const ErrorRetryRequestedV1 = domainEventSchema(
 );
 export type ErrorRetryRequestedV1 = Static<typeof ErrorRetryRequestedV1>;
 
+
+
+/**
+ * The retention period of the error's account passed since it last occurred: the error, its
+ * retry data and its history are gone. Apps drop their copies. aggregateVersion is one past
+ * the error's last event.
+ */
+export const ErrorPurgedV1 = domainEventSchema(
+  'ErrorPurged',
+  1,
+  closed({ errorId: Uuid, retentionDays: Type.Integer({ minimum: 1 }) }),
+  "An error was purged at the end of its account's retention period.",
+);
+export type ErrorPurgedV1 = Static<typeof ErrorPurgedV1>;
+
 export const ErrorLifecycleEventsV1 = [
   ErrorOccurredAgainV1,
   ErrorResolvedV1,
@@ -89,4 +104,5 @@ export const ErrorLifecycleEventsV1 = [
   ErrorTaggedV1,
   ErrorUntaggedV1,
   ErrorRetryRequestedV1,
+  ErrorPurgedV1,
 ] as const;

@@ -53,6 +53,7 @@ export function publishedMessages(stored: StoredServiceEvent): OutboxMessage[] {
     case 'TagCreated':
     case 'TagChanged':
     case 'TagDeleted':
+    case 'RetentionChanged':
       return [];
     default: {
       const unknown: never = event;

@@ -126,3 +126,10 @@ export const MonitorView = Type.Object(
   { $id: 'Monitor' },
 );
 export type MonitorView = Static<typeof MonitorView>;
+
+/** `GET/PUT /settings/retention`: days errors are kept after they last occurred. */
+export const RetentionSettings = Type.Object(
+  { days: Type.Integer({ minimum: 1, maximum: 3_650 }) },
+  { additionalProperties: false, $id: 'RetentionSettings' },
+);
+export type RetentionSettings = Static<typeof RetentionSettings>;

@@ -1,0 +1,77 @@
+import { ErrorPurgedV1, Topics, validate } from '@faultline/contracts';
+import { errorOccurred, eventually, ManualClock } from '@faultline/testing';
+import { DataSource } from 'typeorm';
+import { ErrorsHarness } from '../../test-support/errors-harness';
+import { RetentionPurger } from './retention.purger';
+
+const DAY = 86_400_000;
+const clock = new ManualClock(new Date());
+let harness: ErrorsHarness;
+
+beforeAll(async () => {
+  harness = await ErrorsHarness.start({ clock });
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const storedRows = async (accountId: string) => {
+  const [row] = await harness.app
+    .get(DataSource)
+    .query(`SELECT count(*)::int AS events FROM event_store WHERE metadata->>'accountId' = $1 AND stream_id LIKE 'error-%'`, [accountId]);
+  return (row as { events: number }).events;
+};
+
+describe('retention', () => {
+  it('purges errors, their retry data and history once their account’s period has passed, and announces it', async () => {
+    const events = await harness.kafka.record(Topics.errorsEvents);
+    const standard = await harness.newAccount();
+    const longer = await harness.newAccount();
+    const changed = await harness.request('PUT', '/settings/retention', longer.ownerToken, { days: 60 });
+    expect(changed.body).toEqual({ days: 60 });
+    expect((await harness.request('GET', '/settings/retention', standard.ownerToken)).body).toEqual({ days: 30 });
+    expect((await harness.request('PUT', '/settings/retention', longer.ownerToken, { days: 0 })).status).toBe(400);
+
+    const at = clock.now().toISOString();
+    await harness.publishReports(
+      ...[standard, longer].flatMap(({ accountId }) => [1, 2].map(() => errorOccurred({ accountId, occurredAt: at, data: { retryData: { id: 1 } } }))),
+      errorOccurred({ accountId: standard.accountId, occurredAt: at, data: { stepType: 'custom_action', httpStatus: 503 } }),
+    );
+    await eventually(async () => {
+      expect((await harness.list(standard.ownerToken)).total).toBe(2);
+      expect((await harness.list(longer.ownerToken)).total).toBe(2);
+    });
+    const [purgedLater] = (await harness.list(standard.ownerToken)).items;
+    const purger = harness.app.get(RetentionPurger);
+
+    clock.advance(29 * DAY);
+    expect(await purger.sweep()).toEqual({ purged: 0 });
+
+    clock.advance(2 * DAY);
+    expect(await purger.sweep()).toEqual({ purged: 2 });
+    expect((await harness.list(standard.ownerToken)).total).toBe(0);
+    expect((await harness.request('GET', `/errors/${purgedLater.errorId}`, standard.ownerToken)).status).toBe(404);
+    expect(await storedRows(standard.accountId)).toBe(0);
+    expect((await harness.request('GET', '/integrations/int-1/flows/flow-1/activity', standard.ownerToken)).body.items).toEqual([]);
+    expect((await harness.list(longer.ownerToken)).total).toBe(2);
+
+    const purged = await eventually(() => {
+      const mine = events.json<ErrorPurgedV1>().filter((event) => event.type === 'ErrorPurged' && event.accountId === standard.accountId);
+      expect(mine).toHaveLength(2);
+      return mine;
+    });
+    expect(purged.map((event) => event.data.errorId)).toContain(purgedLater.errorId);
+    for (const event of purged) expect(validate(ErrorPurgedV1, event).ok).toBe(true);
+
+    clock.advance(30 * DAY);
+    expect(await purger.sweep()).toEqual({ purged: 2 });
+    expect((await harness.list(longer.ownerToken)).total).toBe(0);
+  });
+
+  it('a member cannot change the retention period', async () => {
+    const { accountId } = await harness.newAccount();
+    const member = await harness.newUser(accountId, { role: 'member', access: {} });
+    expect((await harness.request('PUT', '/settings/retention', member.token, { days: 7 })).status).toBe(403);
+  });
+});

@@ -1,0 +1,120 @@
+import { Topics } from '@faultline/contracts';
+import { OutboxMessage, OutboxWriter } from '@faultline/eventing';
+import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
+import { retryStreamId } from '../retries/retry.decider';
+import { errorStreamId } from '../streams';
+
+const PURGE_BATCH = 1_000;
+
+interface ExpiredError {
+  error_id: string;
+  account_id: string;
+  days: number;
+}
+
+/**
+ * The scheduled job that ends each error's retention: errors whose last occurrence is older
+ * than their account's period (default from configuration) are deleted from the event store
+ * and from every read model, a thousand per transaction, and announced as ErrorPurged so
+ * other apps drop their copies. Old automatic retries and old activity go the same way.
+ */
+@Injectable()
+export class RetentionPurger implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RetentionPurger.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: Error) => this.logger.error(`retention sweep failed: ${error.message}`));
+    }, this.config.retention.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Purges everything past its retention; answers how many errors went. */
+  async sweep(): Promise<{ purged: number }> {
+    const now = this.clock.now();
+    let purged = 0;
+    for (;;) {
+      const count = await this.dataSource.transaction((manager) => this.purgeBatch(manager, now));
+      purged += count;
+      if (count < PURGE_BATCH) break;
+    }
+    await this.dataSource.transaction((manager) => this.purgeRetriesAndActivity(manager, now));
+    if (purged > 0) {
+      this.logger.log(`purged ${purged} errors past their retention`);
+      this.relay.nudge();
+    }
+    return { purged };
+  }
+
+  private async purgeBatch(manager: EntityManager, now: Date): Promise<number> {
+    const expired: ExpiredError[] = await manager.query(
+      `SELECT l.error_id, l.account_id, coalesce(r.days, $2)::int AS days
+         FROM errors_list l LEFT JOIN account_retention r ON r.account_id = l.account_id
+        WHERE l.last_occurred_at < $1::timestamptz - make_interval(days => coalesce(r.days, $2))
+        ORDER BY l.last_occurred_at LIMIT ${PURGE_BATCH}
+        FOR UPDATE OF l SKIP LOCKED`,
+      [now, this.config.retention.defaultDays],
+    );
+    if (expired.length === 0) return 0;
+    const ids = expired.map((error) => error.error_id);
+    const deleted: Array<{ stream_id: string; stream_version: number }> = await manager.query(
+      'DELETE FROM event_store WHERE stream_id = ANY($1::text[]) RETURNING stream_id, stream_version',
+      [ids.map(errorStreamId)],
+    );
+    const lastVersion = new Map<string, number>();
+    for (const row of deleted) lastVersion.set(row.stream_id, Math.max(row.stream_version, lastVersion.get(row.stream_id) ?? 0));
+    for (const table of ['error_retry_data', 'error_assignees', 'flow_activity', 'pending_retries', 'errors_list']) {
+      await manager.query(`DELETE FROM ${table} WHERE error_id = ANY($1::uuid[])`, [ids]);
+    }
+    await this.outbox.enqueue(manager, expired.map((error) => errorPurged(error, (lastVersion.get(errorStreamId(error.error_id)) ?? 0) + 1, now)));
+    return expired.length;
+  }
+
+  /** Automatic retries (their retry data) and activity entries without an error age out the same way. */
+  private async purgeRetriesAndActivity(manager: EntityManager, now: Date): Promise<void> {
+    const cutoff = `$1::timestamptz - make_interval(days => coalesce((SELECT days FROM account_retention r WHERE r.account_id = t.account_id), $2))`;
+    const params = [now, this.config.retention.defaultDays];
+    const retries: Array<{ retry_id: string }> = await manager.query(
+      `DELETE FROM pending_retries t WHERE t.not_before < ${cutoff} RETURNING retry_id`,
+      params,
+    );
+    await manager.query('DELETE FROM event_store WHERE stream_id = ANY($1::text[])', [retries.map((retry) => retryStreamId(retry.retry_id))]);
+    await manager.query(`DELETE FROM flow_activity t WHERE t.occurred_at < ${cutoff}`, params);
+  }
+}
+
+function errorPurged(error: ExpiredError, aggregateVersion: number, now: Date): OutboxMessage {
+  return {
+    topic: Topics.errorsEvents,
+    key: error.error_id,
+    value: {
+      eventId: randomUUID(),
+      type: 'ErrorPurged',
+      version: 1,
+      occurredAt: now.toISOString(),
+      accountId: error.account_id,
+      aggregateId: error.error_id,
+      aggregateVersion,
+      correlationId: randomUUID(),
+      actor: { type: 'system', id: 'retention' },
+      data: { errorId: error.error_id, retentionDays: error.days },
+    },
+  };
+}
