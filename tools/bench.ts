@@ -84,7 +84,9 @@ async function visibilityLatencies(client: Client): Promise<number[]> {
 async function assignAndTag(client: Client, producer: Producer, baseUrl: string, token: string): Promise<string[]> {
   const { rows } = await client.query<{ error_id: string }>('SELECT error_id FROM errors_list ORDER BY occurred_at');
   const ids = rows.map((row) => row.error_id);
+  let sent = 0;
   for (let start = 0; start < ids.length; start += 1_000) {
+    await waitFor(client, 'SELECT count(*) FROM error_assignees', sent - MAX_BACKLOG);
     const messages = ids.slice(start, start + 1_000).flatMap((errorId, offset) => {
       if ((start + offset) % 3 === 0) return [];
       const assignee = `usr-${(start + offset) % ASSIGNEES}`;
@@ -96,6 +98,7 @@ async function assignAndTag(client: Client, producer: Producer, baseUrl: string,
       return [{ key: errorId, value: JSON.stringify(event) }];
     });
     await producer.send({ topic: Topics.assignmentEvents, acks: -1, messages });
+    sent += messages.length;
   }
   const tagIds: string[] = [];
   for (const name of ['billing', 'customer data', 'vendor down', 'needs mapping']) {
@@ -107,7 +110,7 @@ async function assignAndTag(client: Client, producer: Producer, baseUrl: string,
     const add = [tagIds[(start / 1_000) % tagIds.length], tagIds[(start / 1_000 + 1) % tagIds.length]];
     await api(baseUrl, token, 'POST', '/errors/tags', { errorIds: tagged.slice(start, start + 1_000), add });
   }
-  await waitFor(client, 'SELECT count(*) FROM errors_list WHERE assignee_id IS NOT NULL', Math.floor((ids.length * 2) / 3));
+  await waitFor(client, 'SELECT count(*) FROM errors_list WHERE assignee_id IS NOT NULL', sent);
   return tagIds;
 }
 

@@ -1,4 +1,4 @@
-import { TObject, TProperties, Type } from '@sinclair/typebox';
+import { TObject, TProperties, TSchema, Type } from '@sinclair/typebox';
 
 /** Who caused an event: a signed-in person, or the system (a rule, a runtime, a timer). */
 export const Actor = Type.Object(
@@ -10,6 +10,9 @@ export const Actor = Type.Object(
 );
 
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** An event's data object: its fields and no others, so a typo or a stray field is refused. */
+export const closed = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
 export const Timestamp = Type.String({ format: 'date-time' });
 
 const aggregateId = Type.String({ minLength: 1, maxLength: 200 });

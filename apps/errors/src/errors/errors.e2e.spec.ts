@@ -1,67 +1,35 @@
 import { signAccessToken } from '@faultline/access';
 import { ErrorRecordedV1, ErrorsPage, RetryScheduledV1, Topics, validate } from '@faultline/contracts';
-import {
-  accountCreated,
-  errorOccurred,
-  eventually,
-  invitationAccepted,
-  KafkaTestClient,
-  TEST_JWT_SECRET,
-  testServiceEnvironment,
-} from '@faultline/testing';
-import type { INestApplication } from '@nestjs/common';
+import { errorOccurred, eventually, invitationAccepted, KafkaTestClient, TEST_JWT_SECRET } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
-import { startErrorsApp } from '../errors.app';
-import { loadErrorsConfig } from '../errors.config';
+import { ErrorsHarness } from '../test-support/errors-harness';
 
-let app: INestApplication;
+let harness: ErrorsHarness;
 let kafka: KafkaTestClient;
-let baseUrl: string;
 
 beforeAll(async () => {
-  const config = loadErrorsConfig(await testServiceEnvironment('errors'));
-  kafka = new KafkaTestClient(config.service.kafka.topicPrefix);
-  app = await startErrorsApp(config, { logLevels: ['error', 'fatal'] });
-  baseUrl = await app.getUrl();
+  harness = await ErrorsHarness.start();
+  kafka = harness.kafka;
 });
 
 afterAll(async () => {
-  await kafka?.close();
-  await app?.close();
+  await harness?.close();
 });
 
-/** The token of the account's owner, once the errors service has learnt the account. */
+/** The token of each account's owner. */
 const tokens = new Map<string, string>();
 
-/** A new account, as identity would announce it, and its owner's access token. */
 async function newAccount(): Promise<string> {
-  const created = accountCreated();
-  const { accountId, ownerUserId } = created.data;
-  await kafka.publish(Topics.identityEvents, [{ key: accountId, value: created }]);
-  const token = signAccessToken({ userId: ownerUserId, accountId, role: 'owner' }, TEST_JWT_SECRET, 600);
-  tokens.set(accountId, token);
-  await eventually(async () => expect((await get('/errors', accountId)).status).toBe(200));
+  const { accountId, ownerToken } = await harness.newAccount();
+  tokens.set(accountId, ownerToken);
   return accountId;
 }
 
-const get = async (path: string, accountId?: string, token = accountId && tokens.get(accountId)) => {
-  const response = await fetch(`${baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape
-  const body: any = await response.json();
-  return { status: response.status, contentType: response.headers.get('content-type'), body };
-};
+const get = (path: string, accountId?: string, token = accountId && tokens.get(accountId)) => harness.request('GET', path, token || undefined);
 
-const listed = async (accountId: string, query = ''): Promise<ErrorsPage> => {
-  const { status, body } = await get(`/errors?${query}`, accountId);
-  expect(status).toBe(200);
-  return body as ErrorsPage;
-};
+const listed = (accountId: string, query = ''): Promise<ErrorsPage> => harness.list(tokens.get(accountId) ?? '', query);
 
-const publish = (...reports: Array<object | string>) =>
-  kafka.publish(
-    Topics.flowErrors,
-    reports.map((value) => ({ key: 'step-1', value })),
-  );
+const publish = (...reports: Array<object | string>) => harness.publishReports(...reports);
 
 describe('the errors service records what flow runtimes report', () => {
   it('a failure published on flow.errors.v1 is listed by GET /errors and GET /errors/:id', async () => {

@@ -1,8 +1,7 @@
-import { Static, TSchema, Type } from '@sinclair/typebox';
-import { Actor, domainEventSchema, Timestamp, Uuid } from '../envelope';
+import { Static, Type } from '@sinclair/typebox';
+import { Actor, closed, domainEventSchema, Timestamp, Uuid } from '../envelope';
 import { ErrorClassName, SeverityName } from './error-recorded.v1';
 
-const closed = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
 
 /** errors.events.v1 is keyed by errorId; aggregateId is the error's id. */
 export const ErrorOccurredAgainV1 = domainEventSchema(

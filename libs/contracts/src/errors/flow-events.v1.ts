@@ -1,8 +1,7 @@
-import { Static, TSchema, Type } from '@sinclair/typebox';
-import { Actor, domainEventSchema, Uuid } from '../envelope';
+import { Static, Type } from '@sinclair/typebox';
+import { Actor, closed, domainEventSchema, Uuid } from '../envelope';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
-const closed = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
 
 /**
  * A 6000 disabled the automation (seed 002). Published on errors.events.v1 for the apps and on

@@ -1,5 +1,5 @@
-import { Static, TSchema, Type } from '@sinclair/typebox';
-import { domainEventSchema, externalEventSchema, Timestamp } from '../envelope';
+import { Static, Type } from '@sinclair/typebox';
+import { closed, domainEventSchema, externalEventSchema, Timestamp } from '../envelope';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
 export const PlanName = Type.Union([Type.Literal('free'), Type.Literal('standard'), Type.Literal('professional'), Type.Literal('enterprise')]);
@@ -8,7 +8,6 @@ export const AccessLevelName = Type.Union([Type.Literal('monitor'), Type.Literal
 /** Integration id → access level. */
 export const IntegrationAccessMap = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), AccessLevelName);
 
-const closed = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });
 
 /** identity.events.v1 is keyed by accountId; aggregateId names the account or the user. */
 export const AccountCreatedV1 = domainEventSchema(

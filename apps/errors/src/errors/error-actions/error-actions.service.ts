@@ -86,7 +86,9 @@ export class ErrorActions {
   }
 
   /** "Everything matching": counted for a dry run, else applied a thousand errors per transaction. */
-  async byFilter(user: AccessUser, action: 'resolve' | 'retry', filter: ErrorsFilter, dryRun: boolean): Promise<BulkActionResult> {
+  async byFilter(user: AccessUser, action: 'resolve' | 'retry', requested: ErrorsFilter, dryRun: boolean): Promise<BulkActionResult> {
+    // Only open errors can be retried: "retry everything matching" means every open one.
+    const filter: ErrorsFilter = action === 'retry' ? { ...requested, status: 'open' } : requested;
     const scope = { accountId: user.accountId, integrationIds: viewableIntegrations(user), userId: user.userId };
     if (dryRun) return { matched: await this.queries.count(scope, filter), changed: 0, dryRun: true };
     let matched = 0;
