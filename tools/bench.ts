@@ -93,7 +93,7 @@ async function assignAndTag(client: Client, producer: Producer, baseUrl: string,
       const event: ErrorAssignedV1 = {
         eventId: randomUUID(), type: 'ErrorAssigned', version: 1, occurredAt: new Date().toISOString(), accountId,
         aggregateId: errorId, aggregateVersion: 1, correlationId: randomUUID(), actor: { type: 'user', id: assignee },
-        data: { errorId, assigneeUserId: assignee, assignedBy: { type: 'user', id: assignee }, selfAssigned: true, cause: 'manual' },
+        data: { assignmentId: randomUUID(), errorId, assigneeUserId: assignee, assignedBy: { type: 'user', id: assignee }, selfAssigned: true, cause: 'manual' },
       };
       return [{ key: errorId, value: JSON.stringify(event) }];
     });

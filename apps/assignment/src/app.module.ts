@@ -1,12 +1,19 @@
-import { ServiceConfig, ServiceModule } from '@faultline/platform';
+import { AccessModule, AccessTables1732300000300 } from '@faultline/access';
+import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { AssignableErrors1732300000700 } from './infrastructure/assignable-errors.migration';
 
 @Module({})
 export class AssignmentAppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, clock?: Clock): DynamicModule {
     return {
       module: AssignmentAppModule,
-      imports: [ServiceModule.forRoot({ config, migrations: [] })],
+      imports: [
+        ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300, AssignableErrors1732300000700], clock }),
+        AccessModule.forRoot({ jwtSecret: config.jwtSecret }),
+        AssignmentsModule,
+      ],
     };
   }
 }

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { loadServiceConfig, runMain, startService } from '@faultline/platform';
-import { AssignmentAppModule } from './app.module';
+import { loadServiceConfig, runMain } from '@faultline/platform';
+import { startAssignmentApp } from './assignment.app';
 
-runMain('assignment', () => {
-  const config = loadServiceConfig('assignment', process.env);
-  return startService(AssignmentAppModule.forRoot(config), { title: 'Faultline assignment', config });
-});
+runMain('assignment', () => startAssignmentApp(loadServiceConfig('assignment', process.env)));

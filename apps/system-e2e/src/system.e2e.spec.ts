@@ -38,6 +38,8 @@ describe('the whole system', () => {
     }
   });
 
+  const serviceUrl = (name: (typeof SERVICES)[number]): string => services.find((service) => service.service === name)!.baseUrl;
+
   afterAll(async () => {
     await kafka.close();
     await Promise.all(services.map((service) => service.stop()));
@@ -68,11 +70,30 @@ describe('the whole system', () => {
     }, 30_000);
   });
 
-  it('every service serves its API description at /docs', async () => {
-    for (const service of services) {
-      const response = await fetch(`${service.baseUrl}/docs-json`);
-      expect(response.status).toBe(200);
-      expect(((await response.json()) as { info: { title: string } }).info.title).toBe(`Faultline ${service.service}`);
-    }
+  it('an error assigned in the assignment app is found by its assignee in the errors list', async () => {
+    const identity = new IdentityApiClient(serviceUrl('identity'));
+    const { accountId, ownerToken, ownerUserId } = await identity.createAccount('standard');
+    const report = errorOccurred({ accountId });
+    await kafka.publish(Topics.flowErrors, [{ key: report.data.flowStepId, value: report }]);
+    const authorization = { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' };
+    const listed = async (query: string) => {
+      const response = await fetch(`${serviceUrl('errors')}/errors?${query}`, { headers: authorization });
+      return (await response.json()) as ErrorsPage;
+    };
+    const [error] = await eventually(async () => {
+      const page = await listed('');
+      expect(page.items).toHaveLength(1);
+      return page.items;
+    }, 30_000);
+
+    const assign = async () =>
+      fetch(`${serviceUrl('assignment')}/assignments`, {
+        method: 'POST',
+        headers: authorization,
+        body: JSON.stringify({ errorIds: [error.errorId], assigneeUserId: ownerUserId }),
+      });
+    await eventually(async () => expect((await assign()).status).toBe(200), 30_000);
+    await eventually(async () => expect((await listed('assignee=me')).items.map((item) => item.errorId)).toEqual([error.errorId]), 30_000);
+    expect((await listed('assignee=unassigned')).items).toEqual([]);
   });
 });

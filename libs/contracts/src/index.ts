@@ -16,3 +16,4 @@ export * from './errors/flow-events.v1';
 export * from './assignment/error-assignment.v1';
 export * from './errors/api/error-actions.api';
 export * from './errors/api/error-details.api';
+export * from './assignment/api/assignment.api';

@@ -15,3 +15,4 @@ export * from './outbox/published-envelope';
 export * from './event-store/decision-session';
 export * from './database/outbox-per-topic.migration';
 export * from './database/eventing-migrations';
+export * from './event-store/unit-of-work';

@@ -43,7 +43,8 @@ export class ServiceModule {
               migrationsRun: true,
               migrationsTransactionMode: 'each',
               synchronize: false,
-              logging: ['error'],
+              // Failed queries surface as errors to their callers; TypeORM's own log would print their parameters (retry data, hashes).
+              logging: false,
               extra: { max: 10, application_name: `faultline-${config.service}` },
             };
           },

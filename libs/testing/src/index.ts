@@ -7,3 +7,4 @@ export * from './test-data-source';
 export * from './manual-clock';
 export * from './identity-api-client';
 export * from './fixtures/identity-events.fixture';
+export * from './fixtures/errors-events.fixture';

@@ -1,5 +1,5 @@
 import type { AccessUser } from '@faultline/access';
-import { DecisionSession, EventMetadata, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { DecisionSession, EventMetadata, EventSink, inUnitOfWork, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -37,17 +37,19 @@ export class ErrorsWriter {
     const now = this.clock.now();
     const actor: Actor = { type: 'user', id: user.userId };
     const correlationId = randomUUID();
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const session = new DecisionSession(this.eventStore);
-      const metadata = (): EventMetadata => ({ eventId: randomUUID(), accountId: user.accountId, occurredAt: now.toISOString(), correlationId, actor });
-      const result = await work({ manager, session, now, actor, metadata });
-      const stored = await session.commit<ErrorsServiceEvent>(manager);
-      await this.readModels.apply(manager, stored);
-      await this.outbox.enqueue(manager, stored.flatMap(publishedMessages));
-      return { result, stored };
-    });
+    const metadata = (): EventMetadata => ({ eventId: randomUUID(), accountId: user.accountId, occurredAt: now.toISOString(), correlationId, actor });
+    const outcome = await inUnitOfWork(this.parts(), (session, manager) => work({ manager, session, now, actor, metadata }));
     if (outcome.stored.length > 0) this.relay.nudge();
     return outcome;
+  }
+
+  /** What a unit of work of this service writes to: its store, its read models, its outbox. */
+  parts() {
+    const sink: EventSink<ErrorsServiceEvent> = {
+      project: (manager, stored) => this.readModels.apply(manager, stored),
+      publish: publishedMessages,
+    };
+    return { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink };
   }
 }
 

@@ -48,7 +48,7 @@ const assigned = (accountId: string, errorId: string, assigneeUserId: string, ve
   aggregateId: errorId,
   aggregateVersion: version,
   actor: { type: 'user', id: assigneeUserId },
-  data: { errorId, assigneeUserId, assignedBy: { type: 'user', id: assigneeUserId }, selfAssigned: true, cause: 'manual' },
+  data: { assignmentId: randomUUID(), errorId, assigneeUserId, assignedBy: { type: 'user', id: assigneeUserId }, selfAssigned: true, cause: 'manual' },
 });
 
 /** Every message a topic carried is valid against its contract: what we publish, others can read. */

@@ -9,6 +9,8 @@ export const ErrorAssignedV1 = domainEventSchema(
   1,
   Type.Object(
     {
+      /** This assignment; cascades name it as their `sourceAssignmentId`. */
+      assignmentId: Uuid,
       errorId: Uuid,
       assigneeUserId: id,
       previousAssigneeUserId: Type.Optional(id),

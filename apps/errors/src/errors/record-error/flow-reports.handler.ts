@@ -1,11 +1,8 @@
-import { BatchVerdict, DecisionSession, Inbox, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { BatchVerdict, Inbox, inUnitOfWork } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
-import { publishedMessages } from '../published/published-events';
-import { ReadModels } from '../read-models';
-import type { ErrorsServiceEvent } from '../stored-events';
+import { ErrorsWriter } from '../errors-writer';
 import type { FlowReport } from './flow-report';
 import { FlowReportsBatch } from './flow-reports.batch';
 
@@ -23,11 +20,8 @@ export class FlowReportsHandler {
   private readonly logger = new Logger(FlowReportsHandler.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly inbox: Inbox,
-    private readonly eventStore: PostgresEventStore,
-    private readonly readModels: ReadModels,
-    private readonly outbox: OutboxWriter,
+    private readonly writer: ErrorsWriter,
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
@@ -36,10 +30,9 @@ export class FlowReportsHandler {
   async handle(reports: FlowReport[]): Promise<BatchVerdict> {
     const verdict: BatchVerdict = { rejected: [] };
     if (reports.length === 0) return verdict;
-    await this.dataSource.transaction(async (manager) => {
+    await inUnitOfWork(this.writer.parts(), async (session, manager) => {
       const fresh = await this.inbox.claim(manager, RECORD_ERRORS_CONSUMER, reports.map((report) => report.eventId));
       const firstOfEach = reports.filter((report) => fresh.delete(report.eventId));
-      const session = new DecisionSession(this.eventStore);
       const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy);
       await batch.load(firstOfEach);
       for (const report of firstOfEach) {
@@ -50,9 +43,6 @@ export class FlowReportsHandler {
           verdict.rejected.push({ eventId: report.eventId, reason: `${refusal.code}: ${refusal.message}` });
         }
       }
-      const stored = await session.commit<ErrorsServiceEvent>(manager);
-      await this.readModels.apply(manager, stored);
-      await this.outbox.enqueue(manager, stored.flatMap(publishedMessages));
     });
     if (verdict.rejected.length > 0) this.logger.warn(`reports refused: ${verdict.rejected.map((entry) => entry.reason).join('; ')}`);
     this.relay.nudge();

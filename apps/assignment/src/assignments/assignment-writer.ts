@@ -1,0 +1,98 @@
+import { DecisionSession, EventMetadata, EventSink, inUnitOfWork, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import * as decider from './assignment.decider';
+import { AssignmentCommand, assignmentStreamId } from './assignment.decider';
+import type { Actor, AssignmentEvent } from './assignment.events';
+import { projectAssignees } from './assignable-errors/assignees.projection';
+import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
+import { publishedMessages } from './published/published-events';
+
+/** One unit of work of the assignment app, with what its decisions need. */
+export interface AssignmentWork {
+  manager: EntityManager;
+  session: DecisionSession;
+  now: Date;
+  metadata: () => EventMetadata;
+  /** Decides on errors' assignment streams, reading them first. */
+  decide(commands: Array<{ errorId: string; command: AssignmentCommand }>): Promise<AssignmentEvent[]>;
+  /**
+   * The retry data key rule: every other open error of the same step with the same key goes
+   * to the assignee of `source` (never across accounts, never resolved ones).
+   */
+  cascade(accountId: string, sources: Array<{ error: AssignableError; assignmentId: string; assigneeUserId: string }>, by: Actor): Promise<number>;
+}
+
+/**
+ * Runs a request or a consumed batch as one unit of work: assignment events appended on each
+ * error's stream (optimistic concurrency), the local copy updated, assignment.events.v1 written
+ * to the outbox, in one transaction.
+ */
+@Injectable()
+export class AssignmentWriter {
+  private readonly sink: EventSink<AssignmentEvent> = { project: projectAssignees, publish: publishedMessages };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventStore: PostgresEventStore,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async run<T>(
+    cause: { accountId: string; actor: Actor; correlationId?: string; causationId?: string },
+    work: (unit: AssignmentWork) => Promise<T>,
+  ): Promise<{ result: T; stored: number }> {
+    const now = this.clock.now();
+    const correlationId = cause.correlationId ?? randomUUID();
+    const metadata = (): EventMetadata => ({
+      eventId: randomUUID(),
+      accountId: cause.accountId,
+      occurredAt: now.toISOString(),
+      correlationId,
+      ...(cause.causationId ? { causationId: cause.causationId } : {}),
+      actor: cause.actor,
+    });
+    const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
+    const { result, stored } = await inUnitOfWork(parts, (session, manager) => work(unitOfWork(manager, session, now, metadata)));
+    if (stored.length > 0) this.relay.nudge();
+    return { result, stored: stored.length };
+  }
+}
+
+function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date, metadata: () => EventMetadata): AssignmentWork {
+  const decide = async (commands: Array<{ errorId: string; command: AssignmentCommand }>) => {
+    await session.load(manager, decider, commands.map(({ errorId }) => assignmentStreamId(errorId)));
+    return commands.flatMap(({ errorId, command }) => session.decide<AssignmentCommand, AssignmentEvent>(assignmentStreamId(errorId), command, metadata));
+  };
+  const cascade: AssignmentWork['cascade'] = async (accountId, sources, by) => {
+    const keyed = sources.filter((source) => source.error.retryDataKey !== null);
+    const keys = keyed.map(({ error }) => ({ flowStepId: error.flowStepId, retryDataKey: error.retryDataKey as string }));
+    const siblings = await AssignableErrorsQueries.openWithRetryDataKeys(manager, accountId, keys);
+    const sourceIds = new Set(sources.map((source) => source.error.errorId));
+    const commands = siblings
+      .filter((sibling) => !sourceIds.has(sibling.errorId))
+      .flatMap((sibling) => {
+        const source = keyed.find(({ error }) => error.flowStepId === sibling.flowStepId && error.retryDataKey === sibling.retryDataKey);
+        if (!source) return [];
+        const command: AssignmentCommand = {
+          type: 'FollowAssignment',
+          data: {
+            errorId: sibling.errorId,
+            assignmentId: randomUUID(),
+            assigneeUserId: source.assigneeUserId,
+            by,
+            now,
+            cause: 'retryDataKey',
+            source: { assignmentId: source.assignmentId, assignedAt: now.toISOString() },
+          },
+        };
+        return [{ errorId: sibling.errorId, command }];
+      });
+    return (await decide(commands)).length;
+  };
+  return { manager, session, now, metadata, decide, cascade };
+}

@@ -1,0 +1,54 @@
+import {
+  AccountView,
+  PermissionRefused,
+  refuseAssignErrors,
+  refuseAssignToNewEmail,
+  refuseViewIntegration,
+  UserView,
+} from '@faultline/access-policy';
+
+/** The assignee cannot take these errors: a 422 that names the user and the integration. */
+export class AssigneeCannotTakeErrors extends Error {
+  readonly code = 'ASSIGNEE_CANNOT_TAKE_ERRORS';
+
+  constructor(readonly assigneeUserId: string, reason: string) {
+    super(reason);
+  }
+}
+
+export interface AssignmentRequest {
+  account: AccountView;
+  actor: UserView;
+  /** The integrations of every error the request names: one refusal refuses them all. */
+  integrationIds: string[];
+  /** An existing user (`undefined` when they are not a user of this account), or a new email. */
+  assignee: { kind: 'user'; userId: string; user?: UserView } | { kind: 'email' };
+}
+
+/**
+ * Seed 000's rules for assigning, applied to a whole request: the account's plan has
+ * assignment, the actor may view every integration involved (403 otherwise); a new email needs
+ * an owner or admin, or a member with invitations on (403); an existing assignee must be
+ * active here with at least monitor access to each integration (422).
+ */
+export function refuseAssignment(request: AssignmentRequest): Error | undefined {
+  const { account, actor, integrationIds, assignee } = request;
+  for (const integrationId of integrationIds) {
+    const refusal =
+      assignee.kind === 'email' ? refuseAssignToNewEmail(account, actor, integrationId) : refuseAssignErrors(account, actor, integrationId);
+    if (refusal) return refusal;
+  }
+  if (assignee.kind === 'email') return undefined;
+  const { user, userId } = assignee;
+  if (!user || user.accountId !== account.accountId || user.status !== 'active') {
+    return new AssigneeCannotTakeErrors(userId, `user ${userId} is not an active user of this account`);
+  }
+  for (const integrationId of integrationIds) {
+    if (refuseViewIntegration(account, user, integrationId)) {
+      return new AssigneeCannotTakeErrors(userId, `user ${userId} has no access to integration ${integrationId}, so cannot be assigned its errors`);
+    }
+  }
+  return undefined;
+}
+
+export const isPermissionRefusal = (error: Error): error is PermissionRefused => error instanceof PermissionRefused;

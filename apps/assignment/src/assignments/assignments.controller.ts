@@ -1,0 +1,66 @@
+import { AccessPermissions, AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
+import { viewableIntegrations } from '@faultline/access-policy';
+import {
+  AssignmentHistory,
+  AssignRequest,
+  AssignResult,
+  ClearAssignmentsRequest,
+  ErrorIdParams,
+  Workload,
+  WorkloadQuery,
+} from '@faultline/contracts';
+import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, ApiQueryFrom, SchemaPipe } from '@faultline/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import { Assignments } from './assignments.service';
+
+@ApiTags('assignments')
+@ApiBearerAuth()
+@UseGuards(AccessTokenGuard)
+@Controller()
+export class AssignmentsController {
+  constructor(
+    private readonly assignments: Assignments,
+    private readonly permissions: AccessPermissions,
+  ) {}
+
+  @Post('assignments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign errors (up to 1,000) to a user; open errors with the same retry data key follow' })
+  @ApiBodyFrom(AssignRequest)
+  @ApiOkFrom(AssignResult)
+  assign(@AuthenticatedUser() user: AccessUser, @Body(new SchemaPipe(AssignRequest, 'body')) body: Static<typeof AssignRequest>): Promise<AssignResult> {
+    return this.assignments.assign(user, body.errorIds, body.assigneeUserId);
+  }
+
+  @Post('assignments/clear')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear the assignment of errors' })
+  @ApiBodyFrom(ClearAssignmentsRequest)
+  @ApiOkFrom(AssignResult)
+  clear(
+    @AuthenticatedUser() user: AccessUser,
+    @Body(new SchemaPipe(ClearAssignmentsRequest, 'body')) body: Static<typeof ClearAssignmentsRequest>,
+  ): Promise<AssignResult> {
+    return this.assignments.clear(user, body.errorIds);
+  }
+
+  @Get('errors/:errorId/assignments')
+  @ApiOperation({ summary: "An error's assignment history" })
+  @ApiParamsFrom(ErrorIdParams)
+  @ApiOkFrom(AssignmentHistory)
+  history(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(ErrorIdParams, 'params')) { errorId }: Static<typeof ErrorIdParams>) {
+    const viewable = viewableIntegrations(user);
+    return this.assignments.history(user, errorId, (integrationId) => viewable === 'all' || viewable.includes(integrationId));
+  }
+
+  @Get('workload')
+  @ApiOperation({ summary: 'Open errors per assignee in an integration (and flow)' })
+  @ApiQueryFrom(WorkloadQuery)
+  @ApiOkFrom(Workload)
+  async workload(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(WorkloadQuery, 'query')) query: Static<typeof WorkloadQuery>): Promise<Workload> {
+    await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    return this.assignments.workload(user.accountId, query);
+  }
+}

@@ -1,0 +1,222 @@
+import { signAccessToken } from '@faultline/access';
+import { ContractRegistry, ErrorAssignedV1, ErrorUnassignedV1, Topics, validate } from '@faultline/contracts';
+import {
+  accountCreated,
+  errorRecorded,
+  errorResolved,
+  eventually,
+  invitationAccepted,
+  KafkaTestClient,
+  TEST_JWT_SECRET,
+  testServiceEnvironment,
+  TopicRecorder,
+} from '@faultline/testing';
+import { loadServiceConfig } from '@faultline/platform';
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { startAssignmentApp } from '../assignment.app';
+
+let app: INestApplication;
+let kafka: KafkaTestClient;
+let baseUrl: string;
+let assignments: TopicRecorder;
+
+beforeAll(async () => {
+  const config = loadServiceConfig('assignment', await testServiceEnvironment('assignment'));
+  kafka = new KafkaTestClient(config.kafka.topicPrefix);
+  app = await startAssignmentApp(config, { logLevels: ['error', 'fatal'] });
+  baseUrl = await app.getUrl();
+  assignments = await kafka.record(Topics.assignmentEvents);
+});
+
+afterAll(async () => {
+  await kafka?.close();
+  await app?.close();
+});
+
+const tokenOf = (userId: string, accountId: string, role: 'owner' | 'admin' | 'member') =>
+  signAccessToken({ userId, accountId, role }, TEST_JWT_SECRET, 600);
+
+async function request(method: string, path: string, token: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests assert the shape
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** An account with its owner, and members who accepted their invitations with the given access. */
+async function newAccount(plan: 'free' | 'standard' = 'standard') {
+  const created = accountCreated(plan);
+  const { accountId, ownerUserId } = created.data;
+  const bob = invitationAccepted(accountId, { role: 'member', access: { 'int-1': 'monitor' } });
+  const carol = invitationAccepted(accountId, { role: 'member', access: { 'int-2': 'monitor' } });
+  await kafka.publish(Topics.identityEvents, [created, bob, carol].map((value) => ({ key: accountId, value })));
+  const owner = tokenOf(ownerUserId, accountId, 'owner');
+  await eventually(async () => expect((await request('GET', '/workload?integrationId=int-1', tokenOf(carol.data.userId, accountId, 'member'))).status).toBe(403));
+  return { accountId, ownerUserId, owner, bob: bob.data.userId, carol: carol.data.userId, carolToken: tokenOf(carol.data.userId, accountId, 'member') };
+}
+
+/** Errors as the errors app announces them, once this app knows them. */
+async function recorded(owner: string, ...events: Array<ReturnType<typeof errorRecorded>>) {
+  await kafka.publish(Topics.errorsEvents, events.map((value) => ({ key: value.data.errorId, value })));
+  const last = events[events.length - 1];
+  await eventually(async () => expect((await request('GET', `/errors/${last.data.errorId}/assignments`, owner)).status).toBe(200));
+  return events.map((event) => event.data.errorId);
+}
+
+const assignedEvents = (errorIds: string[]) =>
+  assignments.json<ErrorAssignedV1 | ErrorUnassignedV1>().filter((event) => errorIds.includes(event.data.errorId));
+
+const history = async (errorId: string, token: string) => (await request('GET', `/errors/${errorId}/assignments`, token)).body;
+
+describe('assigning errors', () => {
+  it('assigns 1,000 errors in one request and announces each on assignment.events.v1, valid against its contract', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const ids = await recorded(owner, ...Array.from({ length: 1_000 }, () => errorRecorded(accountId)));
+
+    const answer = await request('POST', '/assignments', owner, { errorIds: ids, assigneeUserId: bob });
+    expect(answer).toEqual({ status: 200, body: { changed: 1_000, cascaded: 0 } });
+    const events = await eventually(() => {
+      const mine = assignedEvents(ids);
+      expect(mine).toHaveLength(1_000);
+      return mine;
+    });
+    const schema = ContractRegistry[Topics.assignmentEvents].find((candidate) => candidate.$id === 'ErrorAssigned.v1');
+    for (const event of events) expect(schema && validate(schema, event).ok).toBe(true);
+    expect(events[0].data).toMatchObject({ assigneeUserId: bob, cause: 'manual', selfAssigned: false });
+    const workload = await request('GET', '/workload?integrationId=int-1', owner);
+    expect(workload.body.assignees).toEqual([{ assigneeUserId: bob, open: 1_000 }]);
+  });
+
+  it('re-assigning names the previous assignee; self-assignment is flagged; clearing is recorded; history replays it', async () => {
+    const { accountId, owner, ownerUserId, bob } = await newAccount();
+    const [errorId] = await recorded(owner, errorRecorded(accountId));
+    await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: bob });
+    await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: ownerUserId });
+    expect((await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: ownerUserId })).body.changed).toBe(0);
+    await request('POST', '/assignments/clear', owner, { errorIds: [errorId] });
+
+    const events = await eventually(() => {
+      const mine = assignedEvents([errorId]);
+      expect(mine).toHaveLength(3);
+      return mine;
+    });
+    expect(events.map((event) => event.type)).toEqual(['ErrorAssigned', 'ErrorAssigned', 'ErrorUnassigned']);
+    expect(events[1].data).toMatchObject({ assigneeUserId: ownerUserId, previousAssigneeUserId: bob, selfAssigned: true });
+    expect(events[2].data).toMatchObject({ previousAssigneeUserId: ownerUserId });
+    const replayed = await history(errorId, owner);
+    expect(replayed.assigneeUserId).toBeNull();
+    expect(replayed.history.map((entry: { assigneeUserId: string | null }) => entry.assigneeUserId)).toEqual([bob, ownerUserId, null]);
+  });
+});
+
+describe('permissions', () => {
+  it('refuses a request mixing allowed and forbidden errors as a whole, and an assignee who cannot see an error with 422', async () => {
+    const { accountId, owner, bob, carol, carolToken } = await newAccount();
+    const [mine, other] = await recorded(owner, errorRecorded(accountId, { integrationId: 'int-2' }), errorRecorded(accountId, { integrationId: 'int-1' }));
+
+    const mixed = await request('POST', '/assignments', carolToken, { errorIds: [mine, other], assigneeUserId: carol });
+    expect(mixed).toMatchObject({ status: 403, body: { code: 'NO_ACCESS_TO_INTEGRATION' } });
+    const blind = await request('POST', '/assignments', owner, { errorIds: [mine], assigneeUserId: bob });
+    expect(blind).toMatchObject({ status: 422, body: { code: 'ASSIGNEE_CANNOT_TAKE_ERRORS' } });
+    expect(blind.body.detail).toContain(bob);
+    expect(blind.body.detail).toContain('int-2');
+    const unknown = await request('POST', '/assignments', owner, { errorIds: [mine], assigneeUserId: 'usr-nobody' });
+    expect(unknown.status).toBe(422);
+    expect((await request('POST', '/assignments', carolToken, { errorIds: [mine], assigneeUserId: carol })).status).toBe(200);
+    await eventually(() => expect(assignedEvents([mine, other])).toHaveLength(1));
+  });
+
+  it('refuses assignment on the free plan', async () => {
+    const { accountId, owner, bob } = await newAccount('free');
+    const [errorId] = await recorded(owner, errorRecorded(accountId));
+    expect(await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: bob })).toMatchObject({
+      status: 403,
+      body: { code: 'PLAN_EXCLUDES_ASSIGNMENT' },
+    });
+  });
+});
+
+describe('automatic assignment rules', () => {
+  it('retry data key: open errors of the same step with the key follow; resolved ones and other steps do not; a new one follows too', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const key = { retryDataKey: `order-${randomUUID()}` };
+    const [source, sibling, resolved, otherStep] = await recorded(
+      owner,
+      errorRecorded(accountId, key),
+      errorRecorded(accountId, key),
+      errorRecorded(accountId, key),
+      errorRecorded(accountId, { ...key, flowStepId: 'step-2' }),
+    );
+    await kafka.publish(Topics.errorsEvents, [{ key: resolved, value: errorResolved(accountId, resolved) }]);
+    await eventually(async () => expect((await request('GET', '/workload?integrationId=int-1', owner)).body.assignees).toEqual([{ assigneeUserId: null, open: 3 }]));
+    expect((await request('POST', '/assignments', owner, { errorIds: [source], assigneeUserId: bob })).body).toEqual({ changed: 1, cascaded: 1 });
+
+    const events = await eventually(() => {
+      const mine = assignedEvents([source, sibling, resolved, otherStep]) as ErrorAssignedV1[];
+      expect(mine).toHaveLength(2);
+      return mine;
+    });
+    const manual = events.find((event) => event.data.errorId === source);
+    expect(events.find((event) => event.data.errorId === sibling)?.data).toMatchObject({
+      assigneeUserId: bob,
+      cause: 'retryDataKey',
+      sourceAssignmentId: manual?.data.assignmentId,
+    });
+
+    const [late] = await recorded(owner, errorRecorded(accountId, key));
+    await eventually(() => expect((assignedEvents([late])[0] as ErrorAssignedV1 | undefined)?.data).toMatchObject({ assigneeUserId: bob, cause: 'retryDataKey' }));
+  });
+
+  it('trace key: the error that supersedes an assigned one inherits its assignee, in either order of the two events', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const [older, olderToo] = await recorded(owner, errorRecorded(accountId), errorRecorded(accountId));
+    await request('POST', '/assignments', owner, { errorIds: [older, olderToo], assigneeUserId: bob });
+    await eventually(() => expect(assignedEvents([older, olderToo])).toHaveLength(2));
+
+    const newer = errorRecorded(accountId);
+    await kafka.publish(Topics.errorsEvents, [{ key: newer.data.errorId, value: newer }]);
+    await kafka.publish(Topics.errorsEvents, [{ key: older, value: errorResolved(accountId, older, { reason: 'superseded', supersededBy: newer.data.errorId }) }]);
+    const newerToo = errorRecorded(accountId);
+    await kafka.publish(Topics.errorsEvents, [{ key: olderToo, value: errorResolved(accountId, olderToo, { reason: 'superseded', supersededBy: newerToo.data.errorId }) }]);
+    await kafka.publish(Topics.errorsEvents, [{ key: newerToo.data.errorId, value: newerToo }]);
+
+    await eventually(() => {
+      const inherited = assignedEvents([newer.data.errorId, newerToo.data.errorId]) as ErrorAssignedV1[];
+      expect(inherited.map((event) => [event.data.assigneeUserId, event.data.cause])).toEqual([
+        [bob, 'traceKey'],
+        [bob, 'traceKey'],
+      ]);
+    });
+  });
+
+  it('without supersession (auto-resolve off) a new error with a known trace key is not routed', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const [older] = await recorded(owner, errorRecorded(accountId, { traceKey: 'order-1' }));
+    await request('POST', '/assignments', owner, { errorIds: [older], assigneeUserId: bob });
+    const [newer] = await recorded(owner, errorRecorded(accountId, { traceKey: 'order-1' }));
+    expect((await history(newer, owner)).assigneeUserId).toBeNull();
+  });
+});
+
+describe('concurrency', () => {
+  it('conflicting assignments of one error at once end with one winner each time and a consistent history', async () => {
+    const { accountId, owner, ownerUserId, bob } = await newAccount();
+    const [errorId] = await recorded(owner, errorRecorded(accountId));
+    const assignees = Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? bob : ownerUserId));
+    const answers = await Promise.all(assignees.map((assigneeUserId) => request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId })));
+
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);
+    expect(answers.some((answer) => answer.status === 200)).toBe(true);
+    const { history: entries, assigneeUserId } = await history(errorId, owner);
+    const changed = answers.filter((answer) => answer.status === 200 && answer.body.changed === 1).length;
+    expect(entries).toHaveLength(changed);
+    entries.forEach((entry: { previousAssigneeUserId: string | null }, index: number) =>
+      expect(entry.previousAssigneeUserId).toBe(index === 0 ? null : entries[index - 1].assigneeUserId),
+    );
+    expect(assigneeUserId).toBe(entries[entries.length - 1].assigneeUserId);
+  });
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AssignmentWriter } from './assignment-writer';
+import { AssignmentsController } from './assignments.controller';
+import { Assignments } from './assignments.service';
+import { ErrorsEventsConsumer } from './assignable-errors/errors-events.consumer';
+
+@Module({
+  controllers: [AssignmentsController, ErrorsEventsConsumer],
+  providers: [Assignments, AssignmentWriter],
+})
+export class AssignmentsModule {}

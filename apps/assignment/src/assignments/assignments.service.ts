@@ -1,0 +1,110 @@
+import { accessUser, AccessUser, accountView } from '@faultline/access';
+import type { AssignmentHistory, AssignResult, Workload, WorkloadQuery } from '@faultline/contracts';
+import { PermissionRefused, refuseAssignErrors } from '@faultline/access-policy';
+import { PostgresEventStore } from '@faultline/eventing';
+import { NotFoundError } from '@faultline/platform';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { assignmentStreamId } from './assignment.decider';
+import type { Actor, AssignmentEvent } from './assignment.events';
+import { refuseAssignment } from './assignment.policy';
+import { AssignmentWriter } from './assignment-writer';
+import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
+
+/** Assigning and clearing, for people: every rule checked for the whole request before anything changes. */
+@Injectable()
+export class Assignments {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventStore: PostgresEventStore,
+    private readonly writer: AssignmentWriter,
+  ) {}
+
+  async assign(user: AccessUser, errorIds: string[], assigneeUserId: string): Promise<AssignResult> {
+    const actor: Actor = { type: 'user', id: user.userId };
+    const { result } = await this.writer.run({ accountId: user.accountId, actor }, async (work) => {
+      const errors = await requireErrors(work.manager, user.accountId, errorIds);
+      const account = await accountView(work.manager, user.accountId);
+      if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
+      const assignee = await accessUser(work.manager, assigneeUserId);
+      const refusal = refuseAssignment({
+        account,
+        actor: user,
+        integrationIds: [...new Set(errors.map((error) => error.integrationId))],
+        assignee: { kind: 'user', userId: assigneeUserId, user: assignee },
+      });
+      if (refusal) throw refusal;
+      const manual = errors.map((error) => ({ error, assignmentId: randomUUID(), assigneeUserId }));
+      const changed = await work.decide(
+        manual.map(({ error, assignmentId }) => ({
+          errorId: error.errorId,
+          command: { type: 'AssignError', data: { errorId: error.errorId, assignmentId, assigneeUserId, by: actor, now: work.now } },
+        })),
+      );
+      const cascaded = await work.cascade(user.accountId, manual.filter(({ error }) => error.status === 'open'), actor);
+      return { changed: changed.length, cascaded };
+    });
+    return result;
+  }
+
+  async clear(user: AccessUser, errorIds: string[]): Promise<AssignResult> {
+    const actor: Actor = { type: 'user', id: user.userId };
+    const { result } = await this.writer.run({ accountId: user.accountId, actor }, async (work) => {
+      const errors = await requireErrors(work.manager, user.accountId, errorIds);
+      const account = await accountView(work.manager, user.accountId);
+      if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
+      for (const integrationId of new Set(errors.map((error) => error.integrationId))) {
+        const refusal = refuseAssignErrors(account, user, integrationId);
+        if (refusal) throw refusal;
+      }
+      const changed = await work.decide(
+        errors.map((error) => ({ errorId: error.errorId, command: { type: 'ClearAssignment', data: { errorId: error.errorId, by: actor, now: work.now } } })),
+      );
+      return { changed: changed.length, cascaded: 0 };
+    });
+    return result;
+  }
+
+  /** Who had the error when, replayed from its assignment stream. */
+  async history(user: AccessUser, errorId: string, viewable: (integrationId: string) => boolean): Promise<AssignmentHistory> {
+    const [error] = await AssignableErrorsQueries.byIds(this.dataSource.manager, user.accountId, [errorId]);
+    if (!error || !viewable(error.integrationId)) throw new NotFoundError(`error ${errorId}`);
+    const stream = await this.eventStore.readStream<AssignmentEvent>(this.dataSource.manager, assignmentStreamId(errorId));
+    return {
+      errorId,
+      assigneeUserId: error.assigneeUserId,
+      history: stream.map(({ event, metadata }) => ({
+        type: event.type,
+        at: metadata.occurredAt,
+        actor: metadata.actor,
+        assigneeUserId: event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null,
+        previousAssigneeUserId: event.data.previousAssigneeUserId ?? null,
+        cause: event.type === 'ErrorAssigned' ? event.data.cause : null,
+      })),
+    };
+  }
+
+  async workload(accountId: string, query: WorkloadQuery): Promise<Workload> {
+    const rows: Array<{ assignee_id: string | null; open: number }> = await this.dataSource.query(
+      `SELECT assignee_id, count(*)::int AS open FROM assignable_errors
+        WHERE account_id = $1 AND integration_id = $2 AND ($3::text IS NULL OR flow_id = $3) AND status = 'open'
+        GROUP BY assignee_id ORDER BY open DESC, assignee_id NULLS LAST`,
+      [accountId, query.integrationId, query.flowId ?? null],
+    );
+    return {
+      integrationId: query.integrationId,
+      flowId: query.flowId ?? null,
+      assignees: rows.map((row) => ({ assigneeUserId: row.assignee_id, open: row.open })),
+    };
+  }
+}
+
+/** Errors the app does not know (yet, or in this account) make the request a 404 as a whole. */
+async function requireErrors(manager: EntityManager, accountId: string, errorIds: string[]): Promise<AssignableError[]> {
+  const errors = await AssignableErrorsQueries.byIds(manager, accountId, errorIds);
+  const known = new Set(errors.map((error) => error.errorId));
+  const missing = errorIds.filter((errorId) => !known.has(errorId));
+  if (missing.length > 0) throw new NotFoundError(`error ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  return errors;
+}

@@ -1,0 +1,57 @@
+import { Static, Type } from '@sinclair/typebox';
+import { Actor } from '../../envelope';
+
+const uuid = Type.String({ format: 'uuid' });
+const id = Type.String({ minLength: 1, maxLength: 100 });
+const errorIds = Type.Array(uuid, { minItems: 1, maxItems: 1_000, uniqueItems: true });
+
+/** `POST /assignments`: assign errors (up to 1,000) to an existing user of the account. */
+export const AssignRequest = Type.Object({ errorIds, assigneeUserId: id }, { additionalProperties: false, $id: 'AssignRequest' });
+export type AssignRequest = Static<typeof AssignRequest>;
+
+export const ClearAssignmentsRequest = Type.Object({ errorIds }, { additionalProperties: false, $id: 'ClearAssignmentsRequest' });
+export type ClearAssignmentsRequest = Static<typeof ClearAssignmentsRequest>;
+
+export const AssignResult = Type.Object(
+  {
+    /** Errors of the request whose assignee changed (assigning to the current assignee changes nothing). */
+    changed: Type.Integer({ minimum: 0 }),
+    /** Other open errors of the same steps with the same retry data keys, assigned along. */
+    cascaded: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'AssignResult' },
+);
+export type AssignResult = Static<typeof AssignResult>;
+
+export const AssignmentHistory = Type.Object(
+  {
+    errorId: uuid,
+    assigneeUserId: Type.Union([Type.String(), Type.Null()]),
+    history: Type.Array(
+      Type.Object({
+        type: Type.Union([Type.Literal('ErrorAssigned'), Type.Literal('ErrorUnassigned')]),
+        at: Type.String({ format: 'date-time' }),
+        actor: Actor,
+        assigneeUserId: Type.Union([Type.String(), Type.Null()]),
+        previousAssigneeUserId: Type.Union([Type.String(), Type.Null()]),
+        cause: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  },
+  { $id: 'AssignmentHistory' },
+);
+export type AssignmentHistory = Static<typeof AssignmentHistory>;
+
+export const WorkloadQuery = Type.Object({ integrationId: id, flowId: Type.Optional(id) }, { additionalProperties: false });
+export type WorkloadQuery = Static<typeof WorkloadQuery>;
+
+export const Workload = Type.Object(
+  {
+    integrationId: Type.String(),
+    flowId: Type.Union([Type.String(), Type.Null()]),
+    /** Open errors per assignee, the most loaded first; `null` is the unassigned ones. */
+    assignees: Type.Array(Type.Object({ assigneeUserId: Type.Union([Type.String(), Type.Null()]), open: Type.Integer() })),
+  },
+  { $id: 'Workload' },
+);
+export type Workload = Static<typeof Workload>;
