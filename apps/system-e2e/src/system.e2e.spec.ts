@@ -1,10 +1,12 @@
-import { ErrorsPage, Topics } from '@faultline/contracts';
+import { signAccessToken } from '@faultline/access';
+import { ErrorsPage, Topics, UserInvitedV1 } from '@faultline/contracts';
 import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
 import {
   errorOccurred,
   eventually,
   IdentityApiClient,
   KafkaTestClient,
+  TEST_JWT_SECRET,
   testServiceEnvironment,
   uniqueTopicPrefix,
 } from '@faultline/testing';
@@ -95,5 +97,39 @@ describe('the whole system', () => {
     await eventually(async () => expect((await assign()).status).toBe(200), 30_000);
     await eventually(async () => expect((await listed('assignee=me')).items.map((item) => item.errorId)).toEqual([error.errorId]), 30_000);
     expect((await listed('assignee=unassigned')).items).toEqual([]);
+  });
+
+  it('assigning to a new email invites the person through identity; the errors are theirs, but not visible before they accept', async () => {
+    const invitations = await kafka.record(Topics.identityEvents);
+    const identity = new IdentityApiClient(serviceUrl('identity'));
+    const { accountId, ownerToken } = await identity.createAccount('standard');
+    const report = errorOccurred({ accountId });
+    await kafka.publish(Topics.flowErrors, [{ key: report.data.flowStepId, value: report }]);
+    const headers = { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' };
+    const listed = async (query: string, token = ownerToken) => {
+      const response = await fetch(`${serviceUrl('errors')}/errors?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: response.status, page: (await response.json()) as ErrorsPage };
+    };
+    const [error] = await eventually(async () => {
+      const { page } = await listed('');
+      expect(page.items).toHaveLength(1);
+      return page.items;
+    }, 30_000);
+
+    const email = `new-${accountId}@example.test`;
+    await eventually(async () => {
+      const response = await fetch(`${serviceUrl('assignment')}/assignments`, { method: 'POST', headers, body: JSON.stringify({ errorIds: [error.errorId], email }) });
+      expect(response.status).toBe(200);
+    }, 30_000);
+    const invited = await eventually(() => {
+      const mine = invitations.json<UserInvitedV1>().filter((event) => event.type === 'UserInvited' && event.data.email === email);
+      expect(mine).toHaveLength(1);
+      return mine[0];
+    }, 30_000);
+    expect(invited.data).toMatchObject({ fromAssignment: true, access: { [error.integrationId]: 'monitor' } });
+
+    await eventually(async () => expect((await listed(`assignee=${invited.data.userId}`)).page.items.map((item) => item.errorId)).toEqual([error.errorId]), 30_000);
+    const pendingToken = signAccessToken({ userId: invited.data.userId, accountId, role: 'member' }, TEST_JWT_SECRET, 600);
+    expect((await listed('', pendingToken)).status).toBe(401);
   });
 });

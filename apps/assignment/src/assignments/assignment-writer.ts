@@ -1,4 +1,4 @@
-import { DecisionSession, EventMetadata, EventSink, inUnitOfWork, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { Decider, DecisionSession, EventMetadata, EventSink, inUnitOfWork, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,10 @@ import type { Actor, AssignmentEvent } from './assignment.events';
 import { projectAssignees } from './assignable-errors/assignees.projection';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
 import { publishedMessages } from './published/published-events';
+import type { EmailAssignmentEvent } from './to-new-email/email-assignment.decider';
+
+/** Every event the assignment app stores. */
+export type AssignmentServiceEvent = AssignmentEvent | EmailAssignmentEvent;
 
 /** One unit of work of the assignment app, with what its decisions need. */
 export interface AssignmentWork {
@@ -16,6 +20,8 @@ export interface AssignmentWork {
   session: DecisionSession;
   now: Date;
   metadata: () => EventMetadata;
+  /** Decides on any stream of the app, reading it first. */
+  decideOn<C, E extends AssignmentServiceEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C): Promise<E[]>;
   /** Decides on errors' assignment streams, reading them first. */
   decide(commands: Array<{ errorId: string; command: AssignmentCommand }>): Promise<AssignmentEvent[]>;
   /**
@@ -32,7 +38,7 @@ export interface AssignmentWork {
  */
 @Injectable()
 export class AssignmentWriter {
-  private readonly sink: EventSink<AssignmentEvent> = { project: projectAssignees, publish: publishedMessages };
+  private readonly sink: EventSink<AssignmentServiceEvent> = { project: projectAssignees, publish: publishedMessages };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,5 +100,9 @@ function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date,
       });
     return (await decide(commands)).length;
   };
-  return { manager, session, now, metadata, decide, cascade };
+  const decideOn: AssignmentWork['decideOn'] = async (streamId, streamDecider, command) => {
+    await session.load(manager, streamDecider, [streamId]);
+    return session.decide(streamId, command, metadata);
+  };
+  return { manager, session, now, metadata, decide, decideOn, cascade };
 }

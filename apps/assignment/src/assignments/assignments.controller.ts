@@ -9,7 +9,7 @@ import {
   Workload,
   WorkloadQuery,
 } from '@faultline/contracts';
-import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, ApiQueryFrom, SchemaPipe } from '@faultline/platform';
+import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, ApiQueryFrom, RequestValidationError, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
@@ -27,11 +27,16 @@ export class AssignmentsController {
 
   @Post('assignments')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign errors (up to 1,000) to a user; open errors with the same retry data key follow' })
+  @ApiOperation({ summary: 'Assign errors (up to 1,000) to a user or a new email; open errors with the same retry data key follow' })
   @ApiBodyFrom(AssignRequest)
   @ApiOkFrom(AssignResult)
   assign(@AuthenticatedUser() user: AccessUser, @Body(new SchemaPipe(AssignRequest, 'body')) body: Static<typeof AssignRequest>): Promise<AssignResult> {
-    return this.assignments.assign(user, body.errorIds, body.assigneeUserId);
+    if ((body.assigneeUserId === undefined) === (body.email === undefined)) {
+      throw new RequestValidationError([{ pointer: '/body/assigneeUserId', detail: 'give either assigneeUserId or email' }]);
+    }
+    return body.email !== undefined
+      ? this.assignments.assignToNewEmail(user, body.errorIds, body.email)
+      : this.assignments.assign(user, body.errorIds, body.assigneeUserId as string);
   }
 
   @Post('assignments/clear')

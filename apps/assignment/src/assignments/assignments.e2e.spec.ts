@@ -1,5 +1,14 @@
 import { signAccessToken } from '@faultline/access';
-import { ContractRegistry, ErrorAssignedV1, ErrorUnassignedV1, Topics, validate } from '@faultline/contracts';
+import {
+  AccountSettingsChangedV1,
+  ContractRegistry,
+  ErrorAssignedV1,
+  ErrorUnassignedV1,
+  InvitationRequestedV1,
+  Topics,
+  UserInvitedV1,
+  validate,
+} from '@faultline/contracts';
 import {
   accountCreated,
   errorRecorded,
@@ -220,3 +229,81 @@ describe('concurrency', () => {
     expect(assigneeUserId).toBe(entries[entries.length - 1].assigneeUserId);
   });
 });
+
+describe('assigning to a new email', () => {
+  const userInvited = (request: InvitationRequestedV1, userId: string): UserInvitedV1 => ({
+    eventId: randomUUID(),
+    type: 'UserInvited',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    accountId: request.accountId,
+    aggregateId: userId,
+    aggregateVersion: 1,
+    correlationId: request.correlationId,
+    causationId: request.eventId,
+    actor: { type: 'user', id: request.data.requestedBy },
+    data: {
+      userId,
+      email: request.data.email,
+      role: 'member',
+      access: { 'int-1': 'monitor' },
+      invitedBy: request.data.requestedBy,
+      fromAssignment: true,
+      acceptancePath: '/invitations/accept?token=secret',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      resent: false,
+    },
+  });
+
+  it('asks identity to invite the email, and assigns the errors to the invited user when identity answers, once', async () => {
+    const { accountId, owner } = await newAccount();
+    const ids = await recorded(owner, errorRecorded(accountId), errorRecorded(accountId));
+    const answer = await request('POST', '/assignments', owner, { errorIds: ids, email: 'new.person@example.com' });
+    expect(answer.status).toBe(200);
+
+    const invitationRequest = await eventually(() => {
+      const mine = assignments.json<InvitationRequestedV1>().filter((event) => event.type === 'InvitationRequested' && event.data.requestId === answer.body.invitationRequestId);
+      expect(mine).toHaveLength(1);
+      return mine[0];
+    });
+    expect(invitationRequest.data).toMatchObject({ email: 'new.person@example.com', integrationIds: ['int-1'] });
+    const newUserId = randomUUID();
+    const invited = userInvited(invitationRequest, newUserId);
+    await kafka.publish(Topics.identityEvents, [invited, invited].map((value) => ({ key: accountId, value })));
+
+    await eventually(() => {
+      const mine = assignedEvents(ids) as ErrorAssignedV1[];
+      expect(mine.map((event) => event.data.assigneeUserId)).toEqual([newUserId, newUserId]);
+    });
+    expect((await history(ids[0], owner)).assigneeUserId).toBe(newUserId);
+  });
+
+  it('a member may not assign to a new email when invitations are off; nothing is requested', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: invitationsTurnedOff(accountId) }]);
+    const [errorId] = await recorded(owner, errorRecorded(accountId));
+    const bobToken = tokenOf(bob, accountId, 'member');
+    await eventually(async () =>
+      expect(await request('POST', '/assignments', bobToken, { errorIds: [errorId], email: 'x@example.com' })).toMatchObject({
+        status: 403,
+        body: { code: 'INVITATIONS_DISABLED_FOR_MEMBERS' },
+      }),
+    );
+    expect((await request('POST', '/assignments', owner, { errorIds: [errorId] })).body.errors[0].pointer).toBe('/body/assigneeUserId');
+  });
+});
+
+function invitationsTurnedOff(accountId: string): AccountSettingsChangedV1 {
+  return {
+    eventId: randomUUID(),
+    type: 'AccountSettingsChanged',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    accountId,
+    aggregateId: accountId,
+    aggregateVersion: 2,
+    correlationId: randomUUID(),
+    actor: { type: 'system', id: 'test' },
+    data: { accountId, invitationsEnabled: false },
+  };
+}

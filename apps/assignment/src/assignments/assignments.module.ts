@@ -3,9 +3,10 @@ import { AssignmentWriter } from './assignment-writer';
 import { AssignmentsController } from './assignments.controller';
 import { Assignments } from './assignments.service';
 import { ErrorsEventsConsumer } from './assignable-errors/errors-events.consumer';
+import { InvitationAnswersConsumer } from './to-new-email/invitation-answers.consumer';
 
 @Module({
-  controllers: [AssignmentsController, ErrorsEventsConsumer],
+  controllers: [AssignmentsController, ErrorsEventsConsumer, InvitationAnswersConsumer],
   providers: [Assignments, AssignmentWriter],
 })
 export class AssignmentsModule {}

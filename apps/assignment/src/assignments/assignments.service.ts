@@ -11,6 +11,8 @@ import type { Actor, AssignmentEvent } from './assignment.events';
 import { refuseAssignment } from './assignment.policy';
 import { AssignmentWriter } from './assignment-writer';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
+import * as emailAssignment from './to-new-email/email-assignment.decider';
+import { emailAssignmentStreamId } from './to-new-email/email-assignment.decider';
 
 /** Assigning and clearing, for people: every rule checked for the whole request before anything changes. */
 @Injectable()
@@ -44,6 +46,29 @@ export class Assignments {
       );
       const cascaded = await work.cascade(user.accountId, manual.filter(({ error }) => error.status === 'open'), actor);
       return { changed: changed.length, cascaded };
+    });
+    return result;
+  }
+
+  /**
+   * "Assign to new user": the rules for inviting are checked here, identity is asked to invite
+   * the email (InvitationRequested), and the errors go to the new user id when identity answers.
+   */
+  async assignToNewEmail(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
+    const requestedBy: Actor = { type: 'user', id: user.userId };
+    const { result } = await this.writer.run({ accountId: user.accountId, actor: requestedBy }, async (work) => {
+      const errors = await requireErrors(work.manager, user.accountId, errorIds);
+      const account = await accountView(work.manager, user.accountId);
+      if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
+      const integrationIds = [...new Set(errors.map((error) => error.integrationId))];
+      const refusal = refuseAssignment({ account, actor: user, integrationIds, assignee: { kind: 'email' } });
+      if (refusal) throw refusal;
+      const requestId = randomUUID();
+      await work.decideOn(emailAssignmentStreamId(requestId), emailAssignment, {
+        type: 'RequestEmailAssignment',
+        data: { requestId, email, errorIds, integrationIds, requestedBy },
+      });
+      return { changed: 0, cascaded: 0, invitationRequestId: requestId };
     });
     return result;
   }

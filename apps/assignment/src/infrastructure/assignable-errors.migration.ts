@@ -31,9 +31,17 @@ export class AssignableErrors1732300000700 implements MigrationInterface {
     );
     await queryRunner.query('CREATE INDEX assignable_errors_superseded ON assignable_errors (superseded_by) WHERE superseded_by IS NOT NULL');
     await queryRunner.query('CREATE INDEX assignable_errors_workload ON assignable_errors (account_id, integration_id, flow_id, status, assignee_id)');
+    // Identity answers an InvitationRequested by its eventId (causationId): which request was it?
+    await queryRunner.query(`
+      CREATE TABLE email_assignment_requests (
+        invitation_event_id uuid PRIMARY KEY,
+        request_id uuid NOT NULL UNIQUE,
+        account_id text NOT NULL
+      )`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE email_assignment_requests');
     await queryRunner.query('DROP TABLE assignable_errors');
   }
 }

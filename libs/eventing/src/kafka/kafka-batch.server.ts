@@ -1,5 +1,5 @@
 import { parseEvent } from '@faultline/contracts';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { BatchVerdict, ConsumedBatch, ConsumedEvent } from './consumed-batch';
@@ -115,11 +115,16 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await heartbeat();
   }
 
+  /** Every handler of the topic, in turn: each app feature consuming it keeps its own inbox. */
   private async dispatch(batch: ConsumedBatch): Promise<BatchVerdict | undefined> {
-    const handler = this.messageHandlers.get(batch.topic);
+    let handler: MessageHandler | undefined = this.messageHandlers.get(batch.topic);
     if (!handler) throw new Error(`no handler for ${batch.topic}`);
-    const answer: unknown = await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
-    return isVerdict(answer) ? answer : undefined;
+    const rejected: BatchVerdict['rejected'] = [];
+    for (; handler; handler = handler.next) {
+      const answer: unknown = await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+      if (isVerdict(answer)) rejected.push(...answer.rejected);
+    }
+    return { rejected };
   }
 }
 

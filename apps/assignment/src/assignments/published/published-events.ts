@@ -1,10 +1,20 @@
 import { Topics } from '@faultline/contracts';
 import { OutboxMessage, publishedEnvelope, StoredEvent } from '@faultline/eventing';
-import type { AssignmentEvent } from '../assignment.events';
+import type { AssignmentServiceEvent } from '../assignment-writer';
 
 /** assignment.events.v1, keyed by errorId; written out field by field so domain changes never leak. */
-export function publishedMessages(stored: StoredEvent<AssignmentEvent>): OutboxMessage[] {
+export function publishedMessages(stored: StoredEvent<AssignmentServiceEvent>): OutboxMessage[] {
   const { event } = stored;
+  if (event.type === 'EmailAssignmentRequested') {
+    // Identity invites the email and answers with UserInvited (causationId: this eventId) or a refusal.
+    const { requestId, email, integrationIds, requestedBy } = event.data;
+    const value = {
+      ...publishedEnvelope(stored, { type: 'InvitationRequested', version: 1, aggregateId: requestId }),
+      data: { requestId, email, integrationIds, requestedBy: requestedBy.id },
+    };
+    return [{ topic: Topics.assignmentEvents, key: stored.metadata.accountId, value }];
+  }
+  if (event.type === 'EmailAssignmentInvited' || event.type === 'EmailAssignmentRefused') return [];
   const envelope = publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: event.data.errorId });
   if (event.type === 'ErrorAssigned') {
     const { assignmentId, errorId, assigneeUserId, previousAssigneeUserId, assignedBy, selfAssigned, cause, sourceAssignmentId } = event.data;

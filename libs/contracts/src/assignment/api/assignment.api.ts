@@ -5,8 +5,18 @@ const uuid = Type.String({ format: 'uuid' });
 const id = Type.String({ minLength: 1, maxLength: 100 });
 const errorIds = Type.Array(uuid, { minItems: 1, maxItems: 1_000, uniqueItems: true });
 
-/** `POST /assignments`: assign errors (up to 1,000) to an existing user of the account. */
-export const AssignRequest = Type.Object({ errorIds, assigneeUserId: id }, { additionalProperties: false, $id: 'AssignRequest' });
+/**
+ * `POST /assignments`: assign errors (up to 1,000) to an existing user of the account
+ * (`assigneeUserId`) or to a new one (`email`: they are invited and get the errors on acceptance).
+ */
+export const AssignRequest = Type.Object(
+  {
+    errorIds,
+    assigneeUserId: Type.Optional(id),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  },
+  { additionalProperties: false, $id: 'AssignRequest' },
+);
 export type AssignRequest = Static<typeof AssignRequest>;
 
 export const ClearAssignmentsRequest = Type.Object({ errorIds }, { additionalProperties: false, $id: 'ClearAssignmentsRequest' });
@@ -18,6 +28,8 @@ export const AssignResult = Type.Object(
     changed: Type.Integer({ minimum: 0 }),
     /** Other open errors of the same steps with the same retry data keys, assigned along. */
     cascaded: Type.Integer({ minimum: 0 }),
+    /** Assigning to a new email: the invitation asked of identity; the errors follow its answer. */
+    invitationRequestId: Type.Optional(uuid),
   },
   { $id: 'AssignResult' },
 );

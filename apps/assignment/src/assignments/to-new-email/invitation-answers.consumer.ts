@@ -1,0 +1,66 @@
+import { IdentityEventV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
+import { ConsumedBatch, Inbox } from '@faultline/eventing';
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import type { AssignmentCommand } from '../assignment.decider';
+import { AssignmentWork, AssignmentWriter } from '../assignment-writer';
+import * as emailAssignment from './email-assignment.decider';
+import { EmailAssignmentState, emailAssignmentStreamId } from './email-assignment.decider';
+
+export const INVITATION_ANSWERS_CONSUMER = 'assignment.invitation-answers';
+
+type Answer = IdentityEventV1 | InvitationRequestRefusedV1;
+
+/**
+ * Identity's answers to "assign to new user": UserInvited (caused by our InvitationRequested)
+ * assigns the waiting errors to the new, still pending user; a refusal ends the request.
+ */
+@Controller()
+export class InvitationAnswersConsumer {
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly writer: AssignmentWriter,
+  ) {}
+
+  @EventPattern(Topics.identityEvents)
+  async onIdentityEvents(@Payload() batch: ConsumedBatch<Answer>): Promise<void> {
+    for (const { event } of batch.events) {
+      if (event.type !== 'InvitationRequestRefused' && !(event.type === 'UserInvited' && event.data.fromAssignment)) continue;
+      await this.writer.run({ accountId: event.accountId, actor: event.actor, correlationId: event.correlationId, causationId: event.eventId }, async (work) => {
+        const fresh = await this.inbox.claim(work.manager, INVITATION_ANSWERS_CONSUMER, [event.eventId]);
+        if (fresh.size === 0) return;
+        const requestId = await requestOf(work, event);
+        if (requestId) await answer(work, requestId, event);
+      });
+    }
+  }
+}
+
+async function requestOf(work: AssignmentWork, event: Answer): Promise<string | undefined> {
+  if (event.type === 'InvitationRequestRefused') return event.data.requestId;
+  const [row] = await work.manager.query('SELECT request_id FROM email_assignment_requests WHERE invitation_event_id = $1 AND account_id = $2', [
+    event.causationId ?? null,
+    event.accountId,
+  ]);
+  return (row as { request_id: string } | undefined)?.request_id;
+}
+
+async function answer(work: AssignmentWork, requestId: string, event: Answer): Promise<void> {
+  const streamId = emailAssignmentStreamId(requestId);
+  if (event.type === 'InvitationRequestRefused') {
+    await work.decideOn(streamId, emailAssignment, { type: 'RecordRefusal', data: { code: event.data.code, reason: event.data.reason } });
+    return;
+  }
+  if (event.type !== 'UserInvited') return;
+  const userId = event.data.userId;
+  const decided = await work.decideOn(streamId, emailAssignment, { type: 'RecordInvitation', data: { userId } });
+  const state = work.session.state<EmailAssignmentState>(streamId);
+  if (decided.length === 0 || state.status === 'none') return;
+  await work.decide(
+    state.errorIds.map((errorId) => {
+      const command: AssignmentCommand = { type: 'AssignError', data: { errorId, assignmentId: randomUUID(), assigneeUserId: userId, by: state.requestedBy, now: work.now } };
+      return { errorId, command };
+    }),
+  );
+}
