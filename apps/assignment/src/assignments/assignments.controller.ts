@@ -1,6 +1,8 @@
 import { AccessPermissions, AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
 import { viewableIntegrations } from '@faultline/access-policy';
 import {
+  AssignByFilterRequest,
+  AssignByFilterResult,
   AssignmentHistory,
   AssignRequest,
   AssignResult,
@@ -37,6 +39,18 @@ export class AssignmentsController {
     return body.email !== undefined
       ? this.assignments.assignToNewEmail(user, body.errorIds, body.email)
       : this.assignments.assign(user, body.errorIds, body.assigneeUserId as string);
+  }
+
+  @Post('assignments/by-filter')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign every error a filter matches; dryRun counts them first' })
+  @ApiBodyFrom(AssignByFilterRequest)
+  @ApiOkFrom(AssignByFilterResult)
+  assignByFilter(
+    @AuthenticatedUser() user: AccessUser,
+    @Body(new SchemaPipe(AssignByFilterRequest, 'body')) body: Static<typeof AssignByFilterRequest>,
+  ): Promise<AssignByFilterResult> {
+    return this.assignments.assignByFilter(user, body);
   }
 
   @Post('assignments/clear')

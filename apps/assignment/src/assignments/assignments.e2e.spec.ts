@@ -68,11 +68,17 @@ async function newAccount(plan: 'free' | 'standard' = 'standard') {
   return { accountId, ownerUserId, owner, bob: bob.data.userId, carol: carol.data.userId, carolToken: tokenOf(carol.data.userId, accountId, 'member') };
 }
 
+/** Errors published per account (by its owner's token). */
+const published = new Map<string, number>();
+
 /** Errors as the errors app announces them, once this app knows them. */
 async function recorded(owner: string, ...events: Array<ReturnType<typeof errorRecorded>>) {
   await kafka.publish(Topics.errorsEvents, events.map((value) => ({ key: value.data.errorId, value })));
-  const last = events[events.length - 1];
-  await eventually(async () => expect((await request('GET', `/errors/${last.data.errorId}/assignments`, owner)).status).toBe(200));
+  const expected = (published.get(owner) ?? 0) + events.length;
+  published.set(owner, expected);
+  // Every error of the account is known once a dry run over all of them counts them all.
+  const known = async () => (await request('POST', '/assignments/by-filter', owner, { filter: {}, assigneeUserId: 'usr-any', dryRun: true })).body.matched;
+  await eventually(async () => expect(await known()).toBe(expected));
   return events.map((event) => event.data.errorId);
 }
 
@@ -119,6 +125,30 @@ describe('assigning errors', () => {
     const replayed = await history(errorId, owner);
     expect(replayed.assigneeUserId).toBeNull();
     expect(replayed.history.map((entry: { assigneeUserId: string | null }) => entry.assigneeUserId)).toEqual([bob, ownerUserId, null]);
+  });
+});
+
+describe('assigning everything a filter matches', () => {
+  it('counts first with a dry run, then assigns every match, within what the actor may view', async () => {
+    const { accountId, owner, bob, carol, carolToken } = await newAccount();
+    await recorded(
+      owner,
+      ...Array.from({ length: 5 }, () => errorRecorded(accountId, { flowId: 'flow-9' })),
+      errorRecorded(accountId, { flowId: 'flow-8' }),
+      errorRecorded(accountId, { integrationId: 'int-2', flowId: 'flow-9' }),
+    );
+    const byFilter = (token: string, body: object) => request('POST', '/assignments/by-filter', token, body);
+
+    expect((await byFilter(owner, { filter: { integrationId: 'int-1', flowId: 'flow-9' }, assigneeUserId: bob, dryRun: true })).body).toEqual({
+      matched: 5,
+      changed: 0,
+      cascaded: 0,
+      dryRun: true,
+    });
+    expect((await byFilter(owner, { filter: { integrationId: 'int-1', flowId: 'flow-9' }, assigneeUserId: bob })).body).toMatchObject({ matched: 5, changed: 5 });
+    expect((await request('GET', '/workload?integrationId=int-1&flowId=flow-9', owner)).body.assignees).toEqual([{ assigneeUserId: bob, open: 5 }]);
+    expect((await byFilter(carolToken, { filter: { assignee: 'unassigned' }, assigneeUserId: carol, dryRun: true })).body.matched).toBe(1);
+    expect((await byFilter(owner, { filter: { flowId: 'flow-9' }, assigneeUserId: bob })).status).toBe(422);
   });
 });
 

@@ -1,6 +1,6 @@
 import { accessUser, AccessUser, accountView } from '@faultline/access';
-import type { AssignmentHistory, AssignResult, Workload, WorkloadQuery } from '@faultline/contracts';
-import { PermissionRefused, refuseAssignErrors } from '@faultline/access-policy';
+import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, Workload, WorkloadQuery } from '@faultline/contracts';
+import { PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
 import { PostgresEventStore } from '@faultline/eventing';
 import { NotFoundError } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
@@ -73,6 +73,29 @@ export class Assignments {
     return result;
   }
 
+  /** Every error a filter matches, within what the actor may view: counted, or assigned a thousand at a time. */
+  async assignByFilter(user: AccessUser, request: AssignByFilterRequest): Promise<AssignByFilterResult> {
+    const { where, params } = filterConditions(user, request.filter);
+    if (request.dryRun) {
+      const [row] = await this.dataSource.query(`SELECT count(*)::int AS matched FROM assignable_errors WHERE ${where}`, params);
+      return { matched: (row as { matched: number }).matched, changed: 0, cascaded: 0, dryRun: true };
+    }
+    const total = { matched: 0, changed: 0, cascaded: 0, dryRun: false };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Array<{ error_id: string }> = await this.dataSource.query(
+        `SELECT error_id FROM assignable_errors WHERE ${where} AND error_id > $${params.length + 1} ORDER BY error_id LIMIT ${FILTER_CHUNK}`,
+        [...params, after],
+      );
+      if (rows.length === 0) return total;
+      const result = await this.assign(user, rows.map((row) => row.error_id), request.assigneeUserId);
+      total.matched += rows.length;
+      total.changed += result.changed;
+      total.cascaded += result.cascaded;
+      after = rows[rows.length - 1].error_id;
+    }
+  }
+
   async clear(user: AccessUser, errorIds: string[]): Promise<AssignResult> {
     const actor: Actor = { type: 'user', id: user.userId };
     const { result } = await this.writer.run({ accountId: user.accountId, actor }, async (work) => {
@@ -123,6 +146,27 @@ export class Assignments {
       assignees: rows.map((row) => ({ assigneeUserId: row.assignee_id, open: row.open })),
     };
   }
+}
+
+const FILTER_CHUNK = 1_000;
+
+/** The filter as SQL over the local copy, parameters only, within the actor's account and viewable integrations. */
+function filterConditions(user: AccessUser, filter: AssignByFilterRequest['filter']): { where: string; params: unknown[] } {
+  const params: unknown[] = [user.accountId];
+  const conditions = ['account_id = $1'];
+  const add = (sql: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  const viewable = viewableIntegrations(user);
+  if (viewable !== 'all') add((p) => `integration_id = ANY(${p}::text[])`, viewable);
+  if (filter.integrationId) add((p) => `integration_id = ${p}`, filter.integrationId);
+  if (filter.flowId) add((p) => `flow_id = ${p}`, filter.flowId);
+  if (filter.flowStepId) add((p) => `flow_step_id = ${p}`, filter.flowStepId);
+  if (filter.status) add((p) => `status = ${p}`, filter.status);
+  if (filter.assignee === 'unassigned') conditions.push('assignee_id IS NULL');
+  else if (filter.assignee) add((p) => `assignee_id = ${p}`, filter.assignee === 'me' ? user.userId : filter.assignee);
+  return { where: conditions.join(' AND '), params };
 }
 
 /** Errors the app does not know (yet, or in this account) make the request a 404 as a whole. */

@@ -45,6 +45,7 @@ async function apply(work: AssignmentWork, event: ErrorsEvent): Promise<void> {
   switch (event.type) {
     case 'ErrorRecorded': {
       const { data, accountId } = event as ErrorRecordedV1;
+      await lockSuccession(work, data.errorId);
       await manager.query(
         `INSERT INTO assignable_errors (error_id, account_id, integration_id, flow_id, flow_step_id, status, retry_data_key, trace_key, occurred_at)
          VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8) ON CONFLICT (error_id) DO NOTHING`,
@@ -63,6 +64,7 @@ async function apply(work: AssignmentWork, event: ErrorsEvent): Promise<void> {
     }
     case 'ErrorResolved': {
       const { data } = event as ErrorResolvedV1;
+      if (data.supersededBy) await lockSuccession(work, data.supersededBy);
       await manager.query("UPDATE assignable_errors SET status = 'resolved', superseded_by = $2 WHERE error_id = $1", [data.errorId, data.supersededBy ?? null]);
       if (data.reason !== 'superseded' || !data.supersededBy) return;
       const [older] = await AssignableErrorsQueries.byIds(manager, event.accountId, [data.errorId]);
@@ -79,6 +81,14 @@ async function apply(work: AssignmentWork, event: ErrorsEvent): Promise<void> {
     default:
       return;
   }
+}
+
+/**
+ * The new error and the resolution naming it arrive on different partitions, handled side by
+ * side: whichever comes second must see the first, so both take this lock on the new error.
+ */
+async function lockSuccession(work: AssignmentWork, newerErrorId: string): Promise<void> {
+  await work.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`succession:${newerErrorId}`]);
 }
 
 /** A rule passes `source`'s assignment on to `errorId`. */

@@ -67,3 +67,33 @@ export const Workload = Type.Object(
   { $id: 'Workload' },
 );
 export type Workload = Static<typeof Workload>;
+
+/**
+ * `POST /assignments/by-filter`: assign every error the filter matches (within the integrations
+ * the actor may view), a thousand per transaction; `dryRun` only counts them.
+ */
+export const AssignByFilterRequest = Type.Object(
+  {
+    filter: Type.Object(
+      {
+        integrationId: Type.Optional(id),
+        flowId: Type.Optional(id),
+        flowStepId: Type.Optional(id),
+        status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
+        /** A user id, `me` or `unassigned`. */
+        assignee: Type.Optional(id),
+      },
+      { additionalProperties: false },
+    ),
+    assigneeUserId: id,
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, $id: 'AssignByFilterRequest' },
+);
+export type AssignByFilterRequest = Static<typeof AssignByFilterRequest>;
+
+export const AssignByFilterResult = Type.Object(
+  { matched: Type.Integer({ minimum: 0 }), changed: Type.Integer({ minimum: 0 }), cascaded: Type.Integer({ minimum: 0 }), dryRun: Type.Boolean() },
+  { $id: 'AssignByFilterResult' },
+);
+export type AssignByFilterResult = Static<typeof AssignByFilterResult>;
