@@ -2,21 +2,25 @@ import type { StoredEvent } from '@faultline/eventing';
 import type { EntityManager } from 'typeorm';
 import type { AssignmentServiceEvent } from '../assignment-writer';
 
-/** Keeps each error's assignee in the local copy (and pending email requests), in the transaction of the events. */
+interface Assignee {
+  assigneeUserId: string | null;
+  assignmentId: string | null;
+  assignedAt: string | null;
+}
+
+/**
+ * Keeps each error's assignee in the local copy (and pending email requests), in the
+ * transaction of the events. A thousand assignments are one statement: only each error's
+ * last event counts.
+ */
 export async function projectAssignees(manager: EntityManager, events: StoredEvent<AssignmentServiceEvent>[]): Promise<void> {
+  const latest = new Map<string, Assignee>();
   for (const { event, metadata } of events) {
     if (event.type === 'ErrorAssigned') {
       const { errorId, assigneeUserId, assignmentId, assignedAt } = event.data;
-      await manager.query('UPDATE assignable_errors SET assignee_id = $2, assignment_id = $3, assigned_at = $4 WHERE error_id = $1', [
-        errorId,
-        assigneeUserId,
-        assignmentId,
-        assignedAt,
-      ]);
+      latest.set(errorId, { assigneeUserId, assignmentId, assignedAt });
     } else if (event.type === 'ErrorUnassigned') {
-      await manager.query('UPDATE assignable_errors SET assignee_id = NULL, assignment_id = NULL, assigned_at = NULL WHERE error_id = $1', [
-        event.data.errorId,
-      ]);
+      latest.set(event.data.errorId, { assigneeUserId: null, assignmentId: null, assignedAt: null });
     } else if (event.type === 'EmailAssignmentRequested') {
       await manager.query(
         'INSERT INTO email_assignment_requests (invitation_event_id, request_id, account_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
@@ -24,4 +28,17 @@ export async function projectAssignees(manager: EntityManager, events: StoredEve
       );
     }
   }
+  if (latest.size === 0) return;
+  const entries = [...latest.entries()];
+  await manager.query(
+    `UPDATE assignable_errors e SET assignee_id = u.assignee_id, assignment_id = u.assignment_id, assigned_at = u.assigned_at
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[]) AS u(error_id, assignee_id, assignment_id, assigned_at)
+      WHERE e.error_id = u.error_id`,
+    [
+      entries.map(([errorId]) => errorId),
+      entries.map(([, assignee]) => assignee.assigneeUserId),
+      entries.map(([, assignee]) => assignee.assignmentId),
+      entries.map(([, assignee]) => assignee.assignedAt),
+    ],
+  );
 }

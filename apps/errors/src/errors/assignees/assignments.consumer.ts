@@ -14,17 +14,32 @@ type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: 'Invitation
 @Injectable()
 export class ErrorAssignees {
   async apply(manager: EntityManager, events: Array<ErrorAssignedV1 | ErrorUnassignedV1>): Promise<void> {
+    const latest = new Map<string, ErrorAssignedV1 | ErrorUnassignedV1>();
     for (const event of events) {
-      const assignee = event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null;
-      const [row] = await manager.query(
-        `INSERT INTO error_assignees (error_id, account_id, assignee_id, version) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (error_id) DO UPDATE SET assignee_id = excluded.assignee_id, version = excluded.version
-           WHERE error_assignees.version < excluded.version
-         RETURNING error_id`,
-        [event.data.errorId, event.accountId, assignee, event.aggregateVersion],
-      );
-      if (row) await manager.query('UPDATE errors_list SET assignee_id = $2 WHERE error_id = $1', [event.data.errorId, assignee]);
+      const known = latest.get(event.data.errorId);
+      if (!known || known.aggregateVersion < event.aggregateVersion) latest.set(event.data.errorId, event);
     }
+    if (latest.size === 0) return;
+    const newest = [...latest.values()];
+    const changed: Array<{ error_id: string; assignee_id: string | null }> = await manager.query(
+      `INSERT INTO error_assignees (error_id, account_id, assignee_id, version)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (error_id) DO UPDATE SET assignee_id = excluded.assignee_id, version = excluded.version
+         WHERE error_assignees.version < excluded.version
+       RETURNING error_id, assignee_id`,
+      [
+        newest.map((event) => event.data.errorId),
+        newest.map((event) => event.accountId),
+        newest.map((event) => (event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null)),
+        newest.map((event) => event.aggregateVersion),
+      ],
+    );
+    if (changed.length === 0) return;
+    await manager.query(
+      `UPDATE errors_list l SET assignee_id = u.assignee_id
+         FROM unnest($1::uuid[], $2::text[]) AS u(error_id, assignee_id) WHERE l.error_id = u.error_id`,
+      [changed.map((row) => row.error_id), changed.map((row) => row.assignee_id)],
+    );
   }
 
   /** After a rebuild of the list: the assignees it had, from the consumer's own table. */
