@@ -3,6 +3,7 @@ import {
   AccountSettingsChangedV1,
   ContractRegistry,
   ErrorAssignedV1,
+  ErrorTaggedV1,
   ErrorUnassignedV1,
   InvitationRequestedV1,
   Topics,
@@ -149,6 +150,31 @@ describe('assigning everything a filter matches', () => {
     expect((await request('GET', '/workload?integrationId=int-1&flowId=flow-9', owner)).body.assignees).toEqual([{ assigneeUserId: bob, open: 5 }]);
     expect((await byFilter(carolToken, { filter: { assignee: 'unassigned' }, assigneeUserId: carol, dryRun: true })).body.matched).toBe(1);
     expect((await byFilter(owner, { filter: { flowId: 'flow-9' }, assigneeUserId: bob })).status).toBe(422);
+  });
+
+  it('takes the Errors list’s filters: severity, text, tags', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const [severe, , tagged] = await recorded(
+      owner,
+      errorRecorded(accountId, { severity: 'high', message: 'Group deleted' }),
+      errorRecorded(accountId, { message: 'Billing address rejected' }),
+      errorRecorded(accountId, { message: 'Timeout' }),
+    );
+    const tagId = randomUUID();
+    const tagEvent: ErrorTaggedV1 = {
+      ...errorResolved(accountId, tagged),
+      type: 'ErrorTagged',
+      data: { errorId: tagged, tagId, taggedBy: { type: 'user', id: bob } },
+    };
+    await kafka.publish(Topics.errorsEvents, [{ key: tagged, value: tagEvent }]);
+    const matched = async (filter: object) =>
+      (await request('POST', '/assignments/by-filter', owner, { filter, assigneeUserId: bob, dryRun: true })).body.matched;
+
+    await eventually(async () => expect(await matched({ tags: tagId })).toBe(1));
+    expect(await matched({ severity: 'high' })).toBe(1);
+    expect(await matched({ q: 'billing ADDR' })).toBe(1);
+    expect((await request('POST', '/assignments/by-filter', owner, { filter: { severity: 'high' }, assigneeUserId: bob })).body.changed).toBe(1);
+    expect((await history(severe, owner)).assigneeUserId).toBe(bob);
   });
 });
 

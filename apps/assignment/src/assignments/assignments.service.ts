@@ -1,6 +1,7 @@
 import { accessUser, AccessUser, accountView } from '@faultline/access';
 import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, Workload, WorkloadQuery } from '@faultline/contracts';
 import { PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
+import { errorsFilterConditions } from '@faultline/errors-filter';
 import { PostgresEventStore } from '@faultline/eventing';
 import { NotFoundError } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
@@ -75,7 +76,8 @@ export class Assignments {
 
   /** Every error a filter matches, within what the actor may view: counted, or assigned a thousand at a time. */
   async assignByFilter(user: AccessUser, request: AssignByFilterRequest): Promise<AssignByFilterResult> {
-    const { where, params } = filterConditions(user, request.filter);
+    const sql = errorsFilterConditions({ accountId: user.accountId, integrationIds: viewableIntegrations(user), userId: user.userId }, request.filter);
+    const { where, params } = sql;
     if (request.dryRun) {
       const [row] = await this.dataSource.query(`SELECT count(*)::int AS matched FROM assignable_errors WHERE ${where}`, params);
       return { matched: (row as { matched: number }).matched, changed: 0, cascaded: 0, dryRun: true };
@@ -149,25 +151,6 @@ export class Assignments {
 }
 
 const FILTER_CHUNK = 1_000;
-
-/** The filter as SQL over the local copy, parameters only, within the actor's account and viewable integrations. */
-function filterConditions(user: AccessUser, filter: AssignByFilterRequest['filter']): { where: string; params: unknown[] } {
-  const params: unknown[] = [user.accountId];
-  const conditions = ['account_id = $1'];
-  const add = (sql: (placeholder: string) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql(`$${params.length}`));
-  };
-  const viewable = viewableIntegrations(user);
-  if (viewable !== 'all') add((p) => `integration_id = ANY(${p}::text[])`, viewable);
-  if (filter.integrationId) add((p) => `integration_id = ${p}`, filter.integrationId);
-  if (filter.flowId) add((p) => `flow_id = ${p}`, filter.flowId);
-  if (filter.flowStepId) add((p) => `flow_step_id = ${p}`, filter.flowStepId);
-  if (filter.status) add((p) => `status = ${p}`, filter.status);
-  if (filter.assignee === 'unassigned') conditions.push('assignee_id IS NULL');
-  else if (filter.assignee) add((p) => `assignee_id = ${p}`, filter.assignee === 'me' ? user.userId : filter.assignee);
-  return { where: conditions.join(' AND '), params };
-}
 
 /** Errors the app does not know (yet, or in this account) make the request a 404 as a whole. */
 async function requireErrors(manager: EntityManager, accountId: string, errorIds: string[]): Promise<AssignableError[]> {

@@ -5,6 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * current assignee. Indexes: a retry data key cascade looks up the open errors of one step with
  * one key; a new error looks for the assigned open error with its key; a superseded error names
  * its successor; the workload counts open errors per assignee within an integration and flow.
+ * The columns the Errors list filters on are named as in the errors app's list, so "assign
+ * everything matching" applies the very same filter (libs/errors-filter).
  */
 export class AssignableErrors1732300000700 implements MigrationInterface {
   name = 'AssignableErrors1732300000700';
@@ -24,7 +26,13 @@ export class AssignableErrors1732300000700 implements MigrationInterface {
         assignee_id text,
         assignment_id uuid,
         assigned_at timestamptz,
-        occurred_at timestamptz NOT NULL
+        occurred_at timestamptz NOT NULL,
+        message text NOT NULL,
+        source text,
+        http_status integer,
+        error_class text NOT NULL,
+        severity text NOT NULL,
+        tag_ids uuid[] NOT NULL DEFAULT '{}'
       )`);
     await queryRunner.query(
       "CREATE INDEX assignable_errors_retry_data_key ON assignable_errors (account_id, flow_step_id, retry_data_key) WHERE status = 'open' AND retry_data_key IS NOT NULL",

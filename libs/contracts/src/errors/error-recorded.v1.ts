@@ -24,6 +24,7 @@ export const ErrorRecordedV1 = domainEventSchema(
       runId: Type.String({ minLength: 1 }),
       message: Type.String(),
       code: Type.Optional(Type.String()),
+      source: Type.Optional(Type.String()),
       httpStatus: Type.Optional(Type.Integer()),
       retryDataKey: Type.Optional(Type.String()),
       traceKey: Type.Optional(Type.String({ maxLength: 128 })),

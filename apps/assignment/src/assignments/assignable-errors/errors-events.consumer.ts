@@ -1,4 +1,4 @@
-import type { ErrorPurgedV1, ErrorRecordedV1, ErrorReopenedV1, ErrorResolvedV1 } from '@faultline/contracts';
+import type { ErrorPurgedV1, ErrorRecordedV1, ErrorReopenedV1, ErrorResolvedV1, ErrorTaggedV1, ErrorUntaggedV1 } from '@faultline/contracts';
 import { Topics } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { Controller } from '@nestjs/common';
@@ -12,7 +12,14 @@ import { AssignableError, AssignableErrorsQueries } from './assignable-errors';
 export const ERRORS_CONSUMER = 'assignment.errors-events';
 const RULES: Actor = { type: 'system', id: 'assignment-rules' };
 
-type ErrorsEvent = ErrorRecordedV1 | ErrorResolvedV1 | ErrorReopenedV1 | ErrorPurgedV1 | { type: string; eventId: string; accountId: string };
+type ErrorsEvent =
+  | ErrorRecordedV1
+  | ErrorResolvedV1
+  | ErrorReopenedV1
+  | ErrorPurgedV1
+  | ErrorTaggedV1
+  | ErrorUntaggedV1
+  | { type: string; eventId: string; accountId: string };
 
 /**
  * Keeps the local copy of the errors in step with errors.events.v1 and applies the automatic
@@ -47,9 +54,11 @@ async function apply(work: AssignmentWork, event: ErrorsEvent): Promise<void> {
       const { data, accountId } = event as ErrorRecordedV1;
       await lockSuccession(work, data.errorId);
       await manager.query(
-        `INSERT INTO assignable_errors (error_id, account_id, integration_id, flow_id, flow_step_id, status, retry_data_key, trace_key, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8) ON CONFLICT (error_id) DO NOTHING`,
-        [data.errorId, accountId, data.integrationId, data.flowId, data.flowStepId, data.retryDataKey ?? null, data.traceKey ?? null, data.occurredAt],
+        `INSERT INTO assignable_errors (error_id, account_id, integration_id, flow_id, flow_step_id, status, retry_data_key, trace_key,
+                                        occurred_at, message, source, http_status, error_class, severity)
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (error_id) DO NOTHING`,
+        [data.errorId, accountId, data.integrationId, data.flowId, data.flowStepId, data.retryDataKey ?? null, data.traceKey ?? null,
+          data.occurredAt, data.message, data.source ?? null, data.httpStatus ?? null, data.errorClass, data.severity],
       );
       const superseded = await AssignableErrorsQueries.supersededBy(manager, data.errorId);
       if (superseded?.assigneeUserId) return follow(work, data.errorId, superseded, 'traceKey');
@@ -72,6 +81,18 @@ async function apply(work: AssignmentWork, event: ErrorsEvent): Promise<void> {
       if (older?.assigneeUserId && newer) await follow(work, newer.errorId, older, 'traceKey');
       return;
     }
+    case 'ErrorTagged':
+      await manager.query('UPDATE assignable_errors SET tag_ids = array_append(array_remove(tag_ids, $2::uuid), $2::uuid) WHERE error_id = $1', [
+        (event as ErrorTaggedV1).data.errorId,
+        (event as ErrorTaggedV1).data.tagId,
+      ]);
+      return;
+    case 'ErrorUntagged':
+      await manager.query('UPDATE assignable_errors SET tag_ids = array_remove(tag_ids, $2::uuid) WHERE error_id = $1', [
+        (event as ErrorUntaggedV1).data.errorId,
+        (event as ErrorUntaggedV1).data.tagId,
+      ]);
+      return;
     case 'ErrorReopened':
       await manager.query("UPDATE assignable_errors SET status = 'open' WHERE error_id = $1", [(event as ErrorReopenedV1).data.errorId]);
       return;

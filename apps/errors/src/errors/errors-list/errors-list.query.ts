@@ -2,7 +2,7 @@ import type { ErrorListItem, ErrorsFilter, ErrorsListQuery, ErrorsPage } from '@
 import { RequestValidationError } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { errorsFilterConditions, ReaderScope } from './errors-filter.sql';
+import { errorsFilterConditions, ReaderScope } from '@faultline/errors-filter';
 
 export type { ReaderScope };
 

@@ -5,7 +5,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { scopeOf } from '../errors-list/errors-list.controller';
-import { errorsFilterConditions } from '../errors-list/errors-filter.sql';
+import { errorsFilterConditions } from '@faultline/errors-filter';
 import { DataSource } from 'typeorm';
 
 const COUNTS = `count(*)::int AS open, count(assignee_id)::int AS assigned, (count(*) - count(assignee_id))::int AS unassigned`;

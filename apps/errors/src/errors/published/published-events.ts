@@ -67,10 +67,10 @@ function onErrorsTopic(stored: StoredServiceEvent, errorId: string, data: object
 }
 
 function recordedData({ data }: ErrorRecorded) {
-  const { errorId, integrationId, flowId, flowStepId, stepType, runId, message, code, httpStatus, retryDataKey, traceKey } = data;
+  const { errorId, integrationId, flowId, flowStepId, stepType, runId, message, code, source, httpStatus, retryDataKey, traceKey } = data;
   const { errorClass, severity, httpStatusName, occurredAt } = data;
   return definedOnly({
-    errorId, integrationId, flowId, flowStepId, stepType, runId, message, code, httpStatus, retryDataKey, traceKey,
+    errorId, integrationId, flowId, flowStepId, stepType, runId, message, code, source, httpStatus, retryDataKey, traceKey,
     errorClass, severity, httpStatusName, occurredAt,
   });
 }

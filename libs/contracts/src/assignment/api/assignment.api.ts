@@ -1,5 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { Actor } from '../../envelope';
+import { ErrorsFilter } from '../../errors/api/errors-list.api';
 
 const uuid = Type.String({ format: 'uuid' });
 const id = Type.String({ minLength: 1, maxLength: 100 });
@@ -69,25 +70,11 @@ export const Workload = Type.Object(
 export type Workload = Static<typeof Workload>;
 
 /**
- * `POST /assignments/by-filter`: assign every error the filter matches (within the integrations
- * the actor may view), a thousand per transaction; `dryRun` only counts them.
+ * `POST /assignments/by-filter`: assign every error the Errors list's filter matches (within the
+ * integrations the actor may view), a thousand per transaction; `dryRun` only counts them.
  */
 export const AssignByFilterRequest = Type.Object(
-  {
-    filter: Type.Object(
-      {
-        integrationId: Type.Optional(id),
-        flowId: Type.Optional(id),
-        flowStepId: Type.Optional(id),
-        status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
-        /** A user id, `me` or `unassigned`. */
-        assignee: Type.Optional(id),
-      },
-      { additionalProperties: false },
-    ),
-    assigneeUserId: id,
-    dryRun: Type.Optional(Type.Boolean()),
-  },
+  { filter: ErrorsFilter, assigneeUserId: id, dryRun: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, $id: 'AssignByFilterRequest' },
 );
 export type AssignByFilterRequest = Static<typeof AssignByFilterRequest>;

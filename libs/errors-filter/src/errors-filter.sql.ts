@@ -35,7 +35,11 @@ export class SqlConditions {
   }
 }
 
-/** The SQL of the Errors list's filters, within what the reader may see. Values are parameters only. */
+/**
+ * The SQL of the Errors list's filters, within what the reader may see. Values are parameters
+ * only. Every read model of errors that takes these filters (the errors app's list, the
+ * assignment app's copy for "assign everything matching") names its columns the same way.
+ */
 export function errorsFilterConditions(scope: ReaderScope, filter: ErrorsFilter): SqlConditions {
   const sql = new SqlConditions();
   sql.add((p) => `account_id = ${p()}`, scope.accountId);
