@@ -157,6 +157,6 @@ async function requireErrors(manager: EntityManager, accountId: string, errorIds
   const errors = await AssignableErrorsQueries.byIds(manager, accountId, errorIds);
   const known = new Set(errors.map((error) => error.errorId));
   const missing = errorIds.filter((errorId) => !known.has(errorId));
-  if (missing.length > 0) throw new NotFoundError(`error ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  if (missing.length > 0) throw NotFoundError.forIds('error', missing);
   return errors;
 }

@@ -33,4 +33,10 @@ export class NotFoundError extends Error {
   constructor(readonly what: string) {
     super(`${what} was not found`);
   }
+
+  /** For requests naming many things: the first few missing ids, and how many more. */
+  static forIds(kind: string, missing: string[]): NotFoundError {
+    const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
+    return new NotFoundError(`${kind} ${missing.slice(0, 5).join(', ')}${more}`);
+  }
 }

@@ -5,6 +5,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import type { AssignmentCommand } from '../assignment.decider';
 import { AssignmentWork, AssignmentWriter } from '../assignment-writer';
+import { AssignableErrorsQueries } from '../assignable-errors/assignable-errors';
 import * as emailAssignment from './email-assignment.decider';
 import { EmailAssignmentState, emailAssignmentStreamId } from './email-assignment.decider';
 
@@ -57,10 +58,14 @@ async function answer(work: AssignmentWork, requestId: string, event: Answer): P
   const decided = await work.decideOn(streamId, emailAssignment, { type: 'RecordInvitation', data: { userId } });
   const state = work.session.state<EmailAssignmentState>(streamId);
   if (decided.length === 0 || state.status === 'none') return;
+  const errors = await AssignableErrorsQueries.byIds(work.manager, event.accountId, state.errorIds);
+  const manual = errors.map((error) => ({ error, assignmentId: randomUUID(), assigneeUserId: userId }));
   await work.decide(
-    state.errorIds.map((errorId) => {
-      const command: AssignmentCommand = { type: 'AssignError', data: { errorId, assignmentId: randomUUID(), assigneeUserId: userId, by: state.requestedBy, now: work.now } };
-      return { errorId, command };
+    manual.map(({ error, assignmentId }) => {
+      const command: AssignmentCommand = { type: 'AssignError', data: { errorId: error.errorId, assignmentId, assigneeUserId: userId, by: state.requestedBy, now: work.now } };
+      return { errorId: error.errorId, command };
     }),
   );
+  // As for any manual assignment, open errors sharing a retry data key follow.
+  await work.cascade(event.accountId, manual.filter(({ error }) => error.status === 'open'), state.requestedBy);
 }

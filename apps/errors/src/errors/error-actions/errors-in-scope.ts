@@ -19,6 +19,6 @@ export async function requireErrorsInScope(
   );
   const found = new Map(rows.map((row) => [row.error_id, row.integration_id]));
   const missing = errorIds.filter((errorId) => !found.has(errorId));
-  if (missing.length > 0) throw new NotFoundError(`error ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  if (missing.length > 0) throw NotFoundError.forIds('error', missing);
   for (const integrationId of new Set(found.values())) await permissions.require(user.userId, integrationId, 'viewErrors');
 }
