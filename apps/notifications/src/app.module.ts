@@ -1,12 +1,20 @@
-import { ServiceConfig, ServiceModule } from '@faultline/platform';
+import { AccessModule, AccessTables1732300000300 } from '@faultline/access';
+import { Clock, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DigestsModule } from './digests/digests.module';
+import { Digests1732300000800 } from './infrastructure/digests.migration';
+import type { NotificationsConfig } from './notifications.config';
 
 @Module({})
 export class NotificationsAppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: NotificationsConfig, clock?: Clock): DynamicModule {
     return {
       module: NotificationsAppModule,
-      imports: [ServiceModule.forRoot({ config, migrations: [] })],
+      imports: [
+        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, Digests1732300000800], clock }),
+        AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
+        DigestsModule.forRoot(config),
+      ],
     };
   }
 }

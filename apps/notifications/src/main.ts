@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { loadServiceConfig, runMain, startService } from '@faultline/platform';
-import { NotificationsAppModule } from './app.module';
+import { runMain } from '@faultline/platform';
+import { startNotificationsApp } from './notifications.app';
+import { loadNotificationsConfig } from './notifications.config';
 
-runMain('notifications', () => {
-  const config = loadServiceConfig('notifications', process.env);
-  return startService(NotificationsAppModule.forRoot(config), { title: 'Faultline notifications', config });
-});
+runMain('notifications', () => startNotificationsApp(loadNotificationsConfig(process.env)));

@@ -17,3 +17,4 @@ export * from './assignment/error-assignment.v1';
 export * from './errors/api/error-actions.api';
 export * from './errors/api/error-details.api';
 export * from './assignment/api/assignment.api';
+export * from './notifications/notifications-events.v1';

@@ -8,3 +8,4 @@ export * from './manual-clock';
 export * from './identity-api-client';
 export * from './fixtures/identity-events.fixture';
 export * from './fixtures/errors-events.fixture';
+export * from './mail-catcher';

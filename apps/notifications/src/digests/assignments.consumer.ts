@@ -1,0 +1,82 @@
+import { ErrorAssignedV1, ErrorRecordedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
+import { ConsumedBatch, Inbox } from '@faultline/eventing';
+import { CLOCK, Clock } from '@faultline/platform';
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource, EntityManager } from 'typeorm';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
+import { notifies, windowDue } from './digest.rules';
+
+type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: string; eventId: string };
+
+/**
+ * The debounce projection over assignment.events.v1: every error's current assignee, and for
+ * every assignment that notifies, the assignee's open window (opened by the first) and its entry.
+ */
+@Controller()
+export class AssignmentsConsumer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: Inbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  @EventPattern(Topics.assignmentEvents)
+  async onAssignments(@Payload() batch: ConsumedBatch<AssignmentEvent>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const fresh = await this.inbox.claim(manager, 'notifications.assignments', batch.events.map(({ event }) => event.eventId));
+      for (const { event } of batch.events) {
+        if (!fresh.delete(event.eventId)) continue;
+        if (event.type === 'ErrorAssigned' || event.type === 'ErrorUnassigned') await this.apply(manager, event as ErrorAssignedV1 | ErrorUnassignedV1);
+      }
+    });
+  }
+
+  private async apply(manager: EntityManager, event: ErrorAssignedV1 | ErrorUnassignedV1): Promise<void> {
+    const assignee = event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null;
+    await manager.query(
+      `INSERT INTO current_assignees (error_id, assignee_id, version) VALUES ($1, $2, $3)
+       ON CONFLICT (error_id) DO UPDATE SET assignee_id = excluded.assignee_id, version = excluded.version
+         WHERE current_assignees.version < excluded.version`,
+      [event.data.errorId, assignee, event.aggregateVersion],
+    );
+    if (event.type !== 'ErrorAssigned' || !notifies(event.data)) return;
+    const now = this.clock.now();
+    await manager.query(
+      `INSERT INTO digest_windows (user_id, account_id, opened_at, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING`,
+      [event.data.assigneeUserId, event.accountId, now, windowDue(now, this.config.digest.windowMs)],
+    );
+    await manager.query(
+      `INSERT INTO digest_entries (user_id, error_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, error_id) DO UPDATE SET assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
+      [event.data.assigneeUserId, event.data.errorId, event.occurredAt, event.data.assignedBy.id],
+    );
+  }
+}
+
+/** What a digest says about each error, from errors.events.v1 (a redelivery inserts nothing). */
+@Controller()
+export class ErrorsConsumer {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @EventPattern(Topics.errorsEvents)
+  async onErrors(@Payload() batch: ConsumedBatch<ErrorRecordedV1 | { type: string; eventId: string }>): Promise<void> {
+    const recorded = batch.events.map(({ event }) => event).filter((event): event is ErrorRecordedV1 => event.type === 'ErrorRecorded');
+    if (recorded.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO notify_errors (error_id, account_id, integration_id, flow_id, flow_step_id, message, occurred_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+       ON CONFLICT (error_id) DO NOTHING`,
+      [
+        recorded.map((event) => event.data.errorId),
+        recorded.map((event) => event.accountId),
+        recorded.map((event) => event.data.integrationId),
+        recorded.map((event) => event.data.flowId),
+        recorded.map((event) => event.data.flowStepId),
+        recorded.map((event) => event.data.message),
+        recorded.map((event) => event.data.occurredAt),
+      ],
+    );
+  }
+}

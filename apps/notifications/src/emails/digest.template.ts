@@ -1,0 +1,43 @@
+import type { DigestPart } from '../digests/digest.rules';
+import { digestSubject } from '../digests/digest.rules';
+
+export interface DigestLine {
+  errorId: string;
+  integrationId: string;
+  flowId: string;
+  flowStepId: string;
+  message: string;
+  occurredAt: string;
+  assignedBy: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
+
+/** One part of an assignment digest, as plain text and HTML: each error, where it is, and a link. */
+export function renderDigest(part: DigestPart, total: number, lines: DigestLine[], linkBaseUrl: string): RenderedEmail {
+  const subject = digestSubject(part, total);
+  const link = (line: DigestLine) => `${linkBaseUrl}/errors/${line.errorId}`;
+  const text = [
+    subject,
+    '',
+    ...lines.map(
+      (line) =>
+        `- ${line.message}\n  ${line.integrationId} › ${line.flowId} › ${line.flowStepId}, ${line.occurredAt}, assigned by ${line.assignedBy}\n  ${link(line)}`,
+    ),
+  ].join('\n');
+  const rows = lines
+    .map(
+      (line) =>
+        `<tr><td><a href="${escapeHtml(link(line))}">${escapeHtml(line.message)}</a></td><td>${escapeHtml(line.integrationId)} › ${escapeHtml(line.flowId)} › ${escapeHtml(line.flowStepId)}</td><td>${escapeHtml(line.occurredAt)}</td><td>${escapeHtml(line.assignedBy)}</td></tr>`,
+    )
+    .join('');
+  const html = `<h1>${escapeHtml(subject)}</h1><table><tr><th>Error</th><th>Where</th><th>When</th><th>Assigned by</th></tr>${rows}</table>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,37 @@
+import { EnvReader, readServiceConfig, ServiceConfig } from '@faultline/platform';
+
+export interface NotificationsConfig {
+  service: ServiceConfig;
+  digest: {
+    /** How long the first assignment to a user waits for more before the digest goes out. */
+    windowMs: number;
+    /** Errors per email; more make more emails. */
+    perEmail: number;
+    /** How often due windows are flushed and pending emails sent. */
+    flushIntervalMs: number;
+  };
+  smtp: { url: string; from: string };
+  /** Where links in emails point (the product's web app). */
+  linkBaseUrl: string;
+}
+
+export const NOTIFICATIONS_CONFIG = Symbol('NotificationsConfig');
+
+export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig {
+  const reader = new EnvReader(env);
+  const config: NotificationsConfig = {
+    service: readServiceConfig('notifications', reader),
+    digest: {
+      windowMs: reader.integer('DIGEST_WINDOW_MS', 15 * 60_000, { min: 100, max: 24 * 3_600_000 }),
+      perEmail: reader.integer('DIGEST_MAX_ERRORS_PER_EMAIL', 25, { min: 1, max: 1_000 }),
+      flushIntervalMs: reader.integer('DIGEST_FLUSH_INTERVAL_MS', 5_000, { min: 50, max: 3_600_000 }),
+    },
+    smtp: {
+      url: reader.url('SMTP_URL', ['smtp:', 'smtps:'], 'smtp://127.0.0.1:2525'),
+      from: reader.string('SMTP_FROM', 'Faultline <faultline@localhost>'),
+    },
+    linkBaseUrl: reader.string('LINK_BASE_URL', 'http://127.0.0.1:3001'),
+  };
+  reader.done();
+  return config;
+}
