@@ -1,7 +1,7 @@
 import { AccessModule, AccessTables1732300000300 } from '@faultline/access';
 import { Clock, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
-import { DigestsModule } from './digests/digests.module';
+import { NotificationsModule } from './notifications.module';
 import { Digests1732300000800 } from './infrastructure/digests.migration';
 import type { NotificationsConfig } from './notifications.config';
 
@@ -13,7 +13,7 @@ export class NotificationsAppModule {
       imports: [
         ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, Digests1732300000800], clock }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
-        DigestsModule.forRoot(config),
+        NotificationsModule.forRoot(config),
       ],
     };
   }

@@ -17,7 +17,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
 
 /** One part of an assignment digest, as plain text and HTML: each error, where it is, and a link. */

@@ -1,4 +1,4 @@
-import { DigestSentV1, Topics } from '@faultline/contracts';
+import { DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
 import { OutboxWriter } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
@@ -12,6 +12,7 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 
 interface PendingEmail {
   email_id: string;
+  kind: 'digest' | 'invitation';
   account_id: string;
   user_id: string;
   recipient: string;
@@ -21,6 +22,7 @@ interface PendingEmail {
   error_ids: string[];
   part: number;
   of: number;
+  from_assignment: boolean;
   attempts: number;
 }
 
@@ -59,7 +61,7 @@ export class EmailSender implements OnApplicationShutdown {
   private async sendBatch(manager: EntityManager): Promise<number> {
     const now = this.clock.now();
     const pending: PendingEmail[] = await manager.query(
-      `SELECT email_id, account_id, user_id, recipient, subject, text_body, html_body, error_ids, part, of, attempts FROM emails
+      `SELECT email_id, kind, account_id, user_id, recipient, subject, text_body, html_body, error_ids, part, of, from_assignment, attempts FROM emails
         WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT ${EMAILS_PER_BATCH} FOR UPDATE SKIP LOCKED`,
       [now],
     );
@@ -83,7 +85,7 @@ export class EmailSender implements OnApplicationShutdown {
         now,
         info.messageId,
       ]);
-      await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: digestSent(email, info.messageId, now) }]);
+      await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(email, info.messageId, now) }]);
     } catch (error) {
       const { responseCode, message } = error as { responseCode?: number; message: string };
       const permanent = typeof responseCode === 'number' && responseCode >= 500;
@@ -97,15 +99,22 @@ export class EmailSender implements OnApplicationShutdown {
   }
 }
 
-function digestSent(email: PendingEmail, smtpMessageId: string, now: Date): DigestSentV1 {
-  return {
+/** Every email sent is an event: DigestSent for a digest part, InvitationEmailSent for an invitation. */
+function emailSent(email: PendingEmail, smtpMessageId: string, now: Date): DigestSentV1 | InvitationEmailSentV1 {
+  const envelope = {
     eventId: randomUUID(),
-    type: 'DigestSent',
-    version: 1,
+    version: 1 as const,
     occurredAt: now.toISOString(),
     accountId: email.account_id,
     correlationId: email.email_id,
-    actor: { type: 'system', id: 'notifications' },
+    actor: { type: 'system' as const, id: 'notifications' },
+  };
+  if (email.kind === 'invitation') {
+    return { ...envelope, type: 'InvitationEmailSent', data: { emailId: email.email_id, userId: email.user_id, fromAssignment: email.from_assignment, smtpMessageId } };
+  }
+  return {
+    ...envelope,
+    type: 'DigestSent',
     data: { emailId: email.email_id, userId: email.user_id, errorIds: email.error_ids, part: email.part, of: email.of, smtpMessageId },
   };
 }

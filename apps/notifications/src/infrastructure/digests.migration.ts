@@ -51,6 +51,7 @@ export class Digests1732300000800 implements MigrationInterface {
         error_ids uuid[] NOT NULL DEFAULT '{}',
         part integer NOT NULL DEFAULT 1,
         of integer NOT NULL DEFAULT 1,
+        from_assignment boolean NOT NULL DEFAULT false,
         status text NOT NULL DEFAULT 'pending',
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL,

@@ -21,3 +21,12 @@ export const DigestSentV1 = externalEventSchema(
   'The notifications app sent an assignment digest email.',
 );
 export type DigestSentV1 = Static<typeof DigestSentV1>;
+
+/** The invitation email went out, with the acceptance link, to the invited user. Keyed by userId. */
+export const InvitationEmailSentV1 = externalEventSchema(
+  'InvitationEmailSent',
+  1,
+  closed({ emailId: Uuid, userId: id, fromAssignment: Type.Boolean(), smtpMessageId: Type.String() }),
+  'The notifications app sent an invitation email.',
+);
+export type InvitationEmailSentV1 = Static<typeof InvitationEmailSentV1>;

@@ -1,4 +1,4 @@
-import { DigestSentV1, ErrorAssignedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
+import { DigestSentV1, ErrorAssignedV1, ErrorUnassignedV1, InvitationEmailSentV1, Topics, UserInvitedV1 } from '@faultline/contracts';
 import {
   accountCreated,
   errorRecorded,
@@ -12,8 +12,8 @@ import {
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { startNotificationsApp } from '../notifications.app';
-import { loadNotificationsConfig, NotificationsConfig } from '../notifications.config';
+import { startNotificationsApp } from './notifications.app';
+import { loadNotificationsConfig, NotificationsConfig } from './notifications.config';
 
 const WINDOW_MS = 1_500;
 let config: NotificationsConfig;
@@ -180,5 +180,41 @@ describe('assignment digests', () => {
     app = await startNotificationsApp(config, { logLevels: ['error', 'fatal'] });
     await eventually(() => expect(mail.to(bob.email)).toHaveLength(1), 30_000);
     expect(mail.to(bob.email)[0].text).toContain(errorId);
+  });
+});
+
+describe('invitation emails', () => {
+  it('go out at once with a working acceptance link, and are recorded as InvitationEmailSent', async () => {
+    const { accountId, owner } = await newAccount();
+    const userId = randomUUID();
+    const invited: UserInvitedV1 = {
+      ...envelope(accountId, userId, owner),
+      type: 'UserInvited',
+      data: {
+        userId,
+        email: `invitee-${userId}@example.test`,
+        role: 'member',
+        access: { 'int-1': 'monitor' },
+        invitedBy: owner,
+        fromAssignment: true,
+        acceptancePath: `/invitations/accept?token=${userId}`,
+        expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        resent: false,
+      },
+    };
+    await kafka.publish(Topics.identityEvents, [invited, invited].map((value) => ({ key: accountId, value })));
+
+    const [email] = await eventually(() => {
+      const mine = mail.to(invited.data.email);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    expect(email.subject).toMatch(/assigned to you/);
+    expect(email.text).toContain(`${config.linkBaseUrl}/invitations/accept?token=${userId}`);
+    await eventually(() =>
+      expect(sent.json<InvitationEmailSentV1>().filter((event) => event.type === 'InvitationEmailSent' && event.data.userId === userId)).toEqual([
+        expect.objectContaining({ data: expect.objectContaining({ fromAssignment: true }) }),
+      ]),
+    );
   });
 });
