@@ -12,3 +12,4 @@ export * from './clock';
 export * from './bootstrap/run-main';
 export * from './http/openapi';
 export * from './http/internal-api-key.guard';
+export * from './periodic-job';

@@ -1,5 +1,5 @@
-import { CLOCK, Clock } from '@faultline/platform';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, Clock, PeriodicJob } from '@faultline/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { EmailSender } from '../emails/email.sender';
@@ -21,26 +21,21 @@ interface DueWindow {
  * flushes whatever came due meanwhile.
  */
 @Injectable()
-export class DigestFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestFlusher extends PeriodicJob {
+  protected readonly name = 'digest flush';
   private readonly logger = new Logger(DigestFlusher.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly sender: EmailSender,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.tick().catch((error: Error) => this.logger.error(`digest flush failed: ${error.message}`));
-    }, this.config.digest.flushIntervalMs);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected intervalMs(): number {
+    return this.config.digest.flushIntervalMs;
   }
 
   async tick(): Promise<void> {

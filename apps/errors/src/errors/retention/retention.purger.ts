@@ -1,7 +1,7 @@
 import { Topics } from '@faultline/contracts';
 import { OutboxMessage, OutboxWriter } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
@@ -23,9 +23,9 @@ interface ExpiredError {
  * other apps drop their copies. Old automatic retries and old activity go the same way.
  */
 @Injectable()
-export class RetentionPurger implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionPurger extends PeriodicJob {
+  protected readonly name = 'retention purge';
   private readonly logger = new Logger(RetentionPurger.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,17 +33,16 @@ export class RetentionPurger implements OnApplicationBootstrap, OnApplicationShu
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: Error) => this.logger.error(`retention sweep failed: ${error.message}`));
-    }, this.config.retention.sweepIntervalMs);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected intervalMs(): number {
+    return this.config.retention.sweepIntervalMs;
+  }
+
+  tick(): Promise<{ purged: number }> {
+    return this.sweep();
   }
 
   /** Purges everything past its retention; answers how many errors went. */
