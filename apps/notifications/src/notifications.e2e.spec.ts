@@ -218,3 +218,34 @@ describe('invitation emails', () => {
     );
   });
 });
+
+describe('a crash between sending and recording', () => {
+  it('sends that one email at most once more, and records it once', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const [errorId] = await errors(accountId, 1);
+    const dataSource = app.get(DataSource);
+    // Recording Bob's email as sent fails once, after SMTP accepted it, as a crash would. A
+    // sequence is not rolled back with the failed transaction, so it crashes exactly once.
+    await dataSource.query('CREATE TABLE crash_target (user_id text PRIMARY KEY)');
+    await dataSource.query('CREATE SEQUENCE crash_count');
+    await dataSource.query('INSERT INTO crash_target (user_id) VALUES ($1)', [bob.userId]);
+    await dataSource.query(`
+      CREATE FUNCTION crash_after_send() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.status = 'sent' AND NEW.user_id IN (SELECT user_id FROM crash_target) AND nextval('crash_count') = 1 THEN
+          RAISE EXCEPTION 'crashed before recording';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await dataSource.query('CREATE TRIGGER crash_after_send BEFORE UPDATE ON emails FOR EACH ROW EXECUTE FUNCTION crash_after_send()');
+    try {
+      await publishAssignments(assigned(accountId, errorId, bob.userId, owner));
+      await eventually(() => expect(sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId)).toHaveLength(1), 30_000);
+    } finally {
+      await dataSource.query('DROP TRIGGER crash_after_send ON emails');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(mail.to(bob.email)).toHaveLength(2);
+    expect(sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId)).toHaveLength(1);
+  });
+});

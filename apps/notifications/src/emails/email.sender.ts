@@ -27,9 +27,9 @@ interface PendingEmail {
 }
 
 /**
- * Delivers the email outbox over SMTP. A row is locked while it is sent and marked sent (with
- * its DigestSent event) in the same transaction, so a crash after SMTP accepted it and before
- * the commit sends that one email once more, never more. SMTP failures are retried with
+ * Delivers the email outbox over SMTP. Each email is locked while it is sent and marked sent
+ * (with its event) in its own transaction, so a crash after SMTP accepted it and before the
+ * commit sends that one email once more, never more. SMTP failures are retried with
  * backoff; a permanent refusal (5xx) is recorded as failed and stays visible.
  */
 @Injectable()
@@ -51,51 +51,66 @@ export class EmailSender implements OnApplicationShutdown {
     this.transport.close();
   }
 
+  /** Sends every email that is due, each in its own transaction: one crash repeats one email at most. */
   async sendPending(): Promise<void> {
-    let sent: number;
+    let due: Array<{ email_id: string }>;
+    let sentAny = false;
     do {
-      sent = await this.dataSource.transaction((manager) => this.sendBatch(manager));
-    } while (sent === EMAILS_PER_BATCH);
+      due = await this.dataSource.query(
+        `SELECT email_id FROM emails WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT ${EMAILS_PER_BATCH}`,
+        [this.clock.now()],
+      );
+      for (const { email_id: emailId } of due) sentAny = (await this.dataSource.transaction((manager) => this.sendOne(manager, emailId))) || sentAny;
+    } while (due.length === EMAILS_PER_BATCH);
+    if (sentAny) this.relay.nudge();
   }
 
-  private async sendBatch(manager: EntityManager): Promise<number> {
-    const now = this.clock.now();
-    const pending: PendingEmail[] = await manager.query(
-      `SELECT email_id, kind, account_id, user_id, recipient, subject, text_body, html_body, error_ids, part, of, from_assignment, attempts FROM emails
-        WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT ${EMAILS_PER_BATCH} FOR UPDATE SKIP LOCKED`,
-      [now],
+  /** Locks the email (another sender skips it), sends it, records the outcome. */
+  private async sendOne(manager: EntityManager, emailId: string): Promise<boolean> {
+    const [email]: PendingEmail[] = await manager.query(
+      `SELECT email_id, kind, account_id, user_id, recipient, subject, text_body, html_body, error_ids, part, of, from_assignment, attempts
+         FROM emails WHERE email_id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+      [emailId],
     );
-    for (const email of pending) await this.send(manager, email, now);
-    if (pending.length > 0) this.relay.nudge();
-    return pending.length;
+    if (!email) return false;
+    await this.send(manager, email, this.clock.now());
+    return true;
   }
 
   private async send(manager: EntityManager, email: PendingEmail, now: Date): Promise<void> {
+    let messageId: string;
     try {
-      const info = await this.transport.sendMail({
+      ({ messageId } = await this.transport.sendMail({
         from: this.config.smtp.from,
         to: email.recipient,
         subject: email.subject,
         text: email.text_body,
         html: email.html_body,
         headers: { 'X-Faultline-Email-Id': email.email_id },
-      });
-      await manager.query("UPDATE emails SET status = 'sent', sent_at = $2, smtp_message_id = $3, attempts = attempts + 1 WHERE email_id = $1", [
-        email.email_id,
-        now,
-        info.messageId,
-      ]);
-      await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(email, info.messageId, now) }]);
+      }));
     } catch (error) {
-      const { responseCode, message } = error as { responseCode?: number; message: string };
-      const permanent = typeof responseCode === 'number' && responseCode >= 500;
-      const delay = Math.min(1_000 * 2 ** email.attempts, MAX_BACKOFF_MS);
-      await manager.query(
-        'UPDATE emails SET status = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4 WHERE email_id = $1',
-        [email.email_id, permanent ? 'failed' : 'pending', message.slice(0, 500), new Date(now.getTime() + delay)],
-      );
-      this.logger.warn(`email ${email.email_id} ${permanent ? 'refused for good' : 'not sent, will retry'}: ${message}`);
+      await this.recordFailure(manager, email, error as { responseCode?: number; message: string }, now);
+      return;
     }
+    // Not caught: if recording fails, the transaction rolls back and the email is sent again once.
+    await manager.query("UPDATE emails SET status = 'sent', sent_at = $2, smtp_message_id = $3, attempts = attempts + 1 WHERE email_id = $1", [
+      email.email_id,
+      now,
+      messageId,
+    ]);
+    await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(email, messageId, now) }]);
+  }
+
+  private async recordFailure(manager: EntityManager, email: PendingEmail, error: { responseCode?: number; message: string }, now: Date): Promise<void> {
+    const permanent = typeof error.responseCode === 'number' && error.responseCode >= 500;
+    const delay = Math.min(1_000 * 2 ** email.attempts, MAX_BACKOFF_MS);
+    await manager.query('UPDATE emails SET status = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4 WHERE email_id = $1', [
+      email.email_id,
+      permanent ? 'failed' : 'pending',
+      error.message.slice(0, 500),
+      new Date(now.getTime() + delay),
+    ]);
+    this.logger.warn(`email ${email.email_id} ${permanent ? 'refused for good' : 'not sent, will retry'}: ${error.message}`);
   }
 }
 
