@@ -1,5 +1,5 @@
 import type { AccessLevel, Plan, Role } from '@faultline/access-policy';
-import { Actor, decideOnStream, Decider, DomainEvent, OutboxWriter, PostgresEventStore, StoredEvent } from '@faultline/eventing';
+import { Actor, decideOnStream, Decider, DomainEvent, metadataFor, OutboxWriter, PostgresEventStore, StoredEvent } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -183,9 +183,7 @@ export class IdentityCommands {
   }
 
   private async apply<C, E extends IdentityEvent, S>(manager: EntityManager, change: Change<C, E, S>): Promise<void> {
-    const { correlationId, causationId } = change.cause ?? { correlationId: randomUUID(), causationId: undefined };
-    const occurredAt = this.clock.now().toISOString();
-    const metadata = () => ({ eventId: randomUUID(), accountId: change.accountId, occurredAt, correlationId, causationId, actor: change.actor });
+    const metadata = metadataFor({ accountId: change.accountId, actor: change.actor, ...change.cause }, this.clock.now());
     const stored: StoredEvent<IdentityEvent>[] = await decideOnStream(
       manager,
       this.store,

@@ -16,3 +16,5 @@ export * from './event-store/decision-session';
 export * from './database/outbox-per-topic.migration';
 export * from './database/eventing-migrations';
 export * from './event-store/unit-of-work';
+export * from './event-store/event-metadata';
+export * from './database/group-by';

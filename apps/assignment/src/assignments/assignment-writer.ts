@@ -1,4 +1,4 @@
-import { Decider, DecisionSession, EventMetadata, EventSink, inUnitOfWork, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { Decider, DecisionCause, DecisionSession, EventMetadata, EventSink, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -49,19 +49,11 @@ export class AssignmentWriter {
   ) {}
 
   async run<T>(
-    cause: { accountId: string; actor: Actor; correlationId?: string; causationId?: string },
+    cause: DecisionCause,
     work: (unit: AssignmentWork) => Promise<T>,
   ): Promise<{ result: T; stored: number }> {
     const now = this.clock.now();
-    const correlationId = cause.correlationId ?? randomUUID();
-    const metadata = (): EventMetadata => ({
-      eventId: randomUUID(),
-      accountId: cause.accountId,
-      occurredAt: now.toISOString(),
-      correlationId,
-      ...(cause.causationId ? { causationId: cause.causationId } : {}),
-      actor: cause.actor,
-    });
+    const metadata = metadataFor(cause, now);
     const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
     const { result, stored } = await inUnitOfWork(parts, (session, manager) => work(unitOfWork(manager, session, now, metadata)));
     if (stored.length > 0) this.relay.nudge();

@@ -1,8 +1,7 @@
 import type { AccessUser } from '@faultline/access';
-import { DecisionSession, EventMetadata, EventSink, inUnitOfWork, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { DecisionSession, EventMetadata, EventSink, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from './error.events';
 import { publishedMessages } from './published/published-events';
@@ -36,8 +35,7 @@ export class ErrorsWriter {
   async run<T>(user: AccessUser, work: (unit: Work) => Promise<T>): Promise<{ result: T; stored: StoredServiceEvent[] }> {
     const now = this.clock.now();
     const actor: Actor = { type: 'user', id: user.userId };
-    const correlationId = randomUUID();
-    const metadata = (): EventMetadata => ({ eventId: randomUUID(), accountId: user.accountId, occurredAt: now.toISOString(), correlationId, actor });
+    const metadata = metadataFor({ accountId: user.accountId, actor }, now);
     const outcome = await inUnitOfWork(this.parts(), (session, manager) => work({ manager, session, now, actor, metadata }));
     if (outcome.stored.length > 0) this.relay.nudge();
     return outcome;

@@ -12,6 +12,7 @@ import { ErrorsWriter } from './errors-writer';
 import { FlowsController } from './flows/flows.controller';
 import { FlowsQueries } from './flows/flows.query';
 import { MonitorController } from './monitor/monitor.controller';
+import { MonitorQueries } from './monitor/monitor.query';
 import { READ_MODEL_PROVIDERS } from './read-models';
 import { RetentionController } from './retention/retention.controller';
 import { RetentionPurger } from './retention/retention.purger';
@@ -52,6 +53,7 @@ export class ErrorsModule {
         FlowsQueries,
         ActivityLogQueries,
         PendingRetriesQueries,
+        MonitorQueries,
         RetentionPurger,
         ...READ_MODEL_PROVIDERS,
       ],

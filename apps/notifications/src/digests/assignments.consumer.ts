@@ -12,6 +12,7 @@ type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: string; eve
 /**
  * The debounce projection over assignment.events.v1: every error's current assignee, and for
  * every assignment that notifies, the assignee's open window (opened by the first) and its entry.
+ * A batch is a few statements, however many assignments it holds.
  */
 @Controller()
 export class AssignmentsConsumer {
@@ -26,31 +27,50 @@ export class AssignmentsConsumer {
   async onAssignments(@Payload() batch: ConsumedBatch<AssignmentEvent>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.claim(manager, 'notifications.assignments', batch.events.map(({ event }) => event.eventId));
-      for (const { event } of batch.events) {
-        if (!fresh.delete(event.eventId)) continue;
-        if (event.type === 'ErrorAssigned' || event.type === 'ErrorUnassigned') await this.apply(manager, event as ErrorAssignedV1 | ErrorUnassignedV1);
-      }
+      const assignments = batch.events
+        .map(({ event }) => event)
+        .filter((event): event is ErrorAssignedV1 | ErrorUnassignedV1 => fresh.delete(event.eventId) && (event.type === 'ErrorAssigned' || event.type === 'ErrorUnassigned'));
+      await this.recordAssignees(manager, assignments);
+      await this.openWindows(manager, assignments.filter((event): event is ErrorAssignedV1 => event.type === 'ErrorAssigned' && notifies(event.data)));
     });
   }
 
-  private async apply(manager: EntityManager, event: ErrorAssignedV1 | ErrorUnassignedV1): Promise<void> {
-    const assignee = event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null;
+  /** Each error's newest assignee; a redelivered or late event never overwrites a newer one. */
+  private async recordAssignees(manager: EntityManager, events: Array<ErrorAssignedV1 | ErrorUnassignedV1>): Promise<void> {
+    const newest = new Map<string, ErrorAssignedV1 | ErrorUnassignedV1>();
+    for (const event of events) {
+      if ((newest.get(event.data.errorId)?.aggregateVersion ?? 0) < event.aggregateVersion) newest.set(event.data.errorId, event);
+    }
+    if (newest.size === 0) return;
+    const rows = [...newest.values()];
     await manager.query(
-      `INSERT INTO current_assignees (error_id, assignee_id, version) VALUES ($1, $2, $3)
+      `INSERT INTO current_assignees (error_id, assignee_id, version)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])
        ON CONFLICT (error_id) DO UPDATE SET assignee_id = excluded.assignee_id, version = excluded.version
          WHERE current_assignees.version < excluded.version`,
-      [event.data.errorId, assignee, event.aggregateVersion],
+      [rows.map((event) => event.data.errorId), rows.map((event) => (event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null)), rows.map((event) => event.aggregateVersion)],
     );
-    if (event.type !== 'ErrorAssigned' || !notifies(event.data)) return;
+  }
+
+  /** The first notifying assignment to a user opens their window; every one adds its error. */
+  private async openWindows(manager: EntityManager, assignments: ErrorAssignedV1[]): Promise<void> {
+    if (assignments.length === 0) return;
     const now = this.clock.now();
+    const due = windowDue(now, this.config.digest.windowMs);
+    const users = new Map(assignments.map((event) => [event.data.assigneeUserId, event.accountId]));
     await manager.query(
-      `INSERT INTO digest_windows (user_id, account_id, opened_at, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING`,
-      [event.data.assigneeUserId, event.accountId, now, windowDue(now, this.config.digest.windowMs)],
+      `INSERT INTO digest_windows (user_id, account_id, opened_at, due_at)
+       SELECT user_id, account_id, $3, $4 FROM unnest($1::text[], $2::text[]) AS u(user_id, account_id)
+       ON CONFLICT (user_id) DO NOTHING`,
+      [[...users.keys()], [...users.values()], now, due],
     );
+    const entries = new Map(assignments.map((event) => [`${event.data.assigneeUserId}/${event.data.errorId}`, event]));
+    const rows = [...entries.values()];
     await manager.query(
-      `INSERT INTO digest_entries (user_id, error_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4)
+      `INSERT INTO digest_entries (user_id, error_id, assigned_at, assigned_by)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
        ON CONFLICT (user_id, error_id) DO UPDATE SET assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
-      [event.data.assigneeUserId, event.data.errorId, event.occurredAt, event.data.assignedBy.id],
+      [rows.map((event) => event.data.assigneeUserId), rows.map((event) => event.data.errorId), rows.map((event) => event.occurredAt), rows.map((event) => event.data.assignedBy.id)],
     );
   }
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '../database/group-by';
 import type { Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TopicNames } from '../kafka/topic-names';
@@ -86,8 +87,7 @@ export class OutboxRelay {
   }
 
   private async send(rows: OutboxRow[]): Promise<void> {
-    const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    const byTopic = groupBy(rows, (row) => row.topic);
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, topicRows]) => ({

@@ -66,9 +66,12 @@ export const AssignableErrorsQueries = {
     return rows.map(toError);
   },
 
-  /** The older error a new one superseded (same trace key, auto-resolve on), if the app knows of it. */
-  async supersededBy(manager: EntityManager, newerErrorId: string): Promise<AssignableError | undefined> {
-    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM assignable_errors WHERE superseded_by = $1`, [newerErrorId]);
-    return rows.map(toError)[0];
+  /** The older errors the given new ones superseded (same trace key, auto-resolve on), by the new error's id. */
+  async supersededBy(manager: EntityManager, newerErrorIds: string[]): Promise<Map<string, AssignableError>> {
+    const rows: Array<Row & { superseded_by: string }> = await manager.query(
+      `SELECT ${COLUMNS}, superseded_by FROM assignable_errors WHERE superseded_by = ANY($1::uuid[])`,
+      [newerErrorIds],
+    );
+    return new Map(rows.map((row) => [row.superseded_by, toError(row)]));
   },
 };

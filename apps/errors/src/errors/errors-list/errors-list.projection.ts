@@ -1,4 +1,4 @@
-import { chunk, valuesClause } from '@faultline/eventing';
+import { chunk, StoredEvent, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ErrorEvent, ErrorRecorded } from '../error.events';
@@ -12,22 +12,50 @@ const COLUMNS = [
 
 const actorName = (actor: { type: string; id: string }): string => `${actor.type}:${actor.id}`;
 
-/** How each later event changes its error's row: SQL and parameters after (error_id, version). */
-const UPDATES: { [T in Exclude<ErrorEvent['type'], 'ErrorRecorded'>]?: (data: Extract<ErrorEvent, { type: T }>['data']) => [string, unknown[]] } = {
-  ErrorOccurredAgain: (data) => ['occurrences = $3, last_occurred_at = $4', [data.occurrences, data.occurredAt]],
-  ErrorResolved: (data) => [
-    "status = 'resolved', resolved_at = $3, resolution = $4, resolved_by = $5, superseded_by = $6",
-    [data.resolvedAt, data.reason, actorName(data.resolvedBy), data.supersededBy ?? null],
-  ],
-  ErrorReopened: () => ["status = 'open', resolved_at = NULL, resolution = NULL, resolved_by = NULL, superseded_by = NULL", []],
-  ErrorTagged: (data) => ['tag_ids = array_append(array_remove(tag_ids, $3::uuid), $3::uuid)', [data.tagId]],
-  ErrorUntagged: (data) => ['tag_ids = array_remove(tag_ids, $3::uuid)', [data.tagId]],
+type UpdatingEvent = Exclude<ErrorEvent, { type: 'ErrorRecorded' | 'SeverityNotificationRequested' | 'RetryDataEdited' | 'ErrorRetryRequested' }>;
+
+/**
+ * How each later event changes its error's row, for many rows at once: the SET clause reads
+ * the event's values from `u`, an unnest of the columns named here.
+ */
+interface RowUpdate<E extends UpdatingEvent> {
+  set: string;
+  columns: Array<[name: string, type: string]>;
+  values(data: E['data']): unknown[];
+}
+
+const UPDATES: { [T in UpdatingEvent['type']]: RowUpdate<Extract<UpdatingEvent, { type: T }>> } = {
+  ErrorOccurredAgain: {
+    set: 'occurrences = u.occurrences, last_occurred_at = u.occurred_at',
+    columns: [['occurrences', 'int'], ['occurred_at', 'timestamptz']],
+    values: (data) => [data.occurrences, data.occurredAt],
+  },
+  ErrorResolved: {
+    set: "status = 'resolved', resolved_at = u.resolved_at, resolution = u.resolution, resolved_by = u.resolved_by, superseded_by = u.superseded_by",
+    columns: [['resolved_at', 'timestamptz'], ['resolution', 'text'], ['resolved_by', 'text'], ['superseded_by', 'uuid']],
+    values: (data) => [data.resolvedAt, data.reason, actorName(data.resolvedBy), data.supersededBy ?? null],
+  },
+  ErrorReopened: {
+    set: "status = 'open', resolved_at = NULL, resolution = NULL, resolved_by = NULL, superseded_by = NULL",
+    columns: [],
+    values: () => [],
+  },
+  ErrorTagged: {
+    set: 'tag_ids = array_append(array_remove(l.tag_ids, u.tag_id), u.tag_id)',
+    columns: [['tag_id', 'uuid']],
+    values: (data) => [data.tagId],
+  },
+  ErrorUntagged: { set: 'tag_ids = array_remove(l.tag_ids, u.tag_id)', columns: [['tag_id', 'uuid']], values: (data) => [data.tagId] },
 };
+
+const isUpdating = (stored: StoredServiceEvent): stored is StoredEvent<UpdatingEvent> => stored.event.type in UPDATES;
 
 /**
  * The Errors list: one row per error, updated in the same transaction as the events it
- * reflects, so the list never disagrees with the event store. New errors are written many rows
- * per statement (the ingest hot path); later changes row by row, in event order.
+ * reflects, so the list never disagrees with the event store. New errors are inserted many
+ * rows per statement; later changes too — one statement per event type for the first change
+ * of each error, then for the second, and so on, so each error's changes keep their order
+ * (a bulk resolve of a thousand errors is one statement, not a thousand).
  */
 @Injectable()
 export class ErrorsListProjection implements Projection {
@@ -35,15 +63,21 @@ export class ErrorsListProjection implements Projection {
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     await this.insertRecorded(manager, ofType(events, 'ErrorRecorded'));
-    for (const stored of events) {
-      const update = UPDATES[stored.event.type as keyof typeof UPDATES] as ((data: unknown) => [string, unknown[]]) | undefined;
-      if (!update) continue;
-      const [assignments, params] = update(stored.event.data);
-      await manager.query(`UPDATE errors_list SET ${assignments}, version = $2 WHERE error_id = $1 AND version < $2`, [
-        (stored.event.data as { errorId: string }).errorId,
-        stored.streamVersion,
-        ...params,
-      ]);
+    for (const layer of changeLayers(events.filter(isUpdating))) {
+      for (const [type, changes] of layer) await this.update(manager, UPDATES[type] as RowUpdate<UpdatingEvent>, changes);
+    }
+  }
+
+  private async update(manager: EntityManager, spec: RowUpdate<UpdatingEvent>, changes: StoredEvent<UpdatingEvent>[]): Promise<void> {
+    const columns: Array<[string, string]> = [['error_id', 'uuid'], ['version', 'int'], ...spec.columns];
+    for (const part of chunk(changes, 1_000)) {
+      const rows = part.map(({ event, streamVersion }) => [event.data.errorId, streamVersion, ...spec.values(event.data)]);
+      await manager.query(
+        `UPDATE errors_list l SET ${spec.set}, version = u.version
+           FROM unnest(${columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')}) AS u(${columns.map(([name]) => name).join(', ')})
+          WHERE l.error_id = u.error_id AND l.version < u.version`,
+        columns.map((_, index) => rows.map((row) => row[index])),
+      );
     }
   }
 
@@ -61,4 +95,19 @@ export class ErrorsListProjection implements Projection {
       );
     }
   }
+}
+
+/** Layer k holds each error's k-th change, grouped by type: errors' changes commute, one error's do not. */
+function changeLayers(changes: StoredEvent<UpdatingEvent>[]): Array<Map<UpdatingEvent['type'], StoredEvent<UpdatingEvent>[]>> {
+  const layers: Array<Map<UpdatingEvent['type'], StoredEvent<UpdatingEvent>[]>> = [];
+  const seen = new Map<string, number>();
+  for (const change of changes) {
+    const depth = seen.get(change.event.data.errorId) ?? 0;
+    seen.set(change.event.data.errorId, depth + 1);
+    const layer = (layers[depth] ??= new Map());
+    const group = layer.get(change.event.type);
+    if (group) group.push(change);
+    else layer.set(change.event.type, [change]);
+  }
+  return layers;
 }

@@ -1,6 +1,5 @@
 import type { ErrorOccurredV1, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
-import type { EventMetadata } from '@faultline/eventing';
-import { randomUUID } from 'node:crypto';
+import { metadataFor } from '@faultline/eventing';
 import type { Occurrence } from '../error.events';
 
 /** What flow runtimes publish on flow.errors.v1: a failure, or the success of a retry or a record. */
@@ -48,11 +47,5 @@ export function failedAttempt(report: ErrorOccurredV1) {
 }
 
 /** Events decided in answer to a report: caused by it, in its correlation, by its actor. */
-export const metadataCausedBy = (report: FlowReport, now: Date) => (): EventMetadata => ({
-  eventId: randomUUID(),
-  accountId: report.accountId,
-  occurredAt: now.toISOString(),
-  correlationId: report.correlationId,
-  causationId: report.eventId,
-  actor: report.actor,
-});
+export const metadataCausedBy = (report: FlowReport, now: Date) =>
+  metadataFor({ accountId: report.accountId, actor: report.actor, correlationId: report.correlationId, causationId: report.eventId }, now);

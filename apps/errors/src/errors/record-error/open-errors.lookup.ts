@@ -1,3 +1,4 @@
+import { groupBy } from '@faultline/eventing';
 import type { EntityManager } from 'typeorm';
 
 /** Open errors of one step with one trace key, newest last. */
@@ -10,8 +11,7 @@ export async function openErrorsByTraceKey(
   manager: EntityManager,
   keys: Array<{ accountId: string; flowStepId: string; traceKey: string }>,
 ): Promise<OpenErrorsByTraceKey> {
-  const found: OpenErrorsByTraceKey = new Map();
-  if (keys.length === 0) return found;
+  if (keys.length === 0) return new Map();
   const rows: Array<{ error_id: string; account_id: string; flow_step_id: string; trace_key: string }> = await manager.query(
     `SELECT l.error_id, l.account_id, l.flow_step_id, l.trace_key
        FROM errors_list l
@@ -21,9 +21,6 @@ export async function openErrorsByTraceKey(
       ORDER BY l.occurred_at, l.error_id`,
     [keys.map((key) => key.accountId), keys.map((key) => key.flowStepId), keys.map((key) => key.traceKey)],
   );
-  for (const row of rows) {
-    const key = traceKeyOf(row.account_id, row.flow_step_id, row.trace_key);
-    found.set(key, [...(found.get(key) ?? []), row.error_id]);
-  }
-  return found;
+  const groups = groupBy(rows, (row) => traceKeyOf(row.account_id, row.flow_step_id, row.trace_key));
+  return new Map([...groups].map(([key, group]) => [key, group.map((row) => row.error_id)]));
 }
