@@ -27,6 +27,19 @@ export class ReadModels {
     this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags, retention];
   }
 
+  /** The same read models outside Nest (the rebuild command). */
+  static standalone(): ReadModels {
+    return new ReadModels(
+      new ErrorsListProjection(),
+      new RetryDataProjection(),
+      new FlowsProjection(),
+      new ActivityLogProjection(),
+      new PendingRetriesProjection(),
+      new TagsProjection(),
+      new RetentionProjection(),
+    );
+  }
+
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     if (events.length === 0) return;
     for (const projection of this.projections) await projection.apply(manager, events);

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@faultline/eventing';
+import type { EntityManager } from 'typeorm';
 import type { ErrorEvent } from './error.events';
 import type { FlowEvent } from './flows/flow.events';
 import type { RetentionEvent } from './retention/retention.decider';
@@ -22,5 +23,5 @@ export function ofType<T extends ErrorsServiceEvent['type']>(
 export interface Projection {
   /** The tables it owns: emptied before a rebuild. */
   readonly tables: readonly string[];
-  apply(manager: import('typeorm').EntityManager, events: StoredServiceEvent[]): Promise<void>;
+  apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void>;
 }
