@@ -412,6 +412,20 @@ describe('reports a domain rule refuses', () => {
 
 describe('rebuilding the read models', () => {
   it('re-creates every read model from the event store with the same rows as before', async () => {
+    // Its own history of every kind, so the test stands alone (the others add theirs when run).
+    const { accountId, ownerToken } = await harness.newAccount();
+    await harness.publishReports(
+      ...Array.from({ length: 26 }, (_, index) => errorOccurred({ accountId, data: { traceKey: `order-${index % 22}`, retryData: { index } } })),
+      errorOccurred({ accountId, data: { stepType: 'custom_action', httpStatus: 503 } }),
+    );
+    const ids = await eventually(async () => {
+      const page = await harness.list(ownerToken, 'limit=100');
+      expect(page.items.filter((item) => item.occurrences > 1)).toHaveLength(4);
+      return page.items.map((item) => item.errorId);
+    });
+    const tagId = (await harness.request('POST', '/tags', ownerToken, { name: 'rebuild', colour: '#123456' })).body.tagId;
+    await harness.request('POST', '/errors/tags', ownerToken, { errorIds: ids.slice(0, 5), add: [tagId] });
+    await harness.request('POST', '/errors/resolve', ownerToken, { errorIds: ids.slice(3, 8) });
     const dataSource = harness.app.get(DataSource);
     const snapshot = async () => {
       const tables: Record<string, unknown[]> = {};
