@@ -4,6 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { NotificationsAppModule } from './app.module';
 import type { NotificationsConfig } from './notifications.config';
 
+/** Refusals of the rules are 403s; an admin subscribing someone who cannot monitor the flow is a 422. */
+export const NOTIFICATIONS_STATUS_BY_CODE: Record<string, number> = { ...FORBIDDEN_BY_CODE, SUBSCRIBER_CANNOT_MONITOR: 422 };
+
 /** Starts the notifications service; used by `main.ts` and by tests that run it in-process. */
 export function startNotificationsApp(
   config: NotificationsConfig,
@@ -11,7 +14,7 @@ export function startNotificationsApp(
 ): Promise<INestApplication> {
   return startService(NotificationsAppModule.forRoot(config, options.clock), {
     title: 'Faultline notifications',
-    statusByCode: FORBIDDEN_BY_CODE,
+    statusByCode: NOTIFICATIONS_STATUS_BY_CODE,
     ...options,
     config: config.service,
   });

@@ -10,7 +10,16 @@ export interface NotificationsConfig {
     /** How often due windows are flushed and pending emails sent. */
     flushIntervalMs: number;
   };
-  smtp: { url: string; from: string };
+  errorSummary: {
+    /** How long the first change in a subscribed flow waits for more before the summary goes out. */
+    windowMs: number;
+  };
+  smtp: {
+    url: string;
+    from: string;
+    /** Emails in flight at once, over as many pooled SMTP connections. */
+    concurrency: number;
+  };
   /** Where links in emails point (the product's web app). */
   linkBaseUrl: string;
 }
@@ -26,9 +35,13 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
       perEmail: reader.integer('DIGEST_MAX_ERRORS_PER_EMAIL', 25, { min: 1, max: 1_000 }),
       flushIntervalMs: reader.integer('DIGEST_FLUSH_INTERVAL_MS', 5_000, { min: 50, max: 3_600_000 }),
     },
+    errorSummary: {
+      windowMs: reader.integer('ERROR_SUMMARY_WINDOW_MS', 15 * 60_000, { min: 100, max: 24 * 3_600_000 }),
+    },
     smtp: {
       url: reader.url('SMTP_URL', ['smtp:', 'smtps:'], 'smtp://127.0.0.1:2525'),
       from: reader.string('SMTP_FROM', 'Faultline <faultline@localhost>'),
+      concurrency: reader.integer('SMTP_CONCURRENCY', 4, { min: 1, max: 8 }),
     },
     linkBaseUrl: reader.string('LINK_BASE_URL', 'http://127.0.0.1:3001'),
   };

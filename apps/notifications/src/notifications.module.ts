@@ -1,17 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EmailsAudit } from './audit/emails-audit';
+import { EmailsAuditController } from './audit/emails-audit.controller';
+import { AssignmentDigests } from './digests/assignment-digests';
+import { AssignmentsConsumer } from './digests/assignments.consumer';
 import { EmailSender } from './emails/email.sender';
-import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './notifications.config';
-import { AssignmentsConsumer, ErrorsConsumer } from './digests/assignments.consumer';
-import { DigestFlusher } from './digests/digest.flusher';
+import { ErrorsEventsConsumer } from './flow-errors/errors-events.consumer';
 import { InvitationsConsumer } from './invitations/invitations.consumer';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './notifications.config';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { ErrorSummaries } from './summaries/error-summaries';
+import { DIGEST_STREAMS, WindowFlusher } from './windows/window.flusher';
 
 @Module({})
 export class NotificationsModule {
   static forRoot(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsModule,
-      controllers: [AssignmentsConsumer, ErrorsConsumer, InvitationsConsumer],
-      providers: [{ provide: NOTIFICATIONS_CONFIG, useValue: config }, DigestFlusher, EmailSender],
+      controllers: [AssignmentsConsumer, ErrorsEventsConsumer, InvitationsConsumer, SubscriptionsController, EmailsAuditController],
+      providers: [
+        { provide: NOTIFICATIONS_CONFIG, useValue: config },
+        AssignmentDigests,
+        ErrorSummaries,
+        { provide: DIGEST_STREAMS, inject: [AssignmentDigests, ErrorSummaries], useFactory: (...streams: unknown[]) => streams },
+        WindowFlusher,
+        EmailSender,
+        SubscriptionsService,
+        EmailsAudit,
+      ],
     };
   }
 }

@@ -18,3 +18,4 @@ export * from './errors/api/error-actions.api';
 export * from './errors/api/error-details.api';
 export * from './assignment/api/assignment.api';
 export * from './notifications/notifications-events.v1';
+export * from './notifications/api/notifications.api';

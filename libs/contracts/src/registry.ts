@@ -9,7 +9,7 @@ import { RetryScheduledV1 } from './flow/retry-scheduled.v1';
 import { RecordSucceededV1, RetrySucceededV1 } from './flow/runtime-outcomes.v1';
 import { IdentityEventsV1, InvitationRequestRefusedV1 } from './identity/identity-events.v1';
 import { InvitationRequestedV1 } from './assignment/invitation-requested.v1';
-import { DigestSentV1, InvitationEmailSentV1 } from './notifications/notifications-events.v1';
+import { NotificationsEventsV1 } from './notifications/notifications-events.v1';
 import { Topics } from './topics';
 
 /**
@@ -23,7 +23,7 @@ export const ContractRegistry: Record<string, readonly TSchema[]> = {
   [Topics.errorsEvents]: [ErrorRecordedV1, ...ErrorLifecycleEventsV1, ...FlowEventsV1],
   [Topics.identityEvents]: [...IdentityEventsV1, InvitationRequestRefusedV1],
   [Topics.assignmentEvents]: [InvitationRequestedV1, ErrorAssignedV1, ErrorUnassignedV1],
-  [Topics.notificationsEvents]: [DigestSentV1, InvitationEmailSentV1],
+  [Topics.notificationsEvents]: NotificationsEventsV1,
 };
 
 export const contractKey = (type: string, version: number): string => `${type}.v${version}`;

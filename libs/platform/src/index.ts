@@ -13,3 +13,4 @@ export * from './bootstrap/run-main';
 export * from './http/openapi';
 export * from './http/internal-api-key.guard';
 export * from './periodic-job';
+export * from './http/keyset-cursor';

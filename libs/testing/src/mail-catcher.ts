@@ -11,10 +11,12 @@ export interface CaughtMail {
 
 /**
  * A real SMTP server a test owns: it keeps what it receives, parsed, and can go down and come
- * back on the same port, so tests see what was sent and how sending survives an outage.
+ * back on the same port, and refuse chosen addresses for good, so tests see what was sent and how
+ * sending survives an outage or a permanent refusal.
  */
 export class MailCatcher {
   readonly mails: CaughtMail[] = [];
+  private readonly refused = new Set<string>();
   private server?: SMTPServer;
 
   private constructor(public port: number) {}
@@ -34,6 +36,10 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address)) return callback();
+        callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
@@ -59,6 +65,11 @@ export class MailCatcher {
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** From now on, answers RCPT TO for this address with a permanent 550, as a mailbox that does not exist. */
+  refuse(address: string): void {
+    this.refused.add(address);
   }
 
   to(recipient: string): CaughtMail[] {

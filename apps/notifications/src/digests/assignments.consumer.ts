@@ -1,11 +1,12 @@
-import { ErrorAssignedV1, ErrorRecordedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
+import { ErrorAssignedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
-import { notifies, windowDue } from './digest.rules';
+import { openWindows } from '../windows/digest-windows';
+import { notifies } from './digest.rules';
 
 type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: string; eventId: string };
 
@@ -26,12 +27,11 @@ export class AssignmentsConsumer {
   @EventPattern(Topics.assignmentEvents)
   async onAssignments(@Payload() batch: ConsumedBatch<AssignmentEvent>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const fresh = await this.inbox.claim(manager, 'notifications.assignments', batch.events.map(({ event }) => event.eventId));
-      const assignments = batch.events
-        .map(({ event }) => event)
-        .filter((event): event is ErrorAssignedV1 | ErrorUnassignedV1 => fresh.delete(event.eventId) && (event.type === 'ErrorAssigned' || event.type === 'ErrorUnassigned'));
+      const assignments = (await this.inbox.fresh(manager, 'notifications.assignments', batch.events.map(({ event }) => event))).filter(
+        (event): event is ErrorAssignedV1 | ErrorUnassignedV1 => event.type === 'ErrorAssigned' || event.type === 'ErrorUnassigned',
+      );
       await this.recordAssignees(manager, assignments);
-      await this.openWindows(manager, assignments.filter((event): event is ErrorAssignedV1 => event.type === 'ErrorAssigned' && notifies(event.data)));
+      await this.addToDigests(manager, assignments.filter((event): event is ErrorAssignedV1 => event.type === 'ErrorAssigned' && notifies(event.data)));
     });
   }
 
@@ -53,17 +53,9 @@ export class AssignmentsConsumer {
   }
 
   /** The first notifying assignment to a user opens their window; every one adds its error. */
-  private async openWindows(manager: EntityManager, assignments: ErrorAssignedV1[]): Promise<void> {
+  private async addToDigests(manager: EntityManager, assignments: ErrorAssignedV1[]): Promise<void> {
     if (assignments.length === 0) return;
-    const now = this.clock.now();
-    const due = windowDue(now, this.config.digest.windowMs);
-    const users = new Map(assignments.map((event) => [event.data.assigneeUserId, event.accountId]));
-    await manager.query(
-      `INSERT INTO digest_windows (user_id, account_id, opened_at, due_at)
-       SELECT user_id, account_id, $3, $4 FROM unnest($1::text[], $2::text[]) AS u(user_id, account_id)
-       ON CONFLICT (user_id) DO NOTHING`,
-      [[...users.keys()], [...users.values()], now, due],
-    );
+    await openWindows(manager, 'assignment', new Map(assignments.map((event) => [event.data.assigneeUserId, event.accountId])), this.clock.now(), this.config.digest.windowMs);
     const entries = new Map(assignments.map((event) => [`${event.data.assigneeUserId}/${event.data.errorId}`, event]));
     const rows = [...entries.values()];
     await manager.query(
@@ -71,32 +63,6 @@ export class AssignmentsConsumer {
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
        ON CONFLICT (user_id, error_id) DO UPDATE SET assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
       [rows.map((event) => event.data.assigneeUserId), rows.map((event) => event.data.errorId), rows.map((event) => event.occurredAt), rows.map((event) => event.data.assignedBy.id)],
-    );
-  }
-}
-
-/** What a digest says about each error, from errors.events.v1 (a redelivery inserts nothing). */
-@Controller()
-export class ErrorsConsumer {
-  constructor(private readonly dataSource: DataSource) {}
-
-  @EventPattern(Topics.errorsEvents)
-  async onErrors(@Payload() batch: ConsumedBatch<ErrorRecordedV1 | { type: string; eventId: string }>): Promise<void> {
-    const recorded = batch.events.map(({ event }) => event).filter((event): event is ErrorRecordedV1 => event.type === 'ErrorRecorded');
-    if (recorded.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO notify_errors (error_id, account_id, integration_id, flow_id, flow_step_id, message, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-       ON CONFLICT (error_id) DO NOTHING`,
-      [
-        recorded.map((event) => event.data.errorId),
-        recorded.map((event) => event.accountId),
-        recorded.map((event) => event.data.integrationId),
-        recorded.map((event) => event.data.flowId),
-        recorded.map((event) => event.data.flowStepId),
-        recorded.map((event) => event.data.message),
-        recorded.map((event) => event.data.occurredAt),
-      ],
     );
   }
 }

@@ -20,9 +20,6 @@ export interface DigestPart {
 /** Whether an assignment enters the assignee's digest at all. */
 export const notifies = (assignment: { selfAssigned: boolean }): boolean => !assignment.selfAssigned;
 
-/** When a window opened now closes. */
-export const windowDue = (openedAt: Date, windowMs: number): Date => new Date(openedAt.getTime() + windowMs);
-
 /** The emails of one flushed digest: still-assigned errors, oldest assignment first, split by `perEmail`. */
 export function digestParts(
   userId: string,

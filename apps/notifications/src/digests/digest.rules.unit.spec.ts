@@ -1,4 +1,5 @@
-import { digestParts, digestSubject, notifies, windowDue } from './digest.rules';
+import { windowDue } from '../windows/digest-windows';
+import { digestParts, digestSubject, notifies } from './digest.rules';
 
 const entry = (index: number) => ({
   errorId: `e-${String(index).padStart(3, '0')}`,

@@ -1,5 +1,6 @@
 import type { DigestPart } from '../digests/digest.rules';
 import { digestSubject } from '../digests/digest.rules';
+import { escapeHtml, RenderedEmail } from './rendered-email';
 
 export interface DigestLine {
   errorId: string;
@@ -11,19 +12,10 @@ export interface DigestLine {
   assignedBy: string;
 }
 
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
-
 /** One part of an assignment digest, as plain text and HTML: each error, where it is, and a link. */
-export function renderDigest(part: DigestPart, total: number, lines: DigestLine[], linkBaseUrl: string): RenderedEmail {
+export function renderDigest(part: DigestPart, total: number, lines: DigestLine[], errorLink: (errorId: string) => string): RenderedEmail {
   const subject = digestSubject(part, total);
-  const link = (line: DigestLine) => `${linkBaseUrl}/errors/${line.errorId}`;
+  const link = (line: DigestLine) => errorLink(line.errorId);
   const text = [
     subject,
     '',

@@ -1,18 +1,18 @@
-import { DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
+import { Topics } from '@faultline/contracts';
 import { OutboxWriter } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
+import type { EmailFacts } from './email.outbox';
+import { emailSent } from './email-sent';
 
-const EMAILS_PER_BATCH = 50;
+const EMAILS_PER_QUERY = 500;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 interface PendingEmail {
   email_id: string;
-  kind: 'digest' | 'invitation';
   account_id: string;
   user_id: string;
   recipient: string;
@@ -20,20 +20,20 @@ interface PendingEmail {
   text_body: string;
   html_body: string;
   error_ids: string[];
-  part: number;
-  of: number;
-  from_assignment: boolean;
+  facts: EmailFacts;
   attempts: number;
 }
 
 /**
- * Delivers the email outbox over SMTP. Each email is locked while it is sent and marked sent
- * (with its event) in its own transaction, so a crash after SMTP accepted it and before the
- * commit sends that one email once more, never more. SMTP failures are retried with
- * backoff; a permanent refusal (5xx) is recorded as failed and stays visible.
+ * Delivers the email outbox over SMTP, a few emails at a time over pooled connections. Each
+ * email is locked while it is sent and marked sent (with its event) in its own transaction, so
+ * a crash after SMTP accepted it and before the commit sends that one email once more, never
+ * more. SMTP failures are retried with backoff; a permanent refusal (5xx) is recorded as
+ * failed and stays visible in the audit.
  */
 @Injectable()
-export class EmailSender implements OnApplicationShutdown {
+export class EmailSender extends PeriodicJob {
+  protected readonly name = 'email delivery';
   private readonly logger = new Logger(EmailSender.name);
   private readonly transport: Transporter;
 
@@ -44,37 +44,45 @@ export class EmailSender implements OnApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {
-    this.transport = nodemailer.createTransport(config.smtp.url);
+    super();
+    this.transport = nodemailer.createTransport({ url: config.smtp.url, pool: true, maxConnections: config.smtp.concurrency });
   }
 
-  onApplicationShutdown(): void {
+  protected intervalMs(): number {
+    return this.config.digest.flushIntervalMs;
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     this.transport.close();
   }
 
   /** Sends every email that is due, each in its own transaction: one crash repeats one email at most. */
-  async sendPending(): Promise<void> {
-    let due: Array<{ email_id: string }>;
-    let sentAny = false;
+  async tick(): Promise<void> {
+    let due: string[];
     do {
-      due = await this.dataSource.query(
-        `SELECT email_id FROM emails WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT ${EMAILS_PER_BATCH}`,
+      const rows: Array<{ email_id: string }> = await this.dataSource.query(
+        `SELECT email_id FROM emails WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT ${EMAILS_PER_QUERY}`,
         [this.clock.now()],
       );
-      for (const { email_id: emailId } of due) sentAny = (await this.dataSource.transaction((manager) => this.sendOne(manager, emailId))) || sentAny;
-    } while (due.length === EMAILS_PER_BATCH);
-    if (sentAny) this.relay.nudge();
+      due = rows.map((row) => row.email_id);
+      const queue = [...due];
+      const worker = async () => {
+        for (let emailId = queue.shift(); emailId; emailId = queue.shift()) await this.dataSource.transaction((manager) => this.sendOne(manager, emailId));
+      };
+      await Promise.all(Array.from({ length: this.config.smtp.concurrency }, worker));
+      if (due.length > 0) this.relay.nudge();
+    } while (due.length === EMAILS_PER_QUERY);
   }
 
   /** Locks the email (another sender skips it), sends it, records the outcome. */
-  private async sendOne(manager: EntityManager, emailId: string): Promise<boolean> {
+  private async sendOne(manager: EntityManager, emailId: string): Promise<void> {
     const [email]: PendingEmail[] = await manager.query(
-      `SELECT email_id, kind, account_id, user_id, recipient, subject, text_body, html_body, error_ids, part, of, from_assignment, attempts
+      `SELECT email_id, account_id, user_id, recipient, subject, text_body, html_body, error_ids, facts, attempts
          FROM emails WHERE email_id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
       [emailId],
     );
-    if (!email) return false;
-    await this.send(manager, email, this.clock.now());
-    return true;
+    if (email) await this.send(manager, email, this.clock.now());
   }
 
   private async send(manager: EntityManager, email: PendingEmail, now: Date): Promise<void> {
@@ -98,7 +106,8 @@ export class EmailSender implements OnApplicationShutdown {
       now,
       messageId,
     ]);
-    await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(email, messageId, now) }]);
+    const sent = { emailId: email.email_id, accountId: email.account_id, userId: email.user_id, errorIds: email.error_ids, facts: email.facts };
+    await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(sent, messageId, now) }]);
   }
 
   private async recordFailure(manager: EntityManager, email: PendingEmail, error: { responseCode?: number; message: string }, now: Date): Promise<void> {
@@ -112,24 +121,4 @@ export class EmailSender implements OnApplicationShutdown {
     ]);
     this.logger.warn(`email ${email.email_id} ${permanent ? 'refused for good' : 'not sent, will retry'}: ${error.message}`);
   }
-}
-
-/** Every email sent is an event: DigestSent for a digest part, InvitationEmailSent for an invitation. */
-function emailSent(email: PendingEmail, smtpMessageId: string, now: Date): DigestSentV1 | InvitationEmailSentV1 {
-  const envelope = {
-    eventId: randomUUID(),
-    version: 1 as const,
-    occurredAt: now.toISOString(),
-    accountId: email.account_id,
-    correlationId: email.email_id,
-    actor: { type: 'system' as const, id: 'notifications' },
-  };
-  if (email.kind === 'invitation') {
-    return { ...envelope, type: 'InvitationEmailSent', data: { emailId: email.email_id, userId: email.user_id, fromAssignment: email.from_assignment, smtpMessageId } };
-  }
-  return {
-    ...envelope,
-    type: 'DigestSent',
-    data: { emailId: email.email_id, userId: email.user_id, errorIds: email.error_ids, part: email.part, of: email.of, smtpMessageId },
-  };
 }

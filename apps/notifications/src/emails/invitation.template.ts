@@ -1,4 +1,4 @@
-import { escapeHtml, RenderedEmail } from './digest.template';
+import { escapeHtml, RenderedEmail } from './rendered-email';
 
 /** The invitation email: who invited, the acceptance link and until when it works. */
 export function renderInvitation(invitation: { acceptanceUrl: string; invitedBy: string; expiresAt: string; fromAssignment: boolean }): RenderedEmail {

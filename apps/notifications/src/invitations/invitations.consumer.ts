@@ -3,14 +3,17 @@ import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { enqueueEmails, NewEmail } from '../emails/email.outbox';
 import { EmailSender } from '../emails/email.sender';
 import { renderInvitation } from '../emails/invitation.template';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 
+type IdentityEvent = IdentityEventV1 | { type: 'other'; eventId: string };
+
 /**
- * Invitation emails go out at once on UserInvited, with the acceptance link. A revoked
+ * Invitation emails go out at once on UserInvited, with the acceptance link. Until the invitee
+ * accepts, their acceptance path is kept so their digests link through acceptance. A revoked
  * invitation whose email has not gone out yet is not sent.
  */
 @Controller()
@@ -24,32 +27,45 @@ export class InvitationsConsumer {
   ) {}
 
   @EventPattern(Topics.identityEvents)
-  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEventV1 | { type: string; eventId: string }>): Promise<void> {
-    let queued = false;
-    await this.dataSource.transaction(async (manager) => {
-      const fresh = await this.inbox.claim(manager, 'notifications.invitations', batch.events.map(({ event }) => event.eventId));
-      for (const { event } of batch.events) {
-        if (!fresh.delete(event.eventId)) continue;
-        if (event.type === 'UserInvited') queued = (await this.queue(manager, event as UserInvitedV1)) || queued;
-        if (event.type === 'InvitationRevoked') await this.cancel(manager, (event as { data: { userId: string } }).data.userId);
-      }
+  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEvent>): Promise<void> {
+    const invited = await this.dataSource.transaction(async (manager) => {
+      const events = (await this.inbox.fresh(manager, 'notifications.invitations', batch.events.map(({ event }) => event))).filter(
+        (event): event is IdentityEventV1 => event.type !== 'other',
+      );
+      const invitations = events.filter((event): event is UserInvitedV1 => event.type === 'UserInvited');
+      await enqueueEmails(manager, invitations.map((event) => this.invitationEmail(event)), this.clock.now());
+      // In order: a user invited again after a revocation has a pending invitation again.
+      for (const event of events) await this.track(manager, event);
+      return invitations.length;
     });
-    if (queued) await this.sender.sendPending();
+    if (invited > 0) this.sender.nudge();
   }
 
-  private async queue(manager: EntityManager, invited: UserInvitedV1): Promise<boolean> {
+  private invitationEmail(invited: UserInvitedV1): NewEmail {
     const { data } = invited;
-    const email = renderInvitation({ acceptanceUrl: `${this.config.linkBaseUrl}${data.acceptancePath}`, invitedBy: data.invitedBy, expiresAt: data.expiresAt, fromAssignment: data.fromAssignment });
-    const now = this.clock.now();
-    await manager.query(
-      `INSERT INTO emails (email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, from_assignment, next_attempt_at, created_at)
-       VALUES ($1, $2, 'invitation', $3, $4, $5, $6, $7, $8, $9, $9)`,
-      [randomUUID(), invited.accountId, data.userId, data.email, email.subject, email.text, email.html, data.fromAssignment, now],
-    );
-    return true;
+    return {
+      accountId: invited.accountId,
+      userId: data.userId,
+      recipient: data.email,
+      content: renderInvitation({ acceptanceUrl: `${this.config.linkBaseUrl}${data.acceptancePath}`, invitedBy: data.invitedBy, expiresAt: data.expiresAt, fromAssignment: data.fromAssignment }),
+      errorIds: [],
+      facts: { kind: 'invitation', fromAssignment: data.fromAssignment },
+    };
   }
 
-  private async cancel(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query("UPDATE emails SET status = 'cancelled' WHERE kind = 'invitation' AND user_id = $1 AND status = 'pending'", [userId]);
+  private async track(manager: EntityManager, event: IdentityEventV1): Promise<void> {
+    if (event.type === 'UserInvited') {
+      await manager.query(
+        `INSERT INTO pending_invitations (user_id, acceptance_path) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO UPDATE SET acceptance_path = excluded.acceptance_path`,
+        [event.data.userId, event.data.acceptancePath],
+      );
+    }
+    if (event.type === 'InvitationAccepted' || event.type === 'InvitationRevoked') {
+      await manager.query('DELETE FROM pending_invitations WHERE user_id = $1', [event.data.userId]);
+    }
+    if (event.type === 'InvitationRevoked') {
+      await manager.query("UPDATE emails SET status = 'cancelled' WHERE user_id = $1 AND status = 'pending'", [event.data.userId]);
+    }
   }
 }

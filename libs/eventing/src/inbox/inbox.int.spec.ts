@@ -42,4 +42,14 @@ describe('the inbox', () => {
 
     expect(await claim('c', [id])).toEqual(new Set([id]));
   });
+
+  it('releases the claim of an event sent to the DLQ, so replaying it from there handles it; other claims stay', async () => {
+    const [rejected, handled] = [randomUUID(), randomUUID()];
+    await dataSource.transaction(async (manager) => {
+      await inbox.claim(manager, 'c', [rejected, handled]);
+      await inbox.release(manager, 'c', [rejected]);
+    });
+
+    expect(await claim('c', [rejected, handled])).toEqual(new Set([rejected]));
+  });
 });

@@ -21,4 +21,16 @@ export class Inbox {
     }
     return claimed;
   }
+
+  /** The events `consumer` has not handled before, each once however often the batch repeats it. */
+  async fresh<E extends { eventId: string }>(manager: EntityManager, consumer: string, events: E[]): Promise<E[]> {
+    const claimed = await this.claim(manager, consumer, events.map((event) => event.eventId));
+    return events.filter((event) => claimed.delete(event.eventId));
+  }
+
+  /** Forgets claims of events the handler sent to the DLQ instead, so a replay from there is handled. */
+  async release(manager: EntityManager, consumer: string, eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await manager.query('DELETE FROM inbox WHERE consumer = $1 AND event_id = ANY($2::uuid[])', [consumer, eventIds]);
+  }
 }

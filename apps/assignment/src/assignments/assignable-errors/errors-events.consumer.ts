@@ -46,8 +46,7 @@ export class ErrorsEventsConsumer {
   async onErrorsEvents(@Payload() batch: ConsumedBatch<ErrorsEvent>): Promise<void> {
     for (const [accountId, events] of groupBy(batch.events.map(({ event }) => event), (event) => event.accountId)) {
       await this.writer.run({ accountId, actor: RULES }, async (work) => {
-        const fresh = await this.inbox.claim(work.manager, ERRORS_CONSUMER, events.map((event) => event.eventId));
-        await apply(work, accountId, events.filter((event) => fresh.delete(event.eventId)));
+        await apply(work, accountId, await this.inbox.fresh(work.manager, ERRORS_CONSUMER, events));
       });
     }
   }

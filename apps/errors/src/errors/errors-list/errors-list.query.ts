@@ -1,5 +1,5 @@
 import type { ErrorListItem, ErrorsFilter, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
-import { RequestValidationError } from '@faultline/platform';
+import { KeysetCursor } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { errorsFilterConditions, ReaderScope } from '@faultline/errors-filter';
@@ -48,7 +48,7 @@ export class ErrorsListQueries {
     const total = await this.count(scope, query);
     const sql = errorsFilterConditions(scope, query);
     if (query.cursor) {
-      const { occurredAt, errorId } = decodeCursor(query.cursor);
+      const { at: occurredAt, id: errorId } = KeysetCursor.decode(query.cursor);
       sql.add((p) => `(occurred_at, error_id) < (${p()}::timestamptz, ${p()}::uuid)`, occurredAt, errorId);
     }
     const rows: ErrorsListRow[] = await this.dataSource.query(
@@ -58,7 +58,7 @@ export class ErrorsListQueries {
     );
     const items = rows.slice(0, query.limit).map(toListItem);
     const last = items[items.length - 1];
-    return { items, total, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items, total, nextCursor: rows.length > query.limit && last ? KeysetCursor.encode(last.occurredAt, last.errorId) : null };
   }
 
   async count(scope: ReaderScope, filter: ErrorsFilter, manager: EntityManager = this.dataSource.manager): Promise<number> {
@@ -124,17 +124,4 @@ export function toListItem(row: ErrorsListRow): ErrorListItem {
     lastOccurredAt: row.last_occurred_at.toISOString(),
     recordedAt: row.recorded_at.toISOString(),
   };
-}
-
-function encodeCursor(item: ErrorListItem): string {
-  return Buffer.from(`${item.occurredAt}|${item.errorId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { occurredAt: string; errorId: string } {
-  const [occurredAt, errorId] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!occurredAt || Number.isNaN(Date.parse(occurredAt)) || !uuid.test(errorId ?? '')) {
-    throw new RequestValidationError([{ pointer: '/query/cursor', detail: 'is not a cursor this API returned' }]);
-  }
-  return { occurredAt, errorId };
 }

@@ -31,8 +31,7 @@ export class FlowReportsHandler {
     const verdict: BatchVerdict = { rejected: [] };
     if (reports.length === 0) return verdict;
     await inUnitOfWork(this.writer.parts(), async (session, manager) => {
-      const fresh = await this.inbox.claim(manager, RECORD_ERRORS_CONSUMER, reports.map((report) => report.eventId));
-      const firstOfEach = reports.filter((report) => fresh.delete(report.eventId));
+      const firstOfEach = await this.inbox.fresh(manager, RECORD_ERRORS_CONSUMER, reports);
       const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy);
       await batch.load(firstOfEach);
       for (const report of firstOfEach) {

@@ -1,0 +1,85 @@
+import { groupBy } from '@faultline/eventing';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NewEmail } from '../emails/email.outbox';
+import { DigestLine, renderDigest } from '../emails/digest.template';
+import { errorLinks } from '../emails/rendered-email';
+import { ErrorsCopy } from '../flow-errors/errors-copy';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
+import type { DigestStream, DueWindow } from '../windows/digest-windows';
+import { DigestEntry, digestParts } from './digest.rules';
+
+type EntryRow = Omit<DigestLine, 'occurredAt'> & {
+  userId: string;
+  current: string | null;
+  recipient: string | null;
+  acceptancePath: string | null;
+  assignedAt: Date;
+  occurredAt: Date | null;
+};
+
+/**
+ * The assignment digests: at the flush, a user's still-assigned errors become one email per
+ * 25. An invitee who has not accepted yet gets links through acceptance; a revoked one nothing.
+ */
+@Injectable()
+export class AssignmentDigests implements DigestStream {
+  readonly stream = 'assignment';
+  private readonly logger = new Logger(AssignmentDigests.name);
+
+  constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {}
+
+  async compose(manager: EntityManager, windows: DueWindow[]): Promise<NewEmail[]> {
+    const userIds = windows.map((window) => window.userId);
+    const rows: EntryRow[] = await manager.query(
+      `WITH taken AS (DELETE FROM digest_entries WHERE user_id = ANY($1::text[]) RETURNING *)
+       SELECT k.user_id AS "userId", k.error_id AS "errorId", k.assigned_at AS "assignedAt", k.assigned_by AS "assignedBy",
+              a.assignee_id AS current, e.integration_id AS "integrationId", e.flow_id AS "flowId", e.flow_step_id AS "flowStepId",
+              e.message, e.occurred_at AS "occurredAt", u.email AS recipient, p.acceptance_path AS "acceptancePath"
+         FROM taken k
+         LEFT JOIN current_assignees a ON a.error_id = k.error_id
+         LEFT JOIN notify_errors e ON e.error_id = k.error_id
+         LEFT JOIN access_users u ON u.user_id = k.user_id AND u.status <> 'revoked'
+         LEFT JOIN pending_invitations p ON p.user_id = k.user_id`,
+      [userIds],
+    );
+    const byUser = groupBy(rows, (row) => row.userId);
+    const emails = windows.flatMap((window) => this.digestEmails(window, byUser.get(window.userId) ?? []));
+    await ErrorsCopy.markMentioned(manager, emails.flatMap((email) => email.errorIds));
+    return emails;
+  }
+
+  /** The emails of one user's digest: none when nothing is still theirs or no address is known. */
+  private digestEmails({ userId, accountId }: DueWindow, rows: EntryRow[]): NewEmail[] {
+    const recipient = rows.find((row) => row.recipient)?.recipient;
+    if (!recipient) {
+      if (rows.length > 0) this.logger.warn(`digest for ${userId} dropped: no email address known for the user, or their invitation was revoked`);
+      return [];
+    }
+    const byId = new Map(rows.map((row) => [row.errorId, row]));
+    const entries: DigestEntry[] = rows.map((row) => ({ errorId: row.errorId, assignedAt: new Date(row.assignedAt).toISOString(), assignedBy: row.assignedBy }));
+    const parts = digestParts(userId, entries, (errorId) => byId.get(errorId)?.current ?? undefined, this.config.digest.perEmail);
+    const total = parts.reduce((sum, part) => sum + part.entries.length, 0);
+    const link = errorLinks(this.config.linkBaseUrl, rows[0]?.acceptancePath);
+    return parts.map((part) => ({
+      accountId,
+      userId,
+      recipient,
+      content: renderDigest(part, total, part.entries.map((entry) => toLine(entry, byId.get(entry.errorId))), link),
+      errorIds: part.entries.map((entry) => entry.errorId),
+      facts: { kind: 'digest', part: part.part, of: part.of },
+    }));
+  }
+}
+
+function toLine(entry: DigestEntry, row: EntryRow | undefined): DigestLine {
+  return {
+    errorId: entry.errorId,
+    integrationId: row?.integrationId ?? '',
+    flowId: row?.flowId ?? '',
+    flowStepId: row?.flowStepId ?? '',
+    message: row?.message ?? '(details not received yet)',
+    occurredAt: row?.occurredAt ? new Date(row.occurredAt).toISOString() : '',
+    assignedBy: entry.assignedBy,
+  };
+}
