@@ -11,6 +11,7 @@ import {
 } from '@faultline/contracts';
 import { eventually } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { NotificationsHarness } from './test-support/notifications-harness';
 
 const WINDOW_MS = 1_500;
@@ -217,6 +218,27 @@ describe('the emails audit', () => {
     expect(secondPage.body.items[0].emailId).not.toBe(firstPage.body.items[0].emailId);
     expect((await harness.request('GET', '/emails', as(account, account.bob))).status).toBe(403);
     expect((await harness.request('GET', '/emails?kind=fax', owner)).status).toBe(400);
+  });
+});
+
+describe('an email whose sent event could never be recorded', () => {
+  it('is not sent at all (it would be sent again on every attempt) but marked failed with the reason', async () => {
+    const account = await harness.newAccount();
+    const recipient = `poison-${randomUUID()}@example.test`;
+    // A UUID PostgreSQL accepts but the DigestSent contract does not (version nibble c).
+    const [{ email_id: emailId }] = await harness.app.get(DataSource).query(
+      `INSERT INTO emails (email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, error_ids, facts, next_attempt_at, created_at)
+       VALUES (gen_random_uuid(), $1, 'digest', 'usr-poison', $2, 's', 't', '<p>h</p>', '{7c9e6679-7425-c0de-944b-e07fc1f90ae7}', '{"kind":"digest","part":1,"of":1}', now(), now())
+       RETURNING email_id`,
+      [account.accountId, recipient],
+    );
+    const audited = await eventually(async () => {
+      const [email] = (await harness.request('GET', '/emails?userId=usr-poison', ownerOf(account))).body.items;
+      expect(email.status).toBe('failed');
+      return email;
+    });
+    expect(audited).toMatchObject({ emailId, attempts: 1, smtpMessageId: null, lastError: expect.stringContaining('DigestSent v1 breaks its contract') });
+    expect(harness.mail.to(recipient)).toHaveLength(0);
   });
 });
 

@@ -19,6 +19,8 @@ export async function startSmtpSink(options: { dataDir: string; port: number }):
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Answers go out at once rather than after the client's delayed ACK.
+    noDelay: true,
     onData(stream, session, callback) {
       const name = `${Date.now()}-${process.pid}-${++sequence}.eml`;
       const file = fs.createWriteStream(path.join(mailDir, name));

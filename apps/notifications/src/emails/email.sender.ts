@@ -1,12 +1,13 @@
 import { Topics } from '@faultline/contracts';
-import { OutboxWriter } from '@faultline/eventing';
+import { assertMatchesContract, OutboxMessage, OutboxWriter } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import nodemailer, { Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 import type { EmailFacts } from './email.outbox';
 import { emailSent } from './email-sent';
+import { smtpTransport } from './smtp-transport';
 
 const EMAILS_PER_QUERY = 500;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -45,7 +46,7 @@ export class EmailSender extends PeriodicJob {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {
     super();
-    this.transport = nodemailer.createTransport({ url: config.smtp.url, pool: true, maxConnections: config.smtp.concurrency });
+    this.transport = smtpTransport(config.smtp.url, config.smtp.concurrency);
   }
 
   protected intervalMs(): number {
@@ -86,6 +87,12 @@ export class EmailSender extends PeriodicJob {
   }
 
   private async send(manager: EntityManager, email: PendingEmail, now: Date): Promise<void> {
+    const unrecordable = refusalToRecord(email, now);
+    if (unrecordable) {
+      // Sending what can never be recorded would send it again on every tick.
+      await this.recordFailure(manager, email, { responseCode: undefined, message: unrecordable, permanent: true }, now);
+      return;
+    }
     let messageId: string;
     try {
       ({ messageId } = await this.transport.sendMail({
@@ -106,12 +113,16 @@ export class EmailSender extends PeriodicJob {
       now,
       messageId,
     ]);
-    const sent = { emailId: email.email_id, accountId: email.account_id, userId: email.user_id, errorIds: email.error_ids, facts: email.facts };
-    await this.outbox.enqueue(manager, [{ topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(sent, messageId, now) }]);
+    await this.outbox.enqueue(manager, [sentMessage(email, messageId, now)]);
   }
 
-  private async recordFailure(manager: EntityManager, email: PendingEmail, error: { responseCode?: number; message: string }, now: Date): Promise<void> {
-    const permanent = typeof error.responseCode === 'number' && error.responseCode >= 500;
+  private async recordFailure(
+    manager: EntityManager,
+    email: PendingEmail,
+    error: { responseCode?: number; message: string; permanent?: boolean },
+    now: Date,
+  ): Promise<void> {
+    const permanent = error.permanent || (typeof error.responseCode === 'number' && error.responseCode >= 500);
     const delay = Math.min(1_000 * 2 ** email.attempts, MAX_BACKOFF_MS);
     await manager.query('UPDATE emails SET status = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4 WHERE email_id = $1', [
       email.email_id,
@@ -120,5 +131,20 @@ export class EmailSender extends PeriodicJob {
       new Date(now.getTime() + delay),
     ]);
     this.logger.warn(`email ${email.email_id} ${permanent ? 'refused for good' : 'not sent, will retry'}: ${error.message}`);
+  }
+}
+
+function sentMessage(email: PendingEmail, smtpMessageId: string, now: Date): OutboxMessage {
+  const sent = { emailId: email.email_id, accountId: email.account_id, userId: email.user_id, errorIds: email.error_ids, facts: email.facts };
+  return { topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(sent, smtpMessageId, now) };
+}
+
+/** Why the email's sent event could never be written, checked before anything is sent. */
+function refusalToRecord(email: PendingEmail, now: Date): string | undefined {
+  try {
+    assertMatchesContract(sentMessage(email, '<not sent yet>', now));
+    return undefined;
+  } catch (error) {
+    return `not sent: its sent event could not be recorded (${(error as Error).message})`;
   }
 }

@@ -39,7 +39,8 @@ export class OutboxWriter {
   }
 }
 
-function assertMatchesContract(message: OutboxMessage): void {
+/** Throws unless the message is an event its topic's contract lists, valid against its schema. */
+export function assertMatchesContract(message: OutboxMessage): void {
   const { type, version } = message.value;
   const schema = (ContractRegistry[message.topic] ?? []).find((candidate) => candidate.$id === contractKey(type, version));
   if (!schema) throw new Error(`no contract for ${type} v${version} on ${message.topic}`);
