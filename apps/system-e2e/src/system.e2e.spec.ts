@@ -1,5 +1,5 @@
 import { signAccessToken } from '@faultline/access';
-import { ErrorsPage, Topics, UserInvitedV1 } from '@faultline/contracts';
+import { EmailsPage, ErrorsPage, Topics, UserInvitedV1 } from '@faultline/contracts';
 import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
 import {
   errorOccurred,
@@ -131,5 +131,23 @@ describe('the whole system', () => {
     await eventually(async () => expect((await listed(`assignee=${invited.data.userId}`)).page.items.map((item) => item.errorId)).toEqual([error.errorId]), 30_000);
     const pendingToken = signAccessToken({ userId: invited.data.userId, accountId, role: 'member' }, TEST_JWT_SECRET, 600);
     expect((await listed('', pendingToken)).status).toBe(401);
+  });
+
+  it("a runtime's 6000 reaches the owner's mailbox as a severity notification, seen in the owner's email audit", async () => {
+    const identity = new IdentityApiClient(serviceUrl('identity'));
+    const { accountId, owner, ownerToken } = await identity.createAccount('standard');
+    const report = errorOccurred({
+      accountId,
+      data: { httpStatus: 409, severityCode: 6000, notificationErrorTitle: 'Board is locked', disableErrorDescription: 'Unlock the board, then re-enable' },
+    });
+    await kafka.publish(Topics.flowErrors, [{ key: report.data.flowStepId, value: report }]);
+
+    const [email] = await eventually(async () => {
+      const response = await fetch(`${serviceUrl('notifications')}/emails?kind=severity`, { headers: { authorization: `Bearer ${ownerToken}` } });
+      const page = (await response.json()) as EmailsPage;
+      expect(page.items.map((item) => item.status)).toEqual(['sent']);
+      return page.items;
+    }, 30_000);
+    expect(email).toMatchObject({ recipient: owner.email, subject: 'Board is locked', smtpMessageId: expect.any(String) });
   });
 });
