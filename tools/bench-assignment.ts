@@ -10,15 +10,14 @@ import { spawnInfrastructure } from '@faultline/local-infra';
 import { loadServiceConfig } from '@faultline/platform';
 import { accountCreated, errorOccurred, invitationAccepted } from '@faultline/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import os from 'node:os';
 import { Client } from 'pg';
 import { startAssignmentApp } from '../apps/assignment/src/assignment.app';
 import { startErrorsApp } from '../apps/errors/src/errors.app';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
+import { BENCH_JWT_SECRET, benchEnvironment, machineLine } from './bench-support';
 
 const REQUESTS = 10;
 const PER_REQUEST = 1_000;
-const JWT_SECRET = 'bench-jwt-secret-that-is-long-enough-32';
 
 async function waitFor(client: Client, sql: string, target: number, params: unknown[] = []): Promise<number> {
   const started = Date.now();
@@ -31,18 +30,7 @@ async function waitFor(client: Client, sql: string, target: number, params: unkn
 
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
-  const env = {
-    DATABASE_URL: infrastructure.databaseUrl,
-    KAFKA_BROKERS: infrastructure.kafkaBrokers,
-    KAFKA_IDEMPOTENT_PRODUCER: String(!infrastructure.kafkaIsMock),
-    KAFKA_SESSION_TIMEOUT_MS: '6000',
-    KAFKA_REBALANCE_TIMEOUT_MS: '6000',
-    KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-    ERRORS_HTTP_PORT: '0',
-    ASSIGNMENT_HTTP_PORT: '0',
-    JWT_SECRET,
-    INTERNAL_API_KEY: 'bench-internal-api-key',
-  };
+  const env = benchEnvironment(infrastructure);
   const errorsConfig = loadErrorsConfig(env);
   const errorsApp = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
   const assignmentApp = await startAssignmentApp(loadServiceConfig('assignment', env), { logLevels: ['error', 'fatal'] });
@@ -74,7 +62,7 @@ async function main(): Promise<void> {
     "SELECT DISTINCT ON (retry_data_key) error_id FROM assignable_errors ORDER BY retry_data_key, occurred_at, error_id",
   );
   const firsts = rows.map((row) => row.error_id);
-  const token = signAccessToken({ userId: ownerUserId, accountId, role: 'owner' }, JWT_SECRET, 3_600);
+  const token = signAccessToken({ userId: ownerUserId, accountId, role: 'owner' }, BENCH_JWT_SECRET, 3_600);
 
   const started = Date.now();
   const requestMs: number[] = [];
@@ -102,7 +90,7 @@ async function main(): Promise<void> {
 
   requestMs.sort((a, b) => a - b);
   const lines = [
-    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    machineLine(),
     `kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}`,
     `${REQUESTS} requests of ${PER_REQUEST.toLocaleString('en')} errors, cascading over ${cascaded.toLocaleString('en')} more by retry data key`,
     `persisted (events, local copy, outbox) in ${persistedSeconds.toFixed(2)} s; per request median ${requestMs[REQUESTS / 2]} ms, slowest ${requestMs[REQUESTS - 1]} ms`,

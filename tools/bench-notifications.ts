@@ -6,10 +6,10 @@
  * are the flush and the delivery alone. Figures go to docs/benchmarks.md.
  */
 import { spawnInfrastructure } from '@faultline/local-infra';
-import os from 'node:os';
 import { Client } from 'pg';
 import { startNotificationsApp } from '../apps/notifications/src/notifications.app';
 import { loadNotificationsConfig } from '../apps/notifications/src/notifications.config';
+import { benchEnvironment, machineLine } from './bench-support';
 
 const flag = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -53,17 +53,7 @@ async function waitForSent(db: Client): Promise<void> {
 
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
-  const env = {
-    DATABASE_URL: infrastructure.databaseUrl,
-    KAFKA_BROKERS: infrastructure.kafkaBrokers,
-    KAFKA_IDEMPOTENT_PRODUCER: String(!infrastructure.kafkaIsMock),
-    SMTP_URL: infrastructure.smtpUrl,
-    NOTIFICATIONS_HTTP_PORT: '0',
-    JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-32',
-    DIGEST_FLUSH_INTERVAL_MS: '1000',
-    SMTP_CONCURRENCY: String(CONNECTIONS),
-  };
-  const config = loadNotificationsConfig(env);
+  const config = loadNotificationsConfig(benchEnvironment(infrastructure, { DIGEST_FLUSH_INTERVAL_MS: '1000', SMTP_CONCURRENCY: String(CONNECTIONS) }));
   const app = await startNotificationsApp(config, { logLevels: ['error', 'fatal'] });
   const db = new Client({ connectionString: config.service.databaseUrl });
   await db.connect();
@@ -83,7 +73,7 @@ async function main(): Promise<void> {
   await infrastructure.stop();
 
   const lines = [
-    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    machineLine(),
     `${USERS.toLocaleString('en')} users, one pending digest each, all due within the second ${dueSecond.toISOString()}; flush tick ${config.digest.flushIntervalMs} ms, ${config.smtp.concurrency} SMTP connections`,
     `all digests in the email outbox ${Number(figures.flushed_after).toFixed(2)} s after that second began`,
     `first email sent after ${Number(figures.first_sent_after).toFixed(2)} s, last after ${Number(figures.last_sent_after).toFixed(2)} s (how late the last digest is)`,

@@ -12,14 +12,13 @@ import { ErrorAssignedV1, ErrorOccurredV1, Topics } from '@faultline/contracts';
 import { spawnInfrastructure } from '@faultline/local-infra';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import { Client } from 'pg';
 import { startErrorsApp } from '../apps/errors/src/errors.app';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
+import { BENCH_JWT_SECRET, benchEnvironment, machineLine } from './bench-support';
 
 /** Reports published but not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
 const MAX_BACKLOG = 10_000;
-const JWT_SECRET = 'bench-jwt-secret-that-is-long-enough-32';
 const ASSIGNEES = 10;
 const TAGGED_SHARE = 2; // every 2nd error is tagged
 const LIST_QUERIES = 200;
@@ -136,17 +135,7 @@ async function listTimings(baseUrl: string, token: string, query: (index: number
 
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
-  const errorsConfig = loadErrorsConfig({
-    DATABASE_URL: infrastructure.databaseUrl,
-    KAFKA_BROKERS: infrastructure.kafkaBrokers,
-    KAFKA_IDEMPOTENT_PRODUCER: String(!infrastructure.kafkaIsMock),
-    KAFKA_SESSION_TIMEOUT_MS: '6000',
-    KAFKA_REBALANCE_TIMEOUT_MS: '6000',
-    KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-    ERRORS_HTTP_PORT: '0',
-    JWT_SECRET,
-    INTERNAL_API_KEY: 'bench-internal-api-key',
-  });
+  const errorsConfig = loadErrorsConfig(benchEnvironment(infrastructure));
   const app = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
   const baseUrl = await app.getUrl();
   const client = new Client({ connectionString: errorsConfig.service.databaseUrl });
@@ -157,7 +146,7 @@ async function main(): Promise<void> {
   await producer.connect();
   await producer.send({ topic: Topics.identityEvents, messages: [{ key: accountId, value: JSON.stringify(created) }] });
   await waitFor(client, 'SELECT count(*) FROM access_users', 1);
-  const token = signAccessToken({ userId: created.data.ownerUserId, accountId, role: 'owner' }, JWT_SECRET, 3_600);
+  const token = signAccessToken({ userId: created.data.ownerUserId, accountId, role: 'owner' }, BENCH_JWT_SECRET, 3_600);
 
   const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer);
   const latencies = await visibilityLatencies(client);
@@ -174,7 +163,7 @@ async function main(): Promise<void> {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const p = (timings: number[]) => `p50 ${ms(percentile(timings, 50))}, p95 ${ms(percentile(timings, 95))}`;
   const lines = [
-    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    machineLine(),
     `kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}; errors: ${count.toLocaleString('en')}`,
     `runtime published them to flow.errors.v1 in ${publishSeconds.toFixed(2)} s, keeping at most ${MAX_BACKLOG.toLocaleString('en')} unconsumed`,
     `all recorded and listed ${recordedSeconds.toFixed(2)} s after the first was published (${rate(recordedSeconds)} errors/s)`,

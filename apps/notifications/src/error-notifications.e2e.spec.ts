@@ -6,10 +6,9 @@ import {
   FlowSubscribedV1,
   SeverityNotificationRequestedV1,
   SeverityNotificationSentV1,
-  UserInvitedV1,
   Topics,
 } from '@faultline/contracts';
-import { eventually } from '@faultline/testing';
+import { eventually, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotificationsHarness } from './test-support/notifications-harness';
@@ -243,29 +242,10 @@ describe('an email whose sent event could never be recorded', () => {
 });
 
 describe("an invitee's assignment digest", () => {
-  function invited(accountId: string, by: string): UserInvitedV1 {
-    const userId = randomUUID();
-    return {
-      ...harness.envelope(accountId, userId, by),
-      type: 'UserInvited',
-      data: {
-        userId,
-        email: `invitee-${userId}@example.test`,
-        role: 'member',
-        access: { 'int-1': 'monitor' },
-        invitedBy: by,
-        fromAssignment: true,
-        acceptancePath: `/invitations/accept?token=tok-${userId}`,
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-        resent: false,
-      },
-    };
-  }
-
   it('follows the normal window with links that go through acceptance; a revoked invitee gets no digest', async () => {
     const account = await harness.newAccount();
     const owner = account.owner.userId;
-    const [pending, revoked] = [invited(account.accountId, owner), invited(account.accountId, owner)];
+    const [pending, revoked] = [userInvited(account.accountId, owner, { fromAssignment: true }), userInvited(account.accountId, owner, { fromAssignment: true })];
     const revocation = { ...harness.envelope(account.accountId, revoked.data.userId, owner), type: 'InvitationRevoked', data: { userId: revoked.data.userId, revokedBy: owner } };
     await harness.kafka.publish(Topics.identityEvents, [pending, revoked].map((value) => ({ key: account.accountId, value })));
     const [first, second] = await harness.errors(account.accountId, 2);

@@ -1,5 +1,5 @@
-import { DigestSentV1, InvitationEmailSentV1, Topics, UserInvitedV1 } from '@faultline/contracts';
-import { eventually } from '@faultline/testing';
+import { DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
+import { eventually, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotificationsHarness } from './test-support/notifications-harness';
@@ -124,21 +124,7 @@ describe('invitation emails', () => {
   it('go out at once with a working acceptance link, and are recorded as InvitationEmailSent', async () => {
     const { accountId, owner } = await newAccount();
     const userId = randomUUID();
-    const invited: UserInvitedV1 = {
-      ...harness.envelope(accountId, userId, owner),
-      type: 'UserInvited',
-      data: {
-        userId,
-        email: `invitee-${userId}@example.test`,
-        role: 'member',
-        access: { 'int-1': 'monitor' },
-        invitedBy: owner,
-        fromAssignment: true,
-        acceptancePath: `/invitations/accept?token=${userId}`,
-        expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        resent: false,
-      },
-    };
+    const invited = userInvited(accountId, owner, { userId, fromAssignment: true, acceptancePath: `/invitations/accept?token=${userId}` });
     await harness.kafka.publish(Topics.identityEvents, [invited, invited].map((value) => ({ key: accountId, value })));
 
     const [email] = await eventually(() => {

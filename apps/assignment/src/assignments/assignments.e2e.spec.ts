@@ -14,6 +14,7 @@ import {
   accountCreated,
   errorRecorded,
   errorResolved,
+  userInvited,
   eventually,
   invitationAccepted,
   KafkaTestClient,
@@ -287,28 +288,11 @@ describe('concurrency', () => {
 });
 
 describe('assigning to a new email', () => {
-  const userInvited = (request: InvitationRequestedV1, userId: string): UserInvitedV1 => ({
-    eventId: randomUUID(),
-    type: 'UserInvited',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    accountId: request.accountId,
-    aggregateId: userId,
-    aggregateVersion: 1,
+  const invitedFor = (request: InvitationRequestedV1, userId: string): UserInvitedV1 => ({
+    ...userInvited(request.accountId, request.data.requestedBy, { userId, email: request.data.email, fromAssignment: true }),
     correlationId: request.correlationId,
     causationId: request.eventId,
     actor: { type: 'user', id: request.data.requestedBy },
-    data: {
-      userId,
-      email: request.data.email,
-      role: 'member',
-      access: { 'int-1': 'monitor' },
-      invitedBy: request.data.requestedBy,
-      fromAssignment: true,
-      acceptancePath: '/invitations/accept?token=secret',
-      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-      resent: false,
-    },
   });
 
   it('asks identity to invite the email, and assigns the errors to the invited user when identity answers, once', async () => {
@@ -324,7 +308,7 @@ describe('assigning to a new email', () => {
     });
     expect(invitationRequest.data).toMatchObject({ email: 'new.person@example.com', integrationIds: ['int-1'] });
     const newUserId = randomUUID();
-    const invited = userInvited(invitationRequest, newUserId);
+    const invited = invitedFor(invitationRequest, newUserId);
     await kafka.publish(Topics.identityEvents, [invited, invited].map((value) => ({ key: accountId, value })));
 
     await eventually(() => {
