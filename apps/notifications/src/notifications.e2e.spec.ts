@@ -36,12 +36,29 @@ describe('assignment digests', () => {
     expect(email.subject).toBe('3 errors were assigned to you');
     for (const errorId of ids) expect(email.text).toContain(`${harness.config.linkBaseUrl}/errors/${errorId}`);
     expect(email.text).toContain('Failure number 2');
-    expect(email.text).toContain(`assigned by ${owner}`);
+    expect(email.text).toContain('assigned by Olga Owner');
     expect(email.html).toContain('<table>');
     await eventually(() => {
       const events = harness.sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId);
       expect(events.map((event) => [...event.data.errorIds].sort())).toEqual([[...ids].sort()]);
     });
+  });
+
+  it('an assignment after the flush opens a new window: a second digest with only the new error', async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const [first, second] = await errors(accountId, 2);
+    await publishAssignments(assigned(accountId, first, bob.userId, owner));
+    await eventually(() => expect(harness.mail.to(bob.email)).toHaveLength(1));
+    await publishAssignments(assigned(accountId, second, bob.userId, owner));
+
+    const later = await eventually(() => {
+      const mine = harness.mail.to(bob.email);
+      expect(mine).toHaveLength(2);
+      return mine[1];
+    });
+    expect(later.subject).toBe('1 error was assigned to you');
+    expect(later.text).toContain(second);
+    expect(later.text).not.toContain(first);
   });
 
   it('60 errors make three emails of 25, 25 and 10', async () => {
@@ -133,6 +150,7 @@ describe('invitation emails', () => {
       return mine;
     });
     expect(email.subject).toMatch(/assigned to you/);
+    expect(email.text).toContain('Olga Owner invited you and assigned errors to you.');
     expect(email.text).toContain(`${harness.config.linkBaseUrl}/invitations/accept?token=${userId}`);
     await eventually(() =>
       expect(harness.sent.json<InvitationEmailSentV1>().filter((event) => event.type === 'InvitationEmailSent' && event.data.userId === userId)).toEqual([

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NewEmail } from '../emails/email.outbox';
 import { DigestLine, renderDigest } from '../emails/digest.template';
+import { displayNames } from '../emails/people';
 import { errorLinks } from '../emails/rendered-email';
 import { ErrorsCopy } from '../flow-errors/errors-copy';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
@@ -44,13 +45,14 @@ export class AssignmentDigests implements DigestStream {
       [userIds],
     );
     const byUser = groupBy(rows, (row) => row.userId);
-    const emails = windows.flatMap((window) => this.digestEmails(window, byUser.get(window.userId) ?? []));
+    const nameOf = await displayNames(manager, rows.map((row) => row.assignedBy));
+    const emails = windows.flatMap((window) => this.digestEmails(window, byUser.get(window.userId) ?? [], nameOf));
     await ErrorsCopy.markMentioned(manager, emails.flatMap((email) => email.errorIds));
     return emails;
   }
 
   /** The emails of one user's digest: none when nothing is still theirs or no address is known. */
-  private digestEmails({ userId, accountId }: DueWindow, rows: EntryRow[]): NewEmail[] {
+  private digestEmails({ userId, accountId }: DueWindow, rows: EntryRow[], nameOf: (userId: string) => string): NewEmail[] {
     const recipient = rows.find((row) => row.recipient)?.recipient;
     if (!recipient) {
       if (rows.length > 0) this.logger.warn(`digest for ${userId} dropped: no email address known for the user, or their invitation was revoked`);
@@ -65,14 +67,14 @@ export class AssignmentDigests implements DigestStream {
       accountId,
       userId,
       recipient,
-      content: renderDigest(part, total, part.entries.map((entry) => toLine(entry, byId.get(entry.errorId))), link),
+      content: renderDigest(part, total, part.entries.map((entry) => toLine(entry, byId.get(entry.errorId), nameOf)), link),
       errorIds: part.entries.map((entry) => entry.errorId),
       facts: { kind: 'digest', part: part.part, of: part.of },
     }));
   }
 }
 
-function toLine(entry: DigestEntry, row: EntryRow | undefined): DigestLine {
+function toLine(entry: DigestEntry, row: EntryRow | undefined, nameOf: (userId: string) => string): DigestLine {
   return {
     errorId: entry.errorId,
     integrationId: row?.integrationId ?? '',
@@ -80,6 +82,6 @@ function toLine(entry: DigestEntry, row: EntryRow | undefined): DigestLine {
     flowStepId: row?.flowStepId ?? '',
     message: row?.message ?? '(details not received yet)',
     occurredAt: row?.occurredAt ? new Date(row.occurredAt).toISOString() : '',
-    assignedBy: entry.assignedBy,
+    assignedBy: nameOf(entry.assignedBy),
   };
 }

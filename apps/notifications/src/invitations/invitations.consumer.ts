@@ -6,6 +6,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import { enqueueEmails, NewEmail } from '../emails/email.outbox';
 import { EmailSender } from '../emails/email.sender';
+import { displayNames } from '../emails/people';
 import { renderInvitation } from '../emails/invitation.template';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 
@@ -33,7 +34,8 @@ export class InvitationsConsumer {
         (event): event is IdentityEventV1 => event.type !== 'other',
       );
       const invitations = events.filter((event): event is UserInvitedV1 => event.type === 'UserInvited');
-      await enqueueEmails(manager, invitations.map((event) => this.invitationEmail(event)), this.clock.now());
+      const nameOf = await displayNames(manager, invitations.map((event) => event.data.invitedBy));
+      await enqueueEmails(manager, invitations.map((event) => this.invitationEmail(event, nameOf)), this.clock.now());
       // In order: a user invited again after a revocation has a pending invitation again.
       for (const event of events) await this.track(manager, event);
       return invitations.length;
@@ -41,13 +43,13 @@ export class InvitationsConsumer {
     if (invited > 0) this.sender.nudge();
   }
 
-  private invitationEmail(invited: UserInvitedV1): NewEmail {
+  private invitationEmail(invited: UserInvitedV1, nameOf: (userId: string) => string): NewEmail {
     const { data } = invited;
     return {
       accountId: invited.accountId,
       userId: data.userId,
       recipient: data.email,
-      content: renderInvitation({ acceptanceUrl: `${this.config.linkBaseUrl}${data.acceptancePath}`, invitedBy: data.invitedBy, expiresAt: data.expiresAt, fromAssignment: data.fromAssignment }),
+      content: renderInvitation({ acceptanceUrl: `${this.config.linkBaseUrl}${data.acceptancePath}`, invitedBy: nameOf(data.invitedBy), expiresAt: data.expiresAt, fromAssignment: data.fromAssignment }),
       errorIds: [],
       facts: { kind: 'invitation', fromAssignment: data.fromAssignment },
     };
