@@ -102,6 +102,7 @@ describe('error notification summaries', () => {
     for (const errorId of ids) expect(summary.text).toContain(`${harness.config.linkBaseUrl}/errors/${errorId}`);
     expect(summary.text).toContain('int-1 › flow-1: 3');
     expect(summary.text).not.toContain('flow-2');
+    expect(summary.text).toContain(`Change what you follow: ${harness.config.linkBaseUrl}/settings/notifications`);
     await eventually(() => expect(summariesTo(account.bob.userId)).toEqual([expect.objectContaining({ data: expect.objectContaining({ openErrors: 3 }) })]));
     expect([...summariesTo(account.bob.userId)[0].data.newErrorIds].sort()).toEqual([...ids].sort());
     expect(harness.mail.to(account.carol.email)).toHaveLength(0);
@@ -188,7 +189,7 @@ describe('severity notifications', () => {
 });
 
 describe('the emails audit', () => {
-  it('shows owners and admins every email: recipient, kind, errors, time, SMTP message id, and permanent failures', async () => {
+  it('shows owners and admins every email: recipient, kind, errors, time, SMTP message id, and permanent failures, which they can send again', async () => {
     const account = await harness.newAccount();
     const owner = ownerOf(account);
     harness.mail.refuse(account.carol.email);
@@ -216,6 +217,14 @@ describe('the emails audit', () => {
     const secondPage = await harness.request('GET', `/emails?limit=1&cursor=${firstPage.body.nextCursor}`, owner);
     expect(secondPage.body.items[0].emailId).not.toBe(firstPage.body.items[0].emailId);
     expect((await harness.request('GET', '/emails', as(account, account.bob))).status).toBe(403);
+
+    // Once the mailbox exists, an admin sends the failed email again.
+    harness.mail.stopRefusing(account.carol.email);
+    expect((await harness.request('POST', `/emails/${sent?.emailId}/retry`, owner)).status).toBe(409);
+    expect((await harness.request('POST', `/emails/${refused?.emailId}/retry`, as(account, account.bob))).status).toBe(403);
+    expect((await harness.request('POST', `/emails/${refused?.emailId}/retry`, owner)).body).toMatchObject({ status: 'pending', attempts: 0 });
+    await eventually(() => expect(harness.mail.to(account.carol.email)).toHaveLength(1));
+    await eventually(async () => expect((await harness.request('GET', `/emails?errorId=${forCarol}`, owner)).body.items[0]).toMatchObject({ status: 'sent', smtpMessageId: expect.any(String) }));
     expect((await harness.request('GET', '/emails?kind=fax', owner)).status).toBe(400);
   });
 });

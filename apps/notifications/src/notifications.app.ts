@@ -4,8 +4,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NotificationsAppModule } from './app.module';
 import type { NotificationsConfig } from './notifications.config';
 
-/** Refusals of the rules are 403s; an admin subscribing someone who cannot monitor the flow is a 422. */
-export const NOTIFICATIONS_STATUS_BY_CODE: Record<string, number> = { ...FORBIDDEN_BY_CODE, SUBSCRIBER_CANNOT_MONITOR: 422 };
+/** Refusals of the rules are 403s; an admin subscribing someone who cannot monitor the flow is a 422; resending an email that has not failed, a 409. */
+export const NOTIFICATIONS_STATUS_BY_CODE: Record<string, number> = { ...FORBIDDEN_BY_CODE, SUBSCRIBER_CANNOT_MONITOR: 422, EMAIL_NOT_FAILED: 409 };
 
 /** Starts the notifications service; used by `main.ts` and by tests that run it in-process. */
 export function startNotificationsApp(

@@ -72,6 +72,10 @@ export class MailCatcher {
     this.refused.add(address);
   }
 
+  stopRefusing(address: string): void {
+    this.refused.delete(address);
+  }
+
   to(recipient: string): CaughtMail[] {
     return this.mails.filter((mail) => mail.to.includes(recipient));
   }

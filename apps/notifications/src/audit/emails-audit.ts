@@ -1,7 +1,18 @@
 import type { AuditedEmail, EmailsPage, EmailsQuery } from '@faultline/contracts';
-import { KeysetCursor } from '@faultline/platform';
+import { KeysetCursor, NotFoundError } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
+/** A retry was asked for an email that has not failed. */
+export class EmailNotFailed extends Error {
+  readonly code = 'EMAIL_NOT_FAILED';
+}
+
+/** Microseconds kept, so a cursor made from the text finds its own row's place exactly. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const AUDITED = `email_id AS "emailId", kind, user_id AS "userId", recipient, subject, error_ids AS "errorIds", status, attempts,
+  ${iso('created_at')} AS "createdAt", ${iso('sent_at')} AS "sentAt", smtp_message_id AS "smtpMessageId", last_error AS "lastError"`;
 
 /** Every email of an account, newest first, with what it was about and how delivery went. */
 @Injectable()
@@ -25,17 +36,25 @@ export class EmailsAudit {
       conditions.push(`(created_at, email_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows: AuditedEmail[] = await this.dataSource.query(
-      `SELECT email_id AS "emailId", kind, user_id AS "userId", recipient, subject, error_ids AS "errorIds", status, attempts,
-              ${iso('created_at')} AS "createdAt", ${iso('sent_at')} AS "sentAt", smtp_message_id AS "smtpMessageId", last_error AS "lastError"
-         FROM emails WHERE ${conditions.join(' AND ')}
-        ORDER BY created_at DESC, email_id DESC LIMIT ${query.limit + 1}`,
+      `SELECT ${AUDITED} FROM emails WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, email_id DESC LIMIT ${query.limit + 1}`,
       params,
     );
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? KeysetCursor.encode(last.createdAt, last.emailId) : null };
   }
-}
 
-/** Microseconds kept, so a cursor made from the text finds its own row's place exactly. */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  /** Sends a permanently failed email again (say, once its mailbox exists): pending from now, backoff from the start. */
+  async retry(accountId: string, emailId: string, now: Date): Promise<AuditedEmail> {
+    const [retried]: AuditedEmail[] = await this.dataSource.query(
+      `WITH retried AS (
+         UPDATE emails SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE email_id = $1 AND account_id = $2 AND status = 'failed' RETURNING *)
+       SELECT ${AUDITED} FROM retried`,
+      [emailId, accountId, now],
+    );
+    if (retried) return retried;
+    const [other]: Array<{ status: string }> = await this.dataSource.query('SELECT status FROM emails WHERE email_id = $1 AND account_id = $2', [emailId, accountId]);
+    if (!other) throw new NotFoundError(`email ${emailId}`);
+    throw new EmailNotFailed(`email ${emailId} is ${other.status}; only a failed email is sent again`);
+  }
+}

@@ -12,7 +12,12 @@ interface Section {
  * happened, when, and a link; at most `perSection` lines each, then "and n more"), and the
  * errors still open per subscribed flow.
  */
-export function renderSummary(summary: Summary, perSection: number, errorLink: (errorId: string) => string, errorsListLink: string): RenderedEmail {
+export function renderSummary(
+  summary: Summary,
+  perSection: number,
+  links: { error: (errorId: string) => string; errorsList: string; settings: string },
+): RenderedEmail {
+  const { error: errorLink, errorsList: errorsListLink, settings: settingsLink } = links;
   const subject = summarySubject(summary);
   const sections: Section[] = [
     { title: 'New errors', entries: summary.newErrors },
@@ -32,6 +37,8 @@ export function renderSummary(summary: Summary, perSection: number, errorLink: (
     '',
     `Still open: ${summary.openErrors}`,
     ...summary.flows.map((flow) => `- ${flow.integrationId} › ${flow.flowId}: ${flow.open}`),
+    '',
+    `You get this because you follow these flows. Change what you follow: ${settingsLink}`,
   ].join('\n');
 
   const rows = (section: Section) =>
@@ -50,6 +57,7 @@ export function renderSummary(summary: Summary, perSection: number, errorLink: (
         (more(section) > 0 ? `<p><a href="${escapeHtml(errorsListLink)}">… and ${more(section)} more</a></p>` : ''),
     ),
     `<h2>Still open: ${summary.openErrors}</h2><ul>${summary.flows.map((flow) => `<li>${escapeHtml(flow.integrationId)} › ${escapeHtml(flow.flowId)}: ${flow.open}</li>`).join('')}</ul>`,
+    `<p>You get this because you follow these flows. <a href="${escapeHtml(settingsLink)}">Change what you follow</a>.</p>`,
   ].join('');
   return { subject, text, html };
 }

@@ -77,7 +77,11 @@ export class ErrorSummaries implements DigestStream {
         accountId,
         userId: subscriber.userId,
         recipient: subscriber.email,
-        content: renderSummary(summary, perSection, errorLinks(this.config.linkBaseUrl), `${this.config.linkBaseUrl}/errors`),
+        content: renderSummary(summary, perSection, {
+          error: errorLinks(this.config.linkBaseUrl),
+          errorsList: `${this.config.linkBaseUrl}/errors`,
+          settings: `${this.config.linkBaseUrl}/settings/notifications`,
+        }),
         errorIds: [...new Set(mentioned)],
         facts: {
           kind: 'error_notification',

@@ -64,3 +64,6 @@ export const EmailsPage = Type.Object(
   { $id: 'EmailsPage' },
 );
 export type EmailsPage = Static<typeof EmailsPage>;
+
+export const EmailParams = Type.Object({ emailId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export type EmailParams = Static<typeof EmailParams>;
