@@ -8,7 +8,7 @@ import { errorLinks } from '../emails/rendered-email';
 import { ErrorsCopy } from '../flow-errors/errors-copy';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 import type { DigestStream, DueWindow } from '../windows/digest-windows';
-import { DigestEntry, digestParts } from './digest.rules';
+import { describeAssigner, DigestEntry, digestParts } from './digest.rules';
 
 type EntryRow = Omit<DigestLine, 'occurredAt'> & {
   userId: string;
@@ -82,6 +82,6 @@ function toLine(entry: DigestEntry, row: EntryRow | undefined, nameOf: (userId: 
     flowStepId: row?.flowStepId ?? '',
     message: row?.message ?? '(details not received yet)',
     occurredAt: row?.occurredAt ? new Date(row.occurredAt).toISOString() : '',
-    assignedBy: nameOf(entry.assignedBy),
+    assignedBy: describeAssigner(entry.assignedBy, nameOf),
   };
 }

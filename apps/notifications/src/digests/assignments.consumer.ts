@@ -6,7 +6,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 import { openWindows } from '../windows/digest-windows';
-import { notifies } from './digest.rules';
+import { assignerOf, notifies } from './digest.rules';
 
 type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: string; eventId: string };
 
@@ -62,7 +62,7 @@ export class AssignmentsConsumer {
       `INSERT INTO digest_entries (user_id, error_id, assigned_at, assigned_by)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
        ON CONFLICT (user_id, error_id) DO UPDATE SET assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
-      [rows.map((event) => event.data.assigneeUserId), rows.map((event) => event.data.errorId), rows.map((event) => event.occurredAt), rows.map((event) => event.data.assignedBy.id)],
+      [rows.map((event) => event.data.assigneeUserId), rows.map((event) => event.data.errorId), rows.map((event) => event.occurredAt), rows.map((event) => assignerOf(event.data))],
     );
   }
 }

@@ -17,6 +17,24 @@ export interface DigestPart {
   entries: DigestEntry[];
 }
 
+type AssignmentCause = 'manual' | 'retryDataKey' | 'traceKey';
+
+const RULES: Record<AssignmentCause, string> = {
+  manual: 'an automatic rule',
+  retryDataKey: 'the retry data key rule (same record as an error assigned to you)',
+  traceKey: 'the trace key rule (a new occurrence of an error assigned to you)',
+};
+
+/** Who a digest says assigned an error: the person's id, or `rule:<cause>` when a rule did. */
+export const assignerOf = (assignment: { assignedBy: { type: 'user' | 'system'; id: string }; cause: AssignmentCause }): string =>
+  assignment.assignedBy.type === 'user' ? assignment.assignedBy.id : `rule:${assignment.cause}`;
+
+/** How the email words it: a rule by what it does, a person by `nameOf`. */
+export function describeAssigner(assigner: string, nameOf: (userId: string) => string): string {
+  const cause = assigner.startsWith('rule:') ? (assigner.slice('rule:'.length) as AssignmentCause) : undefined;
+  return cause ? (RULES[cause] ?? RULES.manual) : nameOf(assigner);
+}
+
 /** Whether an assignment enters the assignee's digest at all. */
 export const notifies = (assignment: { selfAssigned: boolean }): boolean => !assignment.selfAssigned;
 

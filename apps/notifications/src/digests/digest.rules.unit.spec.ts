@@ -1,5 +1,5 @@
 import { windowDue } from '../windows/digest-windows';
-import { digestParts, digestSubject, notifies } from './digest.rules';
+import { assignerOf, describeAssigner, digestParts, digestSubject, notifies } from './digest.rules';
 
 const entry = (index: number) => ({
   errorId: `e-${String(index).padStart(3, '0')}`,
@@ -34,5 +34,13 @@ describe('an assignment digest', () => {
     expect(notifies({ selfAssigned: false })).toBe(true);
     expect(windowDue(new Date('2026-11-23T10:00:00Z'), 15 * 60_000).toISOString()).toBe('2026-11-23T10:15:00.000Z');
     expect(digestSubject({ part: 1, of: 1, entries: [entry(1)] }, 1)).toBe('1 error was assigned to you');
+  });
+
+  it('names a person who assigned by name, and a rule by what it does', () => {
+    const nameOf = (userId: string) => (userId === 'usr-alice' ? 'Alice' : userId);
+    const byAlice = assignerOf({ assignedBy: { type: 'user', id: 'usr-alice' }, cause: 'retryDataKey' });
+    const byRule = assignerOf({ assignedBy: { type: 'system', id: 'assignment-rules' }, cause: 'traceKey' });
+    expect(describeAssigner(byAlice, nameOf)).toBe('Alice');
+    expect(describeAssigner(byRule, nameOf)).toBe('the trace key rule (a new occurrence of an error assigned to you)');
   });
 });
