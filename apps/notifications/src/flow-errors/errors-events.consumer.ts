@@ -9,7 +9,6 @@ import { EmailSender } from '../emails/email.sender';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 import { severityEmails } from '../severity/severity-notifications';
 import { noteForSubscribers } from '../summaries/summary-entries';
-import { resolutionIsNews } from '../summaries/summary.rules';
 import { ErrorsCopy, statusChanges } from './errors-copy';
 
 type ErrorsEvent = ErrorRecordedV1 | ErrorResolvedV1 | ErrorReopenedV1 | ErrorPurgedV1 | SeverityNotificationRequestedV1 | { type: 'other'; eventId: string };
@@ -43,14 +42,10 @@ export class ErrorsEventsConsumer {
       const ofType = <T extends ErrorsEvent['type']>(type: T) => events.filter((event): event is Extract<ErrorsEvent, { type: T }> => event.type === type);
 
       const recorded = ofType('ErrorRecorded');
-      const resolved = ofType('ErrorResolved');
       await ErrorsCopy.record(manager, recorded);
       await ErrorsCopy.changeStatus(manager, statusChanges(events.filter((event) => event.type === 'ErrorResolved' || event.type === 'ErrorReopened')));
       await ErrorsCopy.forget(manager, ofType('ErrorPurged').map((event) => event.data.errorId));
-      await noteForSubscribers(manager, 'new', recorded.map((event) => ({ errorId: event.data.errorId, at: event.data.occurredAt })), now, windowMs);
-      const mentioned = await ErrorsCopy.mentioned(manager, resolved.map((event) => event.data.errorId));
-      const news = resolved.filter((event) => resolutionIsNews(event.data.reason, mentioned.has(event.data.errorId)));
-      await noteForSubscribers(manager, 'resolved', news.map((event) => ({ errorId: event.data.errorId, at: event.occurredAt })), now, windowMs);
+      await noteForSubscribers(manager, { recorded, resolved: ofType('ErrorResolved') }, now, windowMs);
 
       const severity = await severityEmails(manager, ofType('SeverityNotificationRequested'), this.config.linkBaseUrl);
       await enqueueEmails(manager, severity.emails, now);

@@ -1,11 +1,29 @@
+import type { ErrorRecordedV1, ErrorResolvedV1 } from '@faultline/contracts';
 import type { EntityManager } from 'typeorm';
+import { ErrorsCopy } from '../flow-errors/errors-copy';
 import { openWindows } from '../windows/digest-windows';
-import type { SummaryChange } from './summary.rules';
+import { resolutionIsNews, SummaryChange } from './summary.rules';
 
-export interface FlowErrorChange {
+interface FlowErrorChange {
   errorId: string;
   /** When the change happened. */
   at: string;
+}
+
+/**
+ * What subscribers will hear of: every new error, and the resolutions that are news (by a
+ * person, or of an error an email already named). Runs after the errors copy took the batch.
+ */
+export async function noteForSubscribers(
+  manager: EntityManager,
+  changes: { recorded: ErrorRecordedV1[]; resolved: ErrorResolvedV1[] },
+  now: Date,
+  windowMs: number,
+): Promise<void> {
+  const mentioned = await ErrorsCopy.mentioned(manager, changes.resolved.map((event) => event.data.errorId));
+  const news = changes.resolved.filter((event) => resolutionIsNews(event.data.reason, mentioned.has(event.data.errorId)));
+  await fanOut(manager, 'new', changes.recorded.map((event) => ({ errorId: event.data.errorId, at: event.data.occurredAt })), now, windowMs);
+  await fanOut(manager, 'resolved', news.map((event) => ({ errorId: event.data.errorId, at: event.occurredAt })), now, windowMs);
 }
 
 /**
@@ -13,7 +31,7 @@ export interface FlowErrorChange {
  * error, and the subscriber's summary window opened by the first. One statement for the
  * entries however many errors and subscribers; a redelivery adds nothing and opens nothing.
  */
-export async function noteForSubscribers(manager: EntityManager, change: SummaryChange, changes: FlowErrorChange[], now: Date, windowMs: number): Promise<void> {
+async function fanOut(manager: EntityManager, change: SummaryChange, changes: FlowErrorChange[], now: Date, windowMs: number): Promise<void> {
   if (changes.length === 0) return;
   const added: Array<{ userId: string; accountId: string }> = await manager.query(
     `WITH fan AS (
