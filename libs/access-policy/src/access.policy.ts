@@ -31,6 +31,11 @@ export function refuseUnlessActive(account: AccountView, user: UserView): Permis
   return undefined;
 }
 
+/** Account-wide settings and other people's affairs are for owners and admins: `what` says which. */
+export function requireAdministrator(user: { role: Role }, what: string): void {
+  if (!isAdministrator(user.role)) throw new PermissionRefused('ADMINISTRATORS_ONLY', `only owners and admins ${what}`);
+}
+
 /** Seeing an integration's errors (and tagging, investigating) needs at least monitor access. */
 export function refuseViewIntegration(account: AccountView, user: UserView, integrationId: string) {
   return (

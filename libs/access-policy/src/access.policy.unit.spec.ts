@@ -4,6 +4,7 @@ import {
   refuseGrantOnInvitation,
   refuseInviteUsers,
   refuseViewIntegration,
+  requireAdministrator,
 } from './access.policy';
 import type { AccessLevel, AccountView, Plan, Role, UserView } from './access.types';
 
@@ -109,5 +110,15 @@ describe('what an inviter may grant', () => {
     const refusal = refuseGrantOnInvitation(user('member', held), invitee('member', granted));
     expect(refusal === undefined).toBe(allowed);
     if (!allowed) expect(refusal?.code).toBe('INVITEE_ACCESS_EXCEEDS_INVITER');
+  });
+
+  it.each([
+    ['owner', true],
+    ['admin', true],
+    ['member', false],
+  ] as const)('an %s may act for the account as an administrator: %s', (role, allowed) => {
+    const act = () => requireAdministrator({ role }, 'change the retention period');
+    if (allowed) expect(act).not.toThrow();
+    else expect(act).toThrow(expect.objectContaining({ code: 'ADMINISTRATORS_ONLY', message: 'only owners and admins change the retention period' }));
   });
 });

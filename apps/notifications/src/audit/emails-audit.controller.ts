@@ -1,5 +1,5 @@
 import { AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
-import { isAdministrator, PermissionRefused } from '@faultline/access-policy';
+import { requireAdministrator } from '@faultline/access-policy';
 import { AuditedEmail, EmailParams, EmailsPage, EmailsQuery } from '@faultline/contracts';
 import { ApiOkFrom, ApiParamsFrom, ApiQueryFrom, CLOCK, Clock, SchemaPipe } from '@faultline/platform';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
@@ -7,10 +7,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { EmailSender } from '../emails/email.sender';
 import { EmailsAudit } from './emails-audit';
-
-const requireAdministrator = (user: AccessUser) => {
-  if (!isAdministrator(user.role)) throw new PermissionRefused('ADMINISTRATORS_ONLY', 'only owners and admins see and resend the emails of the account');
-};
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -28,7 +24,7 @@ export class EmailsAuditController {
   @ApiQueryFrom(EmailsQuery)
   @ApiOkFrom(EmailsPage)
   emails(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(EmailsQuery, 'query')) query: Static<typeof EmailsQuery>): Promise<EmailsPage> {
-    requireAdministrator(user);
+    requireAdministrator(user, 'see the emails of the account');
     return this.audit.page(user.accountId, query);
   }
 
@@ -38,7 +34,7 @@ export class EmailsAuditController {
   @ApiParamsFrom(EmailParams)
   @ApiOkFrom(AuditedEmail)
   async retry(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(EmailParams, 'params')) { emailId }: Static<typeof EmailParams>): Promise<AuditedEmail> {
-    requireAdministrator(user);
+    requireAdministrator(user, 'send the emails of the account again');
     const email = await this.audit.retry(user.accountId, emailId, this.clock.now());
     this.sender.nudge();
     return email;

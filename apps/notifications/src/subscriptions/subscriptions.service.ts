@@ -1,5 +1,5 @@
 import { accessUser, AccessUser, accountView } from '@faultline/access';
-import { isAdministrator, PermissionRefused } from '@faultline/access-policy';
+import { requireAdministrator } from '@faultline/access-policy';
 import type { Subscription, Subscriptions as SubscriptionList } from '@faultline/contracts';
 import { EventSink, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, NotFoundError, OutboxRelayService } from '@faultline/platform';
@@ -23,10 +23,8 @@ export class SubscriptionsService {
   ) {}
 
   async list(actor: AccessUser, userId: string): Promise<SubscriptionList> {
-    const subscriberId = await this.subscriberOf(this.dataSource.manager, actor, userId);
-    if (subscriberId !== actor.userId && !isAdministrator(actor.role)) {
-      throw new PermissionRefused('ADMINISTRATORS_ONLY', "only owners and admins see other users' subscriptions");
-    }
+    const { userId: subscriberId } = await this.subscriberOf(this.dataSource.manager, actor, userId);
+    if (subscriberId !== actor.userId) requireAdministrator(actor, "see other users' subscriptions");
     const rows: Subscription[] = await this.dataSource.query(
       `SELECT integration_id AS "integrationId", flow_id AS "flowId", to_char(subscribed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "subscribedAt",
               subscribed_by AS "subscribedBy"
@@ -48,23 +46,23 @@ export class SubscriptionsService {
     const cause = { accountId: actor.accountId, actor: { type: 'user' as const, id: actor.userId } };
     const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
     const { result: subscriberId, stored } = await inUnitOfWork(parts, async (session, manager) => {
-      const subscriberId = await this.subscriberOf(manager, actor, userId);
-      const [account, subscriber] = await Promise.all([accountView(manager, actor.accountId), accessUser(manager, subscriberId)]);
-      if (!account || !subscriber) throw new NotFoundError(`user ${userId}`);
-      const streamId = subscriptions.subscriptionStreamId(subscriberId);
+      const subscriber = await this.subscriberOf(manager, actor, userId);
+      const account = await accountView(manager, actor.accountId);
+      if (!account) throw new NotFoundError(`account ${actor.accountId}`);
+      const streamId = subscriptions.subscriptionStreamId(subscriber.userId);
       await session.load(manager, subscriptions, [streamId]);
       session.decide(streamId, { type, data: { ...flow, account, actor, subscriber } }, metadataFor(cause, this.clock.now()));
-      return subscriberId;
+      return subscriber.userId;
     });
     if (stored.length > 0) this.relay.nudge();
     return this.list(actor, subscriberId);
   }
 
   /** `me` is the caller; anyone else must be a user of the caller's account. */
-  private async subscriberOf(manager: EntityManager, actor: AccessUser, userId: string): Promise<string> {
-    if (userId === 'me' || userId === actor.userId) return actor.userId;
+  private async subscriberOf(manager: EntityManager, actor: AccessUser, userId: string): Promise<AccessUser> {
+    if (userId === 'me' || userId === actor.userId) return actor;
     const subscriber = await accessUser(manager, userId);
     if (!subscriber || subscriber.accountId !== actor.accountId || subscriber.directoryStatus === 'revoked') throw new NotFoundError(`user ${userId}`);
-    return subscriber.userId;
+    return subscriber;
   }
 }

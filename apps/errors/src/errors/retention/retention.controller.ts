@@ -1,5 +1,5 @@
 import { AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
-import { isAdministrator, PermissionRefused } from '@faultline/access-policy';
+import { requireAdministrator } from '@faultline/access-policy';
 import { RetentionSettings } from '@faultline/contracts';
 import { ApiBodyFrom, ApiOkFrom, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, Inject, Put, UseGuards } from '@nestjs/common';
@@ -36,7 +36,7 @@ export class RetentionController {
   @ApiBodyFrom(RetentionSettings)
   @ApiOkFrom(RetentionSettings)
   async change(@AuthenticatedUser() user: AccessUser, @Body(new SchemaPipe(RetentionSettings, 'body')) body: Static<typeof RetentionSettings>): Promise<RetentionSettings> {
-    if (!isAdministrator(user.role)) throw new PermissionRefused('ADMINISTRATORS_ONLY', 'only owners and admins change the retention period');
+    requireAdministrator(user, 'change the retention period');
     await this.writer.run(user, async (work) => {
       const streamId = retentionStreamId(user.accountId);
       await work.session.load(work.manager, retention, [streamId]);

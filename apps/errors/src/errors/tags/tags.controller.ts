@@ -1,5 +1,5 @@
 import { AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
-import { isAdministrator, PermissionRefused } from '@faultline/access-policy';
+import { requireAdministrator } from '@faultline/access-policy';
 import { ChangeTagRequest, CreateTagRequest, TagList, TagParams, TagView } from '@faultline/contracts';
 import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
@@ -60,7 +60,7 @@ export class TagsController {
     @Param(new SchemaPipe(TagParams, 'params')) { tagId }: Static<typeof TagParams>,
     @Body(new SchemaPipe(ChangeTagRequest, 'body')) body: Static<typeof ChangeTagRequest>,
   ): Promise<TagView> {
-    requireAdministrator(user);
+    requireAdministrator(user, 'rename or delete tags');
     const { result } = await this.onCatalogue(user, (work, state) => {
       const current = state.tags.get(tagId);
       if (!current) throw new NotFoundError(`tag ${tagId}`);
@@ -75,7 +75,7 @@ export class TagsController {
   @ApiOperation({ summary: 'Delete a tag and take it off every error (owners and admins)' })
   @ApiParamsFrom(TagParams)
   async delete(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(TagParams, 'params')) { tagId }: Static<typeof TagParams>): Promise<void> {
-    requireAdministrator(user);
+    requireAdministrator(user, 'rename or delete tags');
     await this.writer.run(user, async (work) => {
       await this.decideOnCatalogue(work, user, () => ({ type: 'DeleteTag', data: { tagId, by: work.actor } }));
       const tagged: Array<{ error_id: string }> = await work.manager.query(
@@ -103,8 +103,4 @@ export class TagsController {
     const tag = work.session.state<TagCatalogue>(streamId).tags.get(decided.data.tagId);
     return tag;
   }
-}
-
-function requireAdministrator(user: AccessUser): void {
-  if (!isAdministrator(user.role)) throw new PermissionRefused('ADMINISTRATORS_ONLY', 'only owners and admins may rename or delete tags');
 }
