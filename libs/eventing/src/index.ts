@@ -18,3 +18,4 @@ export * from './database/eventing-migrations';
 export * from './event-store/unit-of-work';
 export * from './event-store/event-metadata';
 export * from './database/group-by';
+export * from './database/returning';

@@ -1,4 +1,5 @@
 import type { AuditedEmail, EmailsPage, EmailsQuery } from '@faultline/contracts';
+import { returning } from '@faultline/eventing';
 import { KeysetCursor, NotFoundError } from '@faultline/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -46,10 +47,9 @@ export class EmailsAudit {
 
   /** Sends a permanently failed email again (say, once its mailbox exists): pending from now, backoff from the start. */
   async retry(accountId: string, emailId: string, now: Date): Promise<AuditedEmail> {
-    const [retried]: AuditedEmail[] = await this.dataSource.query(
-      `WITH retried AS (
-         UPDATE emails SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE email_id = $1 AND account_id = $2 AND status = 'failed' RETURNING *)
-       SELECT ${AUDITED} FROM retried`,
+    const [retried] = await returning<AuditedEmail>(
+      this.dataSource.manager,
+      `UPDATE emails SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE email_id = $1 AND account_id = $2 AND status = 'failed' RETURNING ${AUDITED}`,
       [emailId, accountId, now],
     );
     if (retried) return retried;

@@ -1,3 +1,4 @@
+import { returning } from '@faultline/eventing';
 import type { EntityManager } from 'typeorm';
 import type { NewEmail } from '../emails/email.outbox';
 
@@ -28,13 +29,11 @@ export async function openWindows(manager: EntityManager, stream: WindowStream, 
  * another flusher holds are skipped, so flushers never take the same user.
  */
 export async function takeDueWindows(manager: EntityManager, stream: WindowStream, now: Date, limit: number): Promise<DueWindow[]> {
-  return manager.query(
-    // A CTE, because TypeORM answers a bare DELETE … RETURNING with [rows, count] instead of rows.
-    `WITH taken AS (
-       DELETE FROM digest_windows WHERE (stream, user_id) IN (
-         SELECT stream, user_id FROM digest_windows WHERE stream = $1 AND due_at <= $2 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING user_id, account_id)
-     SELECT user_id AS "userId", account_id AS "accountId" FROM taken`,
+  return returning(
+    manager,
+    `DELETE FROM digest_windows WHERE (stream, user_id) IN (
+       SELECT stream, user_id FROM digest_windows WHERE stream = $1 AND due_at <= $2 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING user_id AS "userId", account_id AS "accountId"`,
     [stream, now, limit],
   );
 }

@@ -16,10 +16,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const storedRows = async (accountId: string) => {
+const storedRows = async (accountId: string, streams = 'error-%') => {
   const [row] = await harness.app
     .get(DataSource)
-    .query(`SELECT count(*)::int AS events FROM event_store WHERE metadata->>'accountId' = $1 AND stream_id LIKE 'error-%'`, [accountId]);
+    .query(`SELECT count(*)::int AS events FROM event_store WHERE metadata->>'accountId' = $1 AND stream_id LIKE $2`, [accountId, streams]);
   return (row as { events: number }).events;
 };
 
@@ -43,6 +43,7 @@ describe('retention', () => {
       expect((await harness.list(longer.ownerToken)).total).toBe(2);
     });
     const [purgedLater] = (await harness.list(standard.ownerToken)).items;
+    expect(await storedRows(standard.accountId, 'retry-%')).toBeGreaterThan(0);
     const purger = harness.app.get(RetentionPurger);
 
     clock.advance(29 * DAY);
@@ -53,6 +54,7 @@ describe('retention', () => {
     expect((await harness.list(standard.ownerToken)).total).toBe(0);
     expect((await harness.request('GET', `/errors/${purgedLater.errorId}`, standard.ownerToken)).status).toBe(404);
     expect(await storedRows(standard.accountId)).toBe(0);
+    expect(await storedRows(standard.accountId, 'retry-%')).toBe(0);
     expect((await harness.request('GET', '/integrations/int-1/flows/flow-1/activity', standard.ownerToken)).body.items).toEqual([]);
     expect((await harness.list(longer.ownerToken)).total).toBe(2);
 
@@ -63,6 +65,8 @@ describe('retention', () => {
     });
     expect(purged.map((event) => event.data.errorId)).toContain(purgedLater.errorId);
     for (const event of purged) expect(validate(ErrorPurgedV1, event).ok).toBe(true);
+    // The stream's next version: ErrorRecorded was version 1.
+    for (const event of purged) expect(event.aggregateVersion).toBe(2);
 
     clock.advance(30 * DAY);
     expect(await purger.sweep()).toEqual({ purged: 2 });

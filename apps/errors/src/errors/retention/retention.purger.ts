@@ -1,5 +1,5 @@
 import { Topics } from '@faultline/contracts';
-import { OutboxMessage, OutboxWriter } from '@faultline/eventing';
+import { OutboxMessage, OutboxWriter, returning } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -73,7 +73,8 @@ export class RetentionPurger extends PeriodicJob {
     );
     if (expired.length === 0) return 0;
     const ids = expired.map((error) => error.error_id);
-    const deleted: Array<{ stream_id: string; stream_version: number }> = await manager.query(
+    const deleted = await returning<{ stream_id: string; stream_version: number }>(
+      manager,
       'DELETE FROM event_store WHERE stream_id = ANY($1::text[]) RETURNING stream_id, stream_version',
       [ids.map(errorStreamId)],
     );
@@ -90,10 +91,7 @@ export class RetentionPurger extends PeriodicJob {
   private async purgeRetriesAndActivity(manager: EntityManager, now: Date): Promise<void> {
     const cutoff = `$1::timestamptz - make_interval(days => coalesce((SELECT days FROM account_retention r WHERE r.account_id = t.account_id), $2))`;
     const params = [now, this.config.retention.defaultDays];
-    const retries: Array<{ retry_id: string }> = await manager.query(
-      `DELETE FROM pending_retries t WHERE t.not_before < ${cutoff} RETURNING retry_id`,
-      params,
-    );
+    const retries = await returning<{ retry_id: string }>(manager, `DELETE FROM pending_retries t WHERE t.not_before < ${cutoff} RETURNING retry_id`, params);
     await manager.query('DELETE FROM event_store WHERE stream_id = ANY($1::text[])', [retries.map((retry) => retryStreamId(retry.retry_id))]);
     await manager.query(`DELETE FROM flow_activity t WHERE t.occurred_at < ${cutoff}`, params);
   }
