@@ -146,7 +146,10 @@ describe('an error from report to resolution', () => {
       return mine[0];
     });
     expect(notification.data).toMatchObject({ severity: 'high', automationCreatorUserId: 'usr-creator', notificationErrorTitle: 'Group deleted' });
-    expect(events.json<{ type: string; accountId: string }>().filter((event) => event.type === 'AutomationDisabled' && event.accountId === accountId)).toHaveLength(1);
+    // Keyed by the flow, not the error: it may reach the topic's reader after the notification request.
+    await eventually(() =>
+      expect(events.json<{ type: string; accountId: string }>().filter((event) => event.type === 'AutomationDisabled' && event.accountId === accountId)).toHaveLength(1),
+    );
 
     const flow = await harness.request('GET', '/integrations/int-1/flows/flow-1', ownerToken);
     expect(flow.body).toMatchObject({ disabled: true, disableErrorDescription: 'Choose another group' });
