@@ -1,4 +1,4 @@
-import type { RunningService } from './embedded-postgres';
+import type { RunningService } from './running-service';
 
 const POSTGRES_IMAGE = 'postgres:17-alpine';
 const KAFKA_IMAGE = 'confluentinc/cp-kafka:7.8.0';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import type { RunningService } from './embedded-postgres';
+import type { RunningService } from './running-service';
 
 export interface SmtpSink extends RunningService {
   mailDir: string;
