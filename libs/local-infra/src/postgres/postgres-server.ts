@@ -63,11 +63,11 @@ export async function startServer(
     server.stderr?.on('data', ready);
     void exited.then(() => reject(new Error(`PostgreSQL did not start: ${lastLines(output())}`)));
   });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (/\b(FATAL|PANIC)\b/.test(line)) log(`postgres: ${line.trim()}`);
-  });
+  let stopping = false;
+  void exited.then(() => stopping || log(`postgres exited unexpectedly: ${lastLines(output())}`));
   return {
     stop: async () => {
+      stopping = true;
       process.off('exit', stopOnExit);
       if (server.exitCode !== null || server.signalCode !== null) return;
       server.kill('SIGINT');
