@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENTING_MIGRATIONS } from '@faultline/eventing';
+import { ConsumerProgress, EVENTING_MIGRATIONS } from '@faultline/eventing';
 import type { DataSourceOptions } from 'typeorm';
 import { Clock, CLOCK, systemClock } from './clock';
 import type { ServiceConfig } from './config/service-config';
@@ -54,6 +54,7 @@ export class ServiceModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        { provide: ConsumerProgress, useValue: new ConsumerProgress(config.kafka.stuckAfterMs) },
         ...messagingProviders,
         OutboxRelayService,
         KafkaProducerLifecycle,

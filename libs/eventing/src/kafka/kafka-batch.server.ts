@@ -2,9 +2,11 @@ import { parseEvent } from '@faultline/contracts';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import type { BatchVerdict, ConsumedBatch, ConsumedEvent } from './consumed-batch';
+import type { ConsumedBatch, ConsumedEvent } from './consumed-batch';
+import { ConsumerProgress } from './consumer-progress';
 import { DeadLetters, RejectedMessage } from './dead-letters';
 import type { KafkaLog, KafkaSettings } from './kafka.settings';
+import { describeFailure, handleIsolatingPoison, Isolated, IsolationOptions, retrying } from './poison-isolation';
 import { TopicNames } from './topic-names';
 
 export interface KafkaBatchServerOptions {
@@ -13,17 +15,30 @@ export interface KafkaBatchServerOptions {
   groupId: string;
   producer: Producer;
   log: KafkaLog;
+  /** Where the consumer's health is kept, for `/health`. */
+  progress: ConsumerProgress;
+}
+
+interface Delivered {
+  event: ConsumedEvent;
+  message: KafkaMessage;
 }
 
 /**
  * A Nest microservice transport that consumes whole batches. For each partition batch it
  * validates every message against its contract, hands the valid ones to the `@EventPattern`
- * handler of the topic, sends the invalid ones to the DLQ, and only then commits the offset.
- * Any failure leaves the offset where it was, so the batch is delivered again: handlers are
- * idempotent (see Inbox), which makes that safe.
+ * handlers of the topic, sends the invalid ones to the DLQ, and only then commits the offset.
+ *
+ * No single message can stop it: a failing batch is retried with backoff while the failure is
+ * the infrastructure's, and otherwise split until the one message at fault is found, which
+ * goes to the DLQ with the reason while the rest are handled. A crashed consumer is started
+ * again. Handlers are idempotent (see Inbox), which makes every retry safe.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  private topics: string[] = [];
+  private closing = false;
+  private restartTimer?: NodeJS.Timeout;
   private readonly topicNames: TopicNames;
   private readonly deadLetters: DeadLetters;
 
@@ -35,8 +50,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const topics = [...this.messageHandlers.keys()];
-      if (topics.length > 0) await this.startConsumer(topics);
+      this.topics = [...this.messageHandlers.keys()].map((topic) => this.topicNames.resolve(topic));
+      if (this.topics.length > 0) await this.startConsumer();
       callback();
     } catch (error) {
       callback(error);
@@ -44,8 +59,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    this.options.progress.changed('stopped');
   }
 
   on(): never {
@@ -56,8 +74,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  private async startConsumer(topics: string[]): Promise<void> {
-    const { settings } = this.options;
+  private async startConsumer(): Promise<void> {
+    const { settings, progress } = this.options;
+    progress.changed('starting');
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: settings.sessionTimeoutMs,
@@ -67,8 +86,13 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      progress.assigned(payload.memberAssignment);
+      progress.changed('running');
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.crashed(consumer, payload.error, payload.restart));
     await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((topic) => this.topicNames.resolve(topic)), fromBeginning: true });
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -78,55 +102,115 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     });
   }
 
-  private async handleBatch({ batch, heartbeat, resolveOffset }: EachBatchPayload): Promise<void> {
-    if (batch.messages.length === 0) return;
-    const topic = this.topicNames.contractTopic(batch.topic) ?? batch.topic;
-    const valid: ConsumedEvent[] = [];
-    const rejected: RejectedMessage[] = [];
-    const byEventId = new Map<string, KafkaMessage>();
-    for (const message of batch.messages) {
-      const parsed = parseEvent(topic, message.value);
-      if (parsed.ok) {
-        valid.push({ event: parsed.value, key: message.key?.toString() ?? null, offset: message.offset, headers: message.headers ?? {} });
-        byEventId.set((parsed.value as unknown as { eventId: string }).eventId, message);
-      } else {
-        rejected.push({ message, reason: parsed.reason });
-      }
-    }
-    if (valid.length > 0) {
-      const verdict = await this.dispatch({ topic, partition: batch.partition, events: valid });
-      for (const { eventId, reason } of verdict?.rejected ?? []) {
-        const message = byEventId.get(eventId);
-        if (message) rejected.push({ message, reason });
-      }
-    }
-    await this.deadLetters.send(batch.topic, batch.partition, rejected);
-    if (rejected.length > 0) {
-      this.options.log('warn', 'messages sent to the dead-letter topic', {
-        topic: batch.topic,
-        partition: batch.partition,
-        offsets: rejected.map((entry) => entry.message.offset),
-        reasons: rejected.map((entry) => entry.reason),
-      });
-    }
-    resolveOffset(batch.lastOffset());
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-    await heartbeat();
+  /** kafkajs restarts itself after retriable crashes only; every other crash is restarted here. */
+  private crashed(consumer: Consumer, error: Error, restartsItself: boolean): void {
+    this.options.log('error', 'consumer crashed', { error: describeFailure(error), restartsItself });
+    this.options.progress.changed('restarting');
+    if (restartsItself || this.closing || consumer !== this.consumer) return;
+    this.restartTimer = setTimeout(() => {
+      if (this.closing) return;
+      void consumer
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => this.startConsumer())
+        .catch((failure: unknown) => this.crashed(this.consumer ?? consumer, failure as Error, false));
+    }, this.options.settings.consumerRestartDelayMs);
   }
 
-  /** Every handler of the topic, in turn: each app feature consuming it keeps its own inbox. */
-  private async dispatch(batch: ConsumedBatch): Promise<BatchVerdict | undefined> {
-    let handler: MessageHandler | undefined = this.messageHandlers.get(batch.topic);
-    if (!handler) throw new Error(`no handler for ${batch.topic}`);
-    const rejected: BatchVerdict['rejected'] = [];
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, resolveOffset } = payload;
+    if (batch.messages.length === 0) return;
+    const { progress } = this.options;
+    progress.batchTaken(batch.topic, batch.partition, batch.firstOffset() ?? '0', batch.highWatermark);
+    try {
+      const topic = this.topicNames.contractTopic(batch.topic) ?? batch.topic;
+      const { valid, rejected } = validated(topic, batch.messages);
+      const retries = this.retryOptions(payload);
+      const isolated = await handleIsolatingPoison(valid, (part) => this.dispatch(topic, batch.partition, part), retries);
+      rejected.push(...isolated.map(({ item, reason }) => ({ message: item.message, reason })));
+      const sent = await retrying(() => this.sendToDeadLetters(batch.topic, batch.partition, rejected), { ...retries, attempts: Infinity });
+      if (!sent.ok) throw sent.error;
+      resolveOffset(batch.lastOffset());
+      const next = (BigInt(batch.lastOffset()) + 1n).toString();
+      await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+      progress.committed(batch.topic, batch.partition, next, rejected.length);
+      await heartbeat();
+    } catch (error) {
+      progress.batchDropped(batch.topic, batch.partition);
+      throw error;
+    }
+  }
+
+  private retryOptions({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): IsolationOptions {
+    const { handlerAttempts, handlerBackoffMs } = this.options.settings;
+    return {
+      attempts: handlerAttempts,
+      backoffMs: (failures) => Math.min(handlerBackoffMs * 2 ** (failures - 1), 30_000),
+      sleep: async (ms) => {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        await heartbeat();
+      },
+      stillOwned: () => isRunning() && !isStale(),
+      onFailure: (error, transient) =>
+        this.options.log(transient ? 'warn' : 'error', 'batch failed; retrying', {
+          topic: batch.topic,
+          partition: batch.partition,
+          error: describeFailure(error),
+          transient,
+        }),
+    };
+  }
+
+  private async sendToDeadLetters(topic: string, partition: number, rejected: RejectedMessage[]): Promise<void> {
+    if (rejected.length === 0) return;
+    await this.deadLetters.send(topic, partition, rejected);
+    this.options.log('warn', 'messages sent to the dead-letter topic', {
+      topic,
+      partition,
+      offsets: rejected.map((entry) => entry.message.offset),
+      reasons: rejected.map((entry) => entry.reason),
+    });
+  }
+
+  /**
+   * Every handler of the topic, in turn: each app feature consuming it keeps its own inbox.
+   * What a handler refuses by rule (its verdict) is answered as isolated, for the DLQ.
+   */
+  private async dispatch(topic: string, partition: number, part: Delivered[]): Promise<Array<Isolated<Delivered>>> {
+    let handler: MessageHandler | undefined = this.messageHandlers.get(topic);
+    if (!handler) throw new Error(`no handler for ${topic}`);
+    const batch: ConsumedBatch = { topic, partition, events: part.map((delivered) => delivered.event) };
+    const byEventId = new Map(part.map((delivered) => [eventIdOf(delivered.event), delivered]));
+    const refused: Array<Isolated<Delivered>> = [];
     for (; handler; handler = handler.next) {
       const answer: unknown = await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
-      if (isVerdict(answer)) rejected.push(...answer.rejected);
+      for (const { eventId, reason } of refusals(answer)) {
+        const delivered = byEventId.get(eventId);
+        if (delivered) refused.push({ item: delivered, reason });
+      }
     }
-    return { rejected };
+    return refused;
   }
 }
 
-const isVerdict = (answer: unknown): answer is BatchVerdict =>
-  typeof answer === 'object' && answer !== null && Array.isArray((answer as BatchVerdict).rejected);
+function validated(topic: string, messages: KafkaMessage[]): { valid: Delivered[]; rejected: RejectedMessage[] } {
+  const valid: Delivered[] = [];
+  const rejected: RejectedMessage[] = [];
+  for (const message of messages) {
+    const parsed = parseEvent(topic, message.value);
+    if (!parsed.ok) {
+      rejected.push({ message, reason: parsed.reason });
+      continue;
+    }
+    const event = { event: parsed.value, key: message.key?.toString() ?? null, offset: message.offset, headers: message.headers ?? {} };
+    valid.push({ event, message });
+  }
+  return { valid, rejected };
+}
+
+const eventIdOf = (consumed: ConsumedEvent): string => (consumed.event as { eventId: string }).eventId;
+
+function refusals(answer: unknown): Array<{ eventId: string; reason: string }> {
+  const rejected = (answer as { rejected?: unknown } | undefined)?.rejected;
+  return Array.isArray(rejected) ? rejected : [];
+}

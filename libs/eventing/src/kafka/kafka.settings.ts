@@ -17,6 +17,14 @@ export interface KafkaSettings {
   partitionsConsumedConcurrently: number;
   /** The longest a fetch waits for data: the deadline half of "batch by size or deadline". */
   maxWaitTimeMs: number;
+  /** Attempts at a batch part failing for a reason of its own before it is split to find the message at fault. */
+  handlerAttempts: number;
+  /** The first wait before a failed batch is tried again; it doubles, up to 30 s. */
+  handlerBackoffMs: number;
+  /** The wait before a crashed consumer is started again. */
+  consumerRestartDelayMs: number;
+  /** A partition with messages waiting and no commit for this long makes the service unready. */
+  stuckAfterMs: number;
 }
 
 export type KafkaLog = (level: 'error' | 'warn' | 'info', message: string, context?: object) => void;

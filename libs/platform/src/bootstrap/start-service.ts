@@ -2,7 +2,7 @@ import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { KafkaBatchServer } from '@faultline/eventing';
+import { ConsumerProgress, KafkaBatchServer } from '@faultline/eventing';
 import type { Kafka, Producer } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
@@ -41,6 +41,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
         producer: app.get<Producer>(KAFKA_PRODUCER),
         settings: config.kafka,
         groupId: `${config.kafka.topicPrefix}faultline-${config.service}`,
+        progress: app.get(ConsumerProgress),
         log: (level, message, context) => kafkaLogger[level === 'info' ? 'log' : level]({ message, ...context }),
       }),
     },

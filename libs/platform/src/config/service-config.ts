@@ -52,6 +52,10 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
       heartbeatIntervalMs: reader.integer('KAFKA_HEARTBEAT_INTERVAL_MS', 3_000, MILLIS),
       maxWaitTimeMs: reader.integer('KAFKA_MAX_WAIT_MS', 500, MILLIS),
       partitionsConsumedConcurrently: reader.integer('KAFKA_PARTITIONS_CONCURRENTLY', 4, { min: 1, max: 64 }),
+      handlerAttempts: reader.integer('KAFKA_HANDLER_ATTEMPTS', 3, { min: 1, max: 100 }),
+      handlerBackoffMs: reader.integer('KAFKA_HANDLER_BACKOFF_MS', 200, MILLIS),
+      consumerRestartDelayMs: reader.integer('KAFKA_CONSUMER_RESTART_MS', 2_000, MILLIS),
+      stuckAfterMs: reader.integer('CONSUMER_STUCK_AFTER_MS', 60_000, MILLIS),
     },
     outbox: {
       batchSize: reader.integer('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10_000 }),

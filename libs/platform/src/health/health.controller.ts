@@ -16,6 +16,7 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2_000 }),
       () => this.kafka.check('kafka'),
+      () => this.kafka.checkConsumer('consumer'),
     ]);
   }
 }

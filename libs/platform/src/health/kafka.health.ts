@@ -1,24 +1,30 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { ConsumerProgress } from '@faultline/eventing';
 import type { Admin, Kafka } from 'kafkajs';
 import { KAFKA } from '../messaging/tokens';
 
 const TIMEOUT_MS = 3_000;
 
-/** Kafka is healthy when the cluster answers a metadata request in time. */
+/**
+ * Kafka is healthy when the cluster answers a metadata request in time; the consumer, when it
+ * runs and none of its partitions is stuck (see ConsumerProgress). The partitions' ends are
+ * asked of the broker on each check, so lag shows even when no batch arrives.
+ */
 @Injectable()
 export class KafkaHealthIndicator implements OnApplicationShutdown {
   private admin?: Admin;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly progress: ConsumerProgress,
     private readonly health: HealthIndicatorService,
   ) {}
 
   async check(key: 'kafka') {
     const indicator = this.health.check(key);
     try {
-      const cluster = await withTimeout(this.describeCluster(), TIMEOUT_MS);
+      const cluster = await withTimeout(this.connected().then((admin) => admin.describeCluster()), TIMEOUT_MS);
       return indicator.up({ brokers: cluster.brokers.length });
     } catch (error) {
       this.admin = undefined;
@@ -26,17 +32,31 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     }
   }
 
+  async checkConsumer(key: 'consumer') {
+    await withTimeout(this.observeEnds(), TIMEOUT_MS).catch(() => undefined);
+    const { healthy, ...report } = this.progress.report();
+    const indicator = this.health.check(key);
+    return healthy ? indicator.up(report) : indicator.down(report);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.admin?.disconnect();
   }
 
-  private async describeCluster() {
+  private async observeEnds(): Promise<void> {
+    const admin = await this.connected();
+    for (const topic of this.progress.topicsHeld()) {
+      for (const { partition, high } of await admin.fetchTopicOffsets(topic)) this.progress.observedEnd(topic, partition, high);
+    }
+  }
+
+  private async connected(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.kafka.admin();
       await admin.connect();
       this.admin = admin;
     }
-    return this.admin.describeCluster();
+    return this.admin;
   }
 }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Observable, throwError } from 'rxjs';
 import {
   NotFoundError,
   PROBLEM_CONTENT_TYPE,
@@ -24,7 +25,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   constructor(private readonly statusByCode: Record<string, number> = {}) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    // Consumers' failures are the batch transport's to retry or isolate, untouched.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
