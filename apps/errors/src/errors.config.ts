@@ -7,6 +7,11 @@ export interface ErrorsConfig {
   retryPolicy: RetryPolicySettings;
   /** The platform's key for `/internal/*` (runtimes reporting over HTTP). */
   internalApiKey: string;
+  /**
+   * How long a report of an account this service has not heard of yet waits for identity's
+   * announcement (it travels on another topic) before it goes to the DLQ as UNKNOWN_ACCOUNT.
+   */
+  unknownAccountGraceMs: number;
   retention: {
     /** Days an error is kept after it last occurred, for accounts that did not choose. */
     defaultDays: number;
@@ -29,6 +34,7 @@ export function loadErrorsConfig(env: NodeJS.ProcessEnv): ErrorsConfig {
       maxDelayMs: reader.integer('RETRY_MAX_DELAY_MS', SEED_RETRY_POLICY.maxDelayMs, MILLIS),
     },
     internalApiKey: reader.secret('INTERNAL_API_KEY', 16),
+    unknownAccountGraceMs: reader.integer('UNKNOWN_ACCOUNT_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
     retention: {
       defaultDays: reader.integer('RETENTION_DAYS', 30, { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS }),
       sweepIntervalMs: reader.integer('RETENTION_SWEEP_INTERVAL_MS', 3_600_000, { min: 1_000, max: 7 * 24 * 3_600_000 }),

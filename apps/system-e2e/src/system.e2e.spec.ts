@@ -1,17 +1,14 @@
 import { signAccessToken } from '@faultline/access';
 import { EmailsPage, ErrorsPage, Topics, UserInvitedV1 } from '@faultline/contracts';
-import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
 import {
   errorOccurred,
   eventually,
   IdentityApiClient,
   KafkaTestClient,
   TEST_JWT_SECRET,
-  testServiceEnvironment,
   uniqueTopicPrefix,
 } from '@faultline/testing';
-
-const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
+import { RunningSystem, SERVICES, SystemService } from './support/running-system';
 
 /**
  * The whole system as `npm start` runs it: four service processes started from source, each
@@ -20,50 +17,36 @@ const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
 describe('the whole system', () => {
   const topicPrefix = uniqueTopicPrefix();
   const kafka = new KafkaTestClient(topicPrefix);
-  const output = new Map<string, string[]>();
-  let services: ServiceProcess[] = [];
+  let system: RunningSystem;
 
   beforeAll(async () => {
-    services = await Promise.all(
-      SERVICES.map(async (service) => {
-        const httpPort = await freePort();
-        const env = await testServiceEnvironment(service, { httpPort, topicPrefix });
-        output.set(service, []);
-        return startServiceProcess(service, { env, httpPort, onOutput: (line) => output.get(service)?.push(line) });
-      }),
-    );
-    try {
-      await Promise.all(services.map((service) => service.healthy(90_000)));
-    } catch (error) {
-      for (const [service, lines] of output) process.stderr.write(`--- ${service}\n${lines.slice(-20).join('\n')}\n`);
-      throw error;
-    }
+    system = await RunningSystem.start(topicPrefix);
   });
 
-  const serviceUrl = (name: (typeof SERVICES)[number]): string => services.find((service) => service.service === name)!.baseUrl;
+  const serviceUrl = (name: SystemService): string => system.url(name);
 
   afterAll(async () => {
     await kafka.close();
-    await Promise.all(services.map((service) => service.stop()));
+    await system?.stop();
   });
 
-  it.each(SERVICES)('%s reports its database and Kafka as up', async (name) => {
-    const service = services.find((candidate) => candidate.service === name)!;
-    const response = await fetch(`${service.baseUrl}/health`);
+  it.each(SERVICES)('%s reports its database, Kafka and its running consumer as up', async (name) => {
+    const response = await fetch(`${serviceUrl(name)}/health`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { details: unknown }).details).toEqual({
       database: { status: 'up' },
       kafka: { status: 'up', brokers: expect.any(Number) },
+      consumer: expect.objectContaining({ status: 'up', state: 'running', problems: [], topics: expect.any(Object) }),
     });
   });
 
   it('an account made in identity sees, with its owner’s token, the error a runtime publishes', async () => {
-    const identity = new IdentityApiClient(services.find((service) => service.service === 'identity')!.baseUrl);
+    const identity = new IdentityApiClient(serviceUrl('identity'));
     const { accountId, ownerToken } = await identity.createAccount('standard');
     const report = errorOccurred({ accountId });
     await kafka.publish(Topics.flowErrors, [{ key: report.data.flowStepId, value: report }]);
 
-    const errors = services.find((service) => service.service === 'errors')!;
+    const errors = system.service('errors');
     await eventually(async () => {
       const response = await fetch(`${errors.baseUrl}/errors`, { headers: { authorization: `Bearer ${ownerToken}` } });
       expect(response.status).toBe(200);

@@ -108,3 +108,11 @@ export async function accessUser(manager: EntityManager, userId: string): Promis
     }
   );
 }
+
+/** Which of these accounts identity has told this service about. */
+export async function knownAccounts(manager: EntityManager, accountIds: string[]): Promise<Set<string>> {
+  const rows: Array<{ account_id: string }> = await manager.query('SELECT account_id FROM access_accounts WHERE account_id = ANY($1::text[])', [
+    [...new Set(accountIds)],
+  ]);
+  return new Set(rows.map((row) => row.account_id));
+}

@@ -19,3 +19,4 @@ export * from './errors/api/error-details.api';
 export * from './assignment/api/assignment.api';
 export * from './notifications/notifications-events.v1';
 export * from './notifications/api/notifications.api';
+export * from './storable-text';

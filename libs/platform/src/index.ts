@@ -14,3 +14,4 @@ export * from './http/openapi';
 export * from './http/internal-api-key.guard';
 export * from './periodic-job';
 export * from './http/keyset-cursor';
+export * from './http/storable-input.interceptor';

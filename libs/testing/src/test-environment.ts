@@ -63,5 +63,7 @@ export async function testServiceEnvironment(
     OUTBOX_POLL_INTERVAL_MS: '50',
     JWT_SECRET: TEST_JWT_SECRET,
     INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
+    // Long enough for identity's announcement of a new account to reach the errors service.
+    UNKNOWN_ACCOUNT_GRACE_MS: '3000',
   };
 }

@@ -202,7 +202,7 @@ function recordError({ data }: RecordError, state: ErrorState): ErrorEvent[] {
 
 /** A new run failed on the same record: the open error counts it, and takes its fresh retry data. */
 function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): ErrorEvent[] {
-  const { runId, message, httpStatus, occurredAt, retryData } = data.occurrence;
+  const { runId, message, httpStatus, occurredAt, retryData, inputRepairs } = data.occurrence;
   const classification = classify(data.occurrence);
   const again: ErrorOccurredAgain = {
     type: 'ErrorOccurredAgain',
@@ -215,6 +215,7 @@ function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): Erro
       occurredAt,
       ...classification,
       ...(retryData === undefined ? {} : { retryData }),
+      ...(inputRepairs === undefined ? {} : { inputRepairs }),
     },
   };
   return [again, ...severityNotification(state, data.occurrence, classification)];

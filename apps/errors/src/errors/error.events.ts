@@ -35,6 +35,8 @@ export interface Occurrence {
   occurredAt: string;
   /** Severity code and texts, top-level or inside the app's response body. */
   signals?: Omit<SeverityInput, 'httpStatus'>;
+  /** What Faultline changed in the runtime's report to store it (see repairedReport). */
+  inputRepairs?: string[];
 }
 
 /** How Faultline read the failure: its class, its severity, and the HTTP status's logged name. */
@@ -63,7 +65,7 @@ export type ErrorRecorded = {
 /** The same record (trace key) failed again on the same step while this error was open. */
 export type ErrorOccurredAgain = {
   type: 'ErrorOccurredAgain';
-  data: Pick<Occurrence, 'runId' | 'message' | 'httpStatus' | 'occurredAt'> &
+  data: Pick<Occurrence, 'runId' | 'message' | 'httpStatus' | 'occurredAt' | 'inputRepairs'> &
     Classification & { errorId: string; occurrences: number; retryData?: unknown };
 };
 

@@ -19,6 +19,7 @@ import { RetentionPurger } from './retention/retention.purger';
 import { FlowReportsConsumer } from './record-error/flow-reports.consumer';
 import { FlowReportsHttpController } from './record-error/flow-reports-http.controller';
 import { FlowReportsHandler } from './record-error/flow-reports.handler';
+import { ReportingAccounts } from './record-error/reporting-accounts';
 import { PendingRetriesQueries } from './retries/pending-retries.query';
 import { RetriesController } from './retries/retries.controller';
 import { TagsController } from './tags/tags.controller';
@@ -45,6 +46,7 @@ export class ErrorsModule {
         { provide: ERRORS_CONFIG, useValue: config },
         { provide: INTERNAL_API_KEY, useValue: config.internalApiKey },
         FlowReportsHandler,
+        ReportingAccounts,
         ErrorsWriter,
         ErrorActions,
         ErrorAssignees,

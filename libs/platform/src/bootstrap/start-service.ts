@@ -1,11 +1,12 @@
 import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
 import { DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerProgress, KafkaBatchServer } from '@faultline/eventing';
 import type { Kafka, Producer } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { StorableInputInterceptor } from '../http/storable-input.interceptor';
 import { KAFKA, KAFKA_PRODUCER } from '../messaging/tokens';
 
 export interface StartServiceOptions {
@@ -30,6 +31,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
   });
   const app = await NestFactory.create(module, { logger, abortOnError: false });
   app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
+  app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   SwaggerModule.setup('docs', app, () =>
     SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setVersion('1').build()),
   );

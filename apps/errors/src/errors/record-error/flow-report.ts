@@ -5,9 +5,10 @@ import type { Occurrence } from '../error.events';
 /** What flow runtimes publish on flow.errors.v1: a failure, or the success of a retry or a record. */
 export type FlowReport = ErrorOccurredV1 | RetrySucceededV1 | RecordSucceededV1;
 
-export function toOccurrence(report: ErrorOccurredV1): Occurrence {
+export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = []): Occurrence {
   const { data } = report;
   return {
+    ...(inputRepairs.length > 0 ? { inputRepairs } : {}),
     accountId: report.accountId,
     integrationId: data.integrationId,
     flowId: data.flowId,

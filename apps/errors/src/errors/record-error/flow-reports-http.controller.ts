@@ -1,6 +1,6 @@
 import { contractFor, fieldErrors, Topics } from '@faultline/contracts';
 import type { BatchVerdict } from '@faultline/eventing';
-import { FieldProblem, InternalApiKeyGuard, RequestValidationError } from '@faultline/platform';
+import { FieldProblem, InternalApiKeyGuard, RepairsItsBody, RequestValidationError } from '@faultline/platform';
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FlowReport } from './flow-report';
@@ -22,6 +22,7 @@ export class FlowReportsHttpController {
   constructor(private readonly reports: FlowReportsHandler) {}
 
   @Post()
+  @RepairsItsBody()
   @HttpCode(202)
   @ApiOperation({ summary: 'Report failures (ErrorOccurred) and successes (RetrySucceeded, RecordSucceeded) of flow runs' })
   @ApiBody({ description: 'One report, or an array of up to 1,000, each as on flow.errors.v1' })

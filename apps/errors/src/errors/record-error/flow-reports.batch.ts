@@ -33,6 +33,8 @@ export class FlowReportsBatch {
     private readonly session: DecisionSession,
     private readonly now: Date,
     private readonly retryPolicy: RetryPolicySettings,
+    /** What was changed in each report (by event id) to make it storable. */
+    private readonly repairs: ReadonlyMap<string, string[]> = new Map(),
   ) {}
 
   async load(reports: FlowReport[]): Promise<void> {
@@ -65,7 +67,7 @@ export class FlowReportsBatch {
       this.scheduleAutomaticRetry(report, decision.attempt, decision.notBefore, metadata);
       return;
     }
-    const occurrence = toOccurrence(report);
+    const occurrence = toOccurrence(report, this.repairs.get(report.eventId));
     const key = occurrence.traceKey === undefined ? undefined : traceKeyOf(report.accountId, occurrence.flowStepId, truncateTraceKey(occurrence.traceKey));
     const openErrors = key === undefined ? [] : (this.openByTraceKey.get(key) ?? []);
     const route = routeOccurrence(openErrors[openErrors.length - 1], this.flowState(report));

@@ -5,6 +5,8 @@ import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
 import { ErrorsWriter } from '../errors-writer';
 import type { FlowReport } from './flow-report';
 import { FlowReportsBatch } from './flow-reports.batch';
+import { repairedReport } from './report-repair';
+import { ReportingAccounts } from './reporting-accounts';
 
 /** The inbox name of this consumer: one row per handled report. */
 export const RECORD_ERRORS_CONSUMER = 'errors.record-errors';
@@ -12,8 +14,10 @@ export const RECORD_ERRORS_CONSUMER = 'errors.record-errors';
 /**
  * Handles a batch of runtime reports in one transaction: claims them in the inbox (a
  * redelivered report changes nothing), decides, appends, updates the read models and writes
- * what it publishes to the outbox. A report a domain rule refuses (a flow reported under
- * another integration) goes back to the consumer as rejected, for the DLQ.
+ * what it publishes to the outbox. Text PostgreSQL cannot store is repaired, not refused (see
+ * repairedReport). A report of an account identity never announced, or one a domain rule
+ * refuses (a flow reported under another integration), goes back to the consumer as rejected,
+ * for the DLQ; a replay once the account exists is handled.
  */
 @Injectable()
 export class FlowReportsHandler {
@@ -23,6 +27,7 @@ export class FlowReportsHandler {
     private readonly inbox: Inbox,
     private readonly writer: ErrorsWriter,
     private readonly relay: OutboxRelayService,
+    private readonly accounts: ReportingAccounts,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
   ) {}
@@ -30,9 +35,16 @@ export class FlowReportsHandler {
   async handle(reports: FlowReport[]): Promise<BatchVerdict> {
     const verdict: BatchVerdict = { rejected: [] };
     if (reports.length === 0) return verdict;
+    const repaired = reports.map(repairedReport);
+    const repairs = new Map(repaired.map(({ report, repairs: made }) => [report.eventId, made]));
+    const known = await this.accounts.known([...new Set(repaired.map(({ report }) => report.accountId))]);
     await inUnitOfWork(this.writer.parts(), async (session, manager) => {
-      const firstOfEach = await this.inbox.fresh(manager, RECORD_ERRORS_CONSUMER, reports);
-      const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy);
+      const ofKnownAccounts = repaired.map(({ report }) => report).filter((report) => known.has(report.accountId));
+      for (const { report } of repaired) {
+        if (!known.has(report.accountId)) verdict.rejected.push({ eventId: report.eventId, reason: `UNKNOWN_ACCOUNT: account ${report.accountId} is not known to Faultline` });
+      }
+      const firstOfEach = await this.inbox.fresh(manager, RECORD_ERRORS_CONSUMER, ofKnownAccounts);
+      const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy, repairs);
       await batch.load(firstOfEach);
       for (const report of firstOfEach) {
         try {

@@ -2,8 +2,7 @@ import { ErrorRecordedV1, Topics } from '@faultline/contracts';
 import { freePort, startServiceProcess } from '@faultline/local-infra';
 import { loadServiceConfig, ServiceConfig } from '@faultline/platform';
 import { loadErrorsConfig } from '../../errors.config';
-import { errorOccurred, eventually, KafkaTestClient, testServiceEnvironment } from '@faultline/testing';
-import { randomUUID } from 'node:crypto';
+import { accountCreated, errorOccurred, eventually, KafkaTestClient, testServiceEnvironment } from '@faultline/testing';
 import { Client } from 'pg';
 import { startErrorsApp } from '../../errors.app';
 
@@ -32,8 +31,28 @@ async function counts(config: ServiceConfig): Promise<Counts> {
   }
 }
 
-async function publishReports(kafka: KafkaTestClient): Promise<void> {
-  const accountId = `acc-${randomUUID()}`;
+/**
+ * An account as identity announces it, known to the service before its reports arrive: the
+ * service records reports of known accounts only, and reads the two topics side by side.
+ */
+async function announceAccount(kafka: KafkaTestClient, config: ServiceConfig): Promise<string> {
+  const announced = accountCreated();
+  const { accountId } = announced.data;
+  await kafka.publish(Topics.identityEvents, [{ key: accountId, value: announced }]);
+  await eventually(async () => {
+    const client = new Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM access_accounts WHERE account_id = $1', [accountId]);
+      expect(rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+  }, 30_000);
+  return accountId;
+}
+
+async function publishReports(kafka: KafkaTestClient, accountId: string): Promise<void> {
   const reports = Array.from({ length: REPORTS }, (_, index) =>
     errorOccurred({ accountId, data: { flowStepId: `step-${index % 8}` } }),
   );
@@ -60,8 +79,8 @@ describe('the errors service across restarts', () => {
     const config = errorsConfig.service;
     const kafka = new KafkaTestClient(config.kafka.topicPrefix);
     try {
-      await publishReports(kafka);
       const first = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
+      await publishReports(kafka, await announceAccount(kafka, config));
       await eventually(async () => expect((await counts(config)).errors).toBeGreaterThan(0), 30_000, 20);
       await first.close();
       expect((await counts(config)).errors).toBeLessThan(REPORTS);
@@ -85,9 +104,9 @@ describe('the errors service across restarts', () => {
     const output: string[] = [];
     const start = () => startServiceProcess('errors', { env, httpPort: port, onOutput: (line) => output.push(line) });
     try {
-      await publishReports(kafka);
       const first = start();
       await first.healthy();
+      await publishReports(kafka, await announceAccount(kafka, config));
       await eventually(async () => expect((await counts(config)).errors).toBeGreaterThan(0), 30_000, 20);
       await first.kill();
       expect((await counts(config)).errors).toBeLessThan(REPORTS);
