@@ -5,6 +5,8 @@ import type { RunningService } from './running-service';
 
 export interface SmtpSink extends RunningService {
   mailDir: string;
+  /** While on, every message is answered 421 (service not available): an outage, for fault tests. */
+  refuse(on: boolean): void;
 }
 
 /**
@@ -15,12 +17,17 @@ export async function startSmtpSink(options: { dataDir: string; port: number }):
   const mailDir = path.join(options.dataDir, 'mail');
   fs.mkdirSync(mailDir, { recursive: true });
   let sequence = 0;
+  let refusing = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     // Answers go out at once rather than after the client's delayed ACK.
     noDelay: true,
+    onMailFrom(_address, _session, callback) {
+      if (!refusing) return callback();
+      callback(Object.assign(new Error('service not available, try again later'), { responseCode: 421 }));
+    },
     onData(stream, session, callback) {
       const name = `${Date.now()}-${process.pid}-${++sequence}.eml`;
       const file = fs.createWriteStream(path.join(mailDir, name));
@@ -41,6 +48,9 @@ export async function startSmtpSink(options: { dataDir: string; port: number }):
   return {
     url: `smtp://127.0.0.1:${port}`,
     mailDir,
+    refuse: (on) => {
+      refusing = on;
+    },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,138 @@
+/**
+ * `npm run test:faults`: the system keeps its promises while everything around it fails. Two
+ * instances of every service in the same consumer groups take a stream of reports (1% poison of
+ * every kind) with assignments and tags going on, while each instance is killed (SIGKILL) once
+ * at a random moment and started again, PostgreSQL restarts, SMTP refuses for a while and the
+ * embedded broker crashes. Then it checks and prints: every valid error recorded exactly once,
+ * every poison message in the DLQ with its reason, no consumer stopped, the errors read models
+ * equal to a rebuild from the event store, and every assigned error in a digest (duplicates
+ * counted). Exits 1 when a check fails.
+ *
+ *   npm run test:faults -- --errors 100000 --smtp-outage-ms 30000
+ */
+import { IdentityApiClient, KafkaTestClient, TopicRecorder } from '@faultline/testing';
+import { Topics } from '@faultline/contracts';
+import { Client } from 'pg';
+import { republishOutboxes } from './republish-outboxes';
+import { FaultSystem, SERVICES } from './faults/fault-system';
+import { Chaos } from './faults/chaos';
+import { checkDeadLetters, checkDigests, checkReadModels, checkRecordedOnce, CheckResult } from './faults/checks';
+import { planReports, PlannedReport } from './faults/workload';
+import { machineLine } from './bench-support';
+import { Triage } from './faults/triage';
+
+const argument = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const ERRORS = argument('--errors', 100_000);
+const SMTP_OUTAGE_MS = argument('--smtp-outage-ms', 30_000);
+/** Reports published and not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
+const MAX_BACKLOG = 5_000;
+const CHUNK = 500;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const system = new FaultSystem();
+  await system.start();
+  process.env.DATABASE_URL = system.databaseUrl;
+  process.env.KAFKA_BROKERS = system.kafkaBrokers;
+  const kafka = new KafkaTestClient('');
+  try {
+    const identity = new IdentityApiClient(system.url('identity'), await kafka.record(Topics.identityEvents));
+    const { accountId, ownerToken } = await identity.createAccount('standard');
+    const member = await identity.addUser(ownerToken, 'member', { 'int-1': 'monitor' });
+    const triage = new Triage(system, ownerToken, member.userId);
+    await triage.waitUntilKnown();
+
+    const planned = planReports(accountId, ERRORS);
+    const chaos = new Chaos(system, SMTP_OUTAGE_MS);
+    const recorded = () => countRecorded(system.databaseUrl, accountId);
+    let brokerCrashedAt: number | undefined;
+    for (let sent = 0; sent < planned.length; sent += CHUNK) {
+      await waitForBacklog(recorded, planned, sent);
+      await kafka.publish(Topics.flowErrors, planned.slice(sent, sent + CHUNK).map(({ key, value }) => ({ key, value })));
+      const progress = (sent + CHUNK) / planned.length;
+      if (await chaos.at(progress, () => (brokerCrashedAt = sent + CHUNK))) await triage.act();
+      else if ((sent / CHUNK) % 4 === 0) await triage.act();
+    }
+    await chaos.finish();
+    if (brokerCrashedAt !== undefined) {
+      // The broker forgot everything: the relays send their history again, and the runtime sends
+      // again what it had sent before the crash; consumers dedupe by event id.
+      await republishOutboxes(system.databaseUrl, [...SERVICES]);
+      for (let sent = 0; sent < brokerCrashedAt; sent += CHUNK) {
+        await waitForBacklog(recorded, planned, 0);
+        await kafka.publish(Topics.flowErrors, planned.slice(sent, Math.min(sent + CHUNK, brokerCrashedAt)).map(({ key, value }) => ({ key, value })));
+      }
+    }
+    await triage.act();
+
+    const results: CheckResult[] = [];
+    results.push(await checkRecordedOnce(system.databaseUrl, accountId, planned));
+    const deadLetters: TopicRecorder = await kafka.record(`${Topics.flowErrors}.dlq`);
+    results.push(await checkDeadLetters(deadLetters, planned));
+    results.push(await checkDigests(system.mailDir, member.email, triage.assigned));
+    const health = await system.health();
+    results.push({
+      name: 'no consumer stopped',
+      ok: health.every((instance) => instance.status === 200),
+      detail: health.map((instance) => `${instance.name} ${instance.status} (consumer restarts ${instance.restarts ?? '?'})`).join(', '),
+    });
+    results.push(await checkReadModels(system.databaseUrl));
+
+    const lines = [
+      '',
+      '=== fault suite',
+      machineLine(),
+      `${ERRORS} reports (${planned.filter((report) => report.expect.kind === 'dead-letter').length} poison for the DLQ), ${SERVICES.length * 2} instances, ${Math.round((Date.now() - started) / 1000)} s`,
+      `faults: ${chaos.summary()}`,
+      `triage: ${triage.summary()}`,
+      ...results.map((result) => `${result.ok ? 'PASS' : 'FAIL'}  ${result.name}: ${result.detail}`),
+      `faults: ${results.filter((result) => result.ok).length} passed, ${results.filter((result) => !result.ok).length} failed`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (results.some((result) => !result.ok)) process.stdout.write(`\nevents:\n${system.log.slice(-60).join('\n')}\n`);
+    return results.every((result) => result.ok) ? 0 : 1;
+  } finally {
+    await kafka.close().catch(() => undefined);
+    await system.stop();
+  }
+}
+
+async function countRecorded(databaseUrl: string, accountId: string): Promise<number> {
+  const client = new Client({ connectionString: withDatabase(databaseUrl, 'faultline_errors') });
+  try {
+    await client.connect();
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM errors_list WHERE account_id = $1', [accountId]);
+    return rows[0].n;
+  } catch {
+    return -1;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Waits while more than MAX_BACKLOG reports of the first `sent` wait to be recorded. */
+async function waitForBacklog(recorded: () => Promise<number>, planned: PlannedReport[], sent: number): Promise<void> {
+  const valid = planned.slice(0, sent).filter((report) => report.expect.kind === 'recorded').length;
+  for (;;) {
+    const count = await recorded();
+    if (count >= 0 && valid - count <= MAX_BACKLOG) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`fault suite failed to run: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

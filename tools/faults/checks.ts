@@ -1,0 +1,138 @@
+import type { TopicRecorder } from '@faultline/testing';
+import { simpleParser } from 'mailparser';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ReadModels } from '../../apps/errors/src/errors/read-models';
+import { rebuildReadModels } from '../../apps/errors/src/rebuild/read-models.rebuild';
+import type { PlannedReport } from './workload';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+const SETTLE_MS = 240_000;
+
+async function settled<T>(measure: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + SETTLE_MS;
+  let value = await measure();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    value = await measure();
+  }
+  return value;
+}
+
+const errorsDatabase = (serverUrl: string): string => {
+  const url = new URL(serverUrl);
+  url.pathname = '/faultline_errors';
+  return url.toString();
+};
+
+async function query<T>(serverUrl: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: errorsDatabase(serverUrl) });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every valid report is one error, and one ErrorRecorded in the event store; nothing else is. */
+export async function checkRecordedOnce(serverUrl: string, accountId: string, planned: PlannedReport[]): Promise<CheckResult> {
+  const expected = new Set(planned.filter((report) => report.expect.kind === 'recorded').map((report) => report.runId!));
+  const rows = await settled(
+    () => query<{ run_id: string; copies: number }>(serverUrl, 'SELECT run_id, count(*)::int AS copies FROM errors_list WHERE account_id = $1 GROUP BY run_id', [accountId]),
+    (found) => found.length >= expected.size,
+  );
+  const [{ recorded }] = await query<{ recorded: number }>(serverUrl, "SELECT count(*)::int AS recorded FROM event_store WHERE event_type = 'ErrorRecorded'");
+  const missing = [...expected].filter((runId) => !rows.some((row) => row.run_id === runId)).length;
+  const doubled = rows.filter((row) => row.copies > 1).length;
+  const unexpected = rows.filter((row) => !expected.has(row.run_id)).length;
+  return {
+    name: 'every valid error recorded exactly once',
+    ok: missing === 0 && doubled === 0 && unexpected === 0 && recorded === expected.size,
+    detail: `${expected.size} expected, ${rows.length} listed, ${recorded} ErrorRecorded; ${missing} missing, ${doubled} doubled, ${unexpected} unexpected`,
+  };
+}
+
+/** Every poison message is on the DLQ with the reason its kind calls for. */
+export async function checkDeadLetters(deadLetters: TopicRecorder, planned: PlannedReport[]): Promise<CheckResult> {
+  const expected = planned.filter((report) => report.expect.kind === 'dead-letter');
+  const unmatched = await settled(
+    async () => expected.filter((report) => !deadLetters.messages.some((letter) => matches(letter, report))),
+    (left) => left.length === 0,
+  );
+  return {
+    name: 'every poison message in the DLQ with its reason',
+    ok: unmatched.length === 0,
+    detail: `${expected.length} expected, ${deadLetters.messages.length} dead letters, ${unmatched.length} missing or with another reason${
+      unmatched.length > 0 ? ` (first: ${unmatched[0].value.slice(0, 80)}; reasons seen: ${[...new Set(deadLetters.messages.map((letter) => letter.headers['dlq-reason']))].slice(0, 5).join(' | ')})` : ''
+    }`,
+  };
+}
+
+function matches(letter: TopicRecorder['messages'][number], report: PlannedReport): boolean {
+  if (report.expect.kind !== 'dead-letter') return false;
+  const same = report.eventId ? letter.value.includes(report.eventId) : letter.value === report.value;
+  return same && report.expect.reason.test(letter.headers['dlq-reason'] ?? '');
+}
+
+/** Every error assigned to the member is in a digest email to them; errors in more than one are counted. */
+export async function checkDigests(mailDir: string, memberEmail: string, assigned: Set<string>): Promise<CheckResult> {
+  const seen = await settled(
+    () => digestedErrors(mailDir, memberEmail),
+    (found) => [...assigned].every((errorId) => found.has(errorId)),
+  );
+  const missing = [...assigned].filter((errorId) => !seen.has(errorId)).length;
+  const duplicates = [...seen.values()].filter((copies) => copies > 1).length;
+  return {
+    name: 'every assigned error in a digest',
+    ok: missing === 0,
+    detail: `${assigned.size} assigned, ${missing} in no digest, ${duplicates} in more than one (a crash between sending and recording)`,
+  };
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+async function digestedErrors(mailDir: string, recipient: string): Promise<Map<string, number>> {
+  const copies = new Map<string, number>();
+  for (const file of fs.readdirSync(mailDir)) {
+    const mail = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
+    const to = Array.isArray(mail.to) ? mail.to.map((address) => address.text).join(',') : (mail.to?.text ?? '');
+    if (!to.includes(recipient)) continue;
+    for (const errorId of new Set((mail.text ?? '').match(UUID) ?? [])) copies.set(errorId, (copies.get(errorId) ?? 0) + 1);
+  }
+  return copies;
+}
+
+/** The errors service's read models, as they are, equal what a rebuild from its event store makes. */
+export async function checkReadModels(serverUrl: string): Promise<CheckResult> {
+  const dataSource = await new DataSource({ type: 'postgres', url: errorsDatabase(serverUrl) }).initialize();
+  try {
+    const tables = ReadModels.standalone().projections.flatMap((projection) => projection.tables);
+    const dump = async () => {
+      const contents: Record<string, string> = {};
+      for (const table of tables) {
+        const rows: Array<{ row: string }> = await dataSource.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`);
+        contents[table] = rows.map((entry) => entry.row).join('\n');
+      }
+      return contents;
+    };
+    const before = await dump();
+    const { events } = await rebuildReadModels(dataSource);
+    const after = await dump();
+    const differing = tables.filter((table) => before[table] !== after[table]);
+    return {
+      name: 'errors read models equal a rebuild from the event store',
+      ok: differing.length === 0,
+      detail: `${tables.length} tables rebuilt from ${events} events; ${differing.length === 0 ? 'all equal' : `differing: ${differing.join(', ')}`}`,
+    };
+  } finally {
+    await dataSource.destroy();
+  }
+}
