@@ -44,6 +44,9 @@ async function main(): Promise<number> {
     const member = await identity.addUser(ownerToken, 'member', { 'int-1': 'monitor' });
     const triage = new Triage(system, ownerToken, member.userId);
     await triage.waitUntilKnown();
+    // Read as they come: the embedded broker keeps only the last 5 MiB of each partition, and
+    // the DLQ takes the 900 KB poison too. A reader joins again after the broker crash.
+    const deadLetters: TopicRecorder[] = [await kafka.record(`${Topics.flowErrors}.dlq`)];
 
     const planned = planReports(accountId, ERRORS);
     const chaos = new Chaos(system, SMTP_OUTAGE_MS);
@@ -61,6 +64,7 @@ async function main(): Promise<number> {
       // The broker forgot everything: the relays send their history again, and the runtime sends
       // again what it had sent before the crash; consumers dedupe by event id.
       await republishOutboxes(system.databaseUrl, [...SERVICES]);
+      deadLetters.push(await kafka.record(`${Topics.flowErrors}.dlq`));
       for (let sent = 0; sent < brokerCrashedAt; sent += CHUNK) {
         await waitForBacklog(recorded, planned, 0);
         await kafka.publish(Topics.flowErrors, planned.slice(sent, Math.min(sent + CHUNK, brokerCrashedAt)).map(({ key, value }) => ({ key, value })));
@@ -70,7 +74,6 @@ async function main(): Promise<number> {
 
     const results: CheckResult[] = [];
     results.push(await checkRecordedOnce(system.databaseUrl, accountId, planned));
-    const deadLetters: TopicRecorder = await kafka.record(`${Topics.flowErrors}.dlq`);
     results.push(await checkDeadLetters(deadLetters, planned));
     results.push(await checkDigests(system.mailDir, member.email, triage.assigned));
     const health = await system.health();

@@ -1,7 +1,7 @@
 /**
  * `npm test`: type-checks, lints, then runs every project's tests through Nx against one shared
- * set of infrastructure (from the environment, containers, or embedded). Ends with one line per
- * step and the totals, so a failure says which part failed.
+ * set of infrastructure (from the environment, containers, or embedded), then the fault suite.
+ * Ends with one line per step and the totals, so a failure says which part failed.
  */
 import { InfrastructureProcess, spawnInfrastructure } from '@faultline/local-infra';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,8 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 const NX = path.join(ROOT, 'node_modules', '.bin', 'nx');
 const TSC = path.join(ROOT, 'node_modules', '.bin', 'tsc');
+/** Enough for every fault to fall mid-stream, small enough for the test command (about 2.5 minutes here). */
+const FAULT_SUITE_ERRORS = '20000';
 
 interface StepResult {
   step: string;
@@ -74,6 +76,12 @@ async function main(): Promise<number> {
     );
   } finally {
     await infrastructure?.stop();
+  }
+  // The fault suite breaks infrastructure it owns, so it runs on the embedded parts only.
+  if (infrastructure?.kafkaIsMock) {
+    results.push(run('faults', process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'tools', 'faults.ts'), '--errors', FAULT_SUITE_ERRORS]));
+  } else {
+    process.stdout.write('\n=== faults: skipped (the fault suite needs the embedded broker; run `npm run test:faults` where librdkafka is installed)\n');
   }
 
   const totals = testTotals(resultsDir);

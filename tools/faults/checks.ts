@@ -61,17 +61,18 @@ export async function checkRecordedOnce(serverUrl: string, accountId: string, pl
 }
 
 /** Every poison message is on the DLQ with the reason its kind calls for. */
-export async function checkDeadLetters(deadLetters: TopicRecorder, planned: PlannedReport[]): Promise<CheckResult> {
+export async function checkDeadLetters(readers: TopicRecorder[], planned: PlannedReport[]): Promise<CheckResult> {
   const expected = planned.filter((report) => report.expect.kind === 'dead-letter');
+  const letters = () => readers.flatMap((reader) => reader.messages);
   const unmatched = await settled(
-    async () => expected.filter((report) => !deadLetters.messages.some((letter) => matches(letter, report))),
+    async () => expected.filter((report) => !letters().some((letter) => matches(letter, report))),
     (left) => left.length === 0,
   );
   return {
     name: 'every poison message in the DLQ with its reason',
     ok: unmatched.length === 0,
-    detail: `${expected.length} expected, ${deadLetters.messages.length} dead letters, ${unmatched.length} missing or with another reason${
-      unmatched.length > 0 ? ` (first: ${unmatched[0].value.slice(0, 80)}; reasons seen: ${[...new Set(deadLetters.messages.map((letter) => letter.headers['dlq-reason']))].slice(0, 5).join(' | ')})` : ''
+    detail: `${expected.length} expected, ${letters().length} dead letters, ${unmatched.length} missing or with another reason${
+      unmatched.length > 0 ? ` (first: ${unmatched[0].value.slice(0, 80)}; reasons seen: ${[...new Set(letters().map((letter) => letter.headers['dlq-reason']))].slice(0, 5).join(' | ')})` : ''
     }`,
   };
 }
