@@ -7,6 +7,7 @@ import { AssignmentAppModule } from './app.module';
 export const ASSIGNMENT_STATUS_BY_CODE: Record<string, number> = {
   ...FORBIDDEN_BY_CODE,
   ASSIGNEE_CANNOT_TAKE_ERRORS: 422,
+  ASSIGNEE_INVITATION_REVOKED: 422,
   CONCURRENCY_CONFLICT: 409,
 };
 

@@ -20,8 +20,8 @@ export interface UserView {
   userId: string;
   accountId: string;
   role: Role;
-  /** An invited user who has not accepted yet can do nothing. */
-  status: 'invited' | 'active';
+  /** An invited user who has not accepted yet can do nothing, but can be assigned errors; a revoked one neither. */
+  status: 'invited' | 'active' | 'revoked';
   /** Explicit access per integration id; owners and admins have manage everywhere regardless. */
   access: Readonly<Record<string, AccessLevel>>;
 }

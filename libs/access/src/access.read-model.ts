@@ -7,7 +7,6 @@ export type AccessUserStatus = 'invited' | 'active' | 'revoked';
 export interface AccessUser extends UserView {
   email: string;
   name: string | null;
-  directoryStatus: AccessUserStatus;
 }
 
 /**
@@ -91,10 +90,20 @@ export async function accountView(manager: EntityManager, accountId: string): Pr
   return rows[0] && { accountId: rows[0].account_id, plan: rows[0].plan, invitationsEnabled: rows[0].invitations_enabled };
 }
 
+type AccessUserRow = { user_id: string; account_id: string; email: string; name: string | null; role: Role; status: AccessUserStatus; access: Record<string, AccessLevel> };
+
 export async function accessUser(manager: EntityManager, userId: string): Promise<AccessUser | undefined> {
-  const rows: Array<{ user_id: string; account_id: string; email: string; name: string | null; role: Role; status: AccessUserStatus; access: Record<string, AccessLevel> }> =
-    await manager.query('SELECT * FROM access_users WHERE user_id = $1', [userId]);
-  const row = rows[0];
+  const rows: AccessUserRow[] = await manager.query('SELECT * FROM access_users WHERE user_id = $1', [userId]);
+  return toAccessUser(rows[0]);
+}
+
+/** The account's user with this email (case-insensitively), active, invited or revoked. */
+export async function accessUserByEmail(manager: EntityManager, accountId: string, email: string): Promise<AccessUser | undefined> {
+  const rows: AccessUserRow[] = await manager.query("SELECT * FROM access_users WHERE account_id = $1 AND lower(email) = lower($2) ORDER BY status = 'revoked' LIMIT 1", [accountId, email]);
+  return toAccessUser(rows[0]);
+}
+
+function toAccessUser(row: AccessUserRow | undefined): AccessUser | undefined {
   return (
     row && {
       userId: row.user_id,
@@ -102,8 +111,7 @@ export async function accessUser(manager: EntityManager, userId: string): Promis
       email: row.email,
       name: row.name,
       role: row.role,
-      status: row.status === 'active' ? 'active' : 'invited',
-      directoryStatus: row.status,
+      status: row.status,
       access: row.access,
     }
   );

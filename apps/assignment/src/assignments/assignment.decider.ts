@@ -1,4 +1,4 @@
-import type { Actor, AssignmentEvent } from './assignment.events';
+import type { Actor, AssignmentEvent, UnassignmentReason } from './assignment.events';
 
 /** Who an error is assigned to, and when someone last chose that by hand. */
 export interface AssignmentState {
@@ -28,7 +28,7 @@ export type FollowAssignment = {
   };
 };
 
-export type ClearAssignment = { type: 'ClearAssignment'; data: { errorId: string; by: Actor; now: Date } };
+export type ClearAssignment = { type: 'ClearAssignment'; data: { errorId: string; by: Actor; now: Date; reason?: UnassignmentReason } };
 
 export type AssignmentCommand = AssignError | FollowAssignment | ClearAssignment;
 
@@ -52,10 +52,10 @@ export function decide(command: AssignmentCommand, state: AssignmentState): Assi
       return [assigned(state, { ...data, sourceAssignmentId: source.assignmentId })];
     }
     case 'ClearAssignment': {
-      const { errorId, by, now } = command.data;
+      const { errorId, by, now, reason = 'cleared' } = command.data;
       if (state.assigneeUserId === undefined) return [];
       return [
-        { type: 'ErrorUnassigned', data: { errorId, previousAssigneeUserId: state.assigneeUserId, unassignedBy: by, unassignedAt: now.toISOString() } },
+        { type: 'ErrorUnassigned', data: { errorId, previousAssigneeUserId: state.assigneeUserId, unassignedBy: by, unassignedAt: now.toISOString(), reason } },
       ];
     }
     default: {

@@ -55,8 +55,15 @@ describe('assigning an error', () => {
     spec
       .given([assigned('usr-bob', 1)])
       .when({ type: 'ClearAssignment', data: { errorId: 'e-1', by: alice, now: at(2) } })
-      .then([{ type: 'ErrorUnassigned', data: { errorId: 'e-1', previousAssigneeUserId: 'usr-bob', unassignedBy: alice, unassignedAt: at(2).toISOString() } }]);
+      .then([{ type: 'ErrorUnassigned', data: { errorId: 'e-1', previousAssigneeUserId: 'usr-bob', unassignedBy: alice, unassignedAt: at(2).toISOString(), reason: 'cleared' } }]);
     spec.given([]).when({ type: 'ClearAssignment', data: { errorId: 'e-1', by: alice, now: at(2) } }).then([]);
+  });
+
+  it("a revoked invitation takes the invitee's errors away, saying so", () => {
+    spec
+      .given([assigned('usr-bob', 1)])
+      .when({ type: 'ClearAssignment', data: { errorId: 'e-1', by: alice, now: at(2), reason: 'invitation_revoked' } })
+      .then([{ type: 'ErrorUnassigned', data: { errorId: 'e-1', previousAssigneeUserId: 'usr-bob', unassignedBy: alice, unassignedAt: at(2).toISOString(), reason: 'invitation_revoked' } }]);
   });
 });
 

@@ -27,9 +27,12 @@ export type ErrorAssigned = {
   };
 };
 
+/** Someone cleared the assignment, or the assignee's invitation was revoked. */
+export type UnassignmentReason = 'cleared' | 'invitation_revoked';
+
 export type ErrorUnassigned = {
   type: 'ErrorUnassigned';
-  data: { errorId: string; previousAssigneeUserId: string; unassignedBy: Actor; unassignedAt: string };
+  data: { errorId: string; previousAssigneeUserId: string; unassignedBy: Actor; unassignedAt: string; reason?: UnassignmentReason };
 };
 
 export type AssignmentEvent = ErrorAssigned | ErrorUnassigned;

@@ -1,11 +1,4 @@
-import {
-  AccountView,
-  PermissionRefused,
-  refuseAssignErrors,
-  refuseAssignToNewEmail,
-  refuseViewIntegration,
-  UserView,
-} from '@faultline/access-policy';
+import { accessTo, AccountView, covers, PermissionRefused, refuseAssignErrors, refuseAssignToNewEmail, UserView } from '@faultline/access-policy';
 
 /** The assignee cannot take these errors: a 422 that names the user and the integration. */
 export class AssigneeCannotTakeErrors extends Error {
@@ -13,6 +6,15 @@ export class AssigneeCannotTakeErrors extends Error {
 
   constructor(readonly assigneeUserId: string, reason: string) {
     super(reason);
+  }
+}
+
+/** The assignee's invitation was revoked: nobody can give them errors any more (422). */
+export class AssigneeInvitationRevoked extends Error {
+  readonly code = 'ASSIGNEE_INVITATION_REVOKED';
+
+  constructor(readonly assigneeUserId: string) {
+    super(`user ${assigneeUserId}'s invitation was revoked, so they cannot be assigned errors`);
   }
 }
 
@@ -28,8 +30,10 @@ export interface AssignmentRequest {
 /**
  * Seed 000's rules for assigning, applied to a whole request: the account's plan has
  * assignment, the actor may view every integration involved (403 otherwise); a new email needs
- * an owner or admin, or a member with invitations on (403); an existing assignee must be
- * active here with at least monitor access to each integration (422).
+ * an owner or admin, or a member with invitations on (403); an existing assignee must be a
+ * user of the account, active or still invited (seed 000's "manual invitation": added in the
+ * Users tab, then assigned; they see the errors once they accept), not revoked, with at least
+ * monitor access to each integration (422).
  */
 export function refuseAssignment(request: AssignmentRequest): Error | undefined {
   const { account, actor, integrationIds, assignee } = request;
@@ -40,11 +44,12 @@ export function refuseAssignment(request: AssignmentRequest): Error | undefined 
   }
   if (assignee.kind === 'email') return undefined;
   const { user, userId } = assignee;
-  if (!user || user.accountId !== account.accountId || user.status !== 'active') {
-    return new AssigneeCannotTakeErrors(userId, `user ${userId} is not an active user of this account`);
+  if (!user || user.accountId !== account.accountId) {
+    return new AssigneeCannotTakeErrors(userId, `user ${userId} is not a user of this account`);
   }
+  if (user.status === 'revoked') return new AssigneeInvitationRevoked(userId);
   for (const integrationId of integrationIds) {
-    if (refuseViewIntegration(account, user, integrationId)) {
+    if (!covers(accessTo(user, integrationId), 'monitor')) {
       return new AssigneeCannotTakeErrors(userId, `user ${userId} has no access to integration ${integrationId}, so cannot be assigned its errors`);
     }
   }

@@ -1,5 +1,5 @@
 import type { AccountView, Plan, UserView } from '@faultline/access-policy';
-import { AssigneeCannotTakeErrors, AssignmentRequest, refuseAssignment } from './assignment.policy';
+import { AssigneeCannotTakeErrors, AssigneeInvitationRevoked, AssignmentRequest, refuseAssignment } from './assignment.policy';
 
 const account = (plan: Plan = 'standard', invitationsEnabled = true): AccountView => ({ accountId: 'acc-1', plan, invitationsEnabled });
 const user = (role: UserView['role'], access: UserView['access'] = {}, status: UserView['status'] = 'active', userId = `usr-${role}`): UserView => ({
@@ -48,9 +48,21 @@ describe('who may be assigned', () => {
     expect(code({ integrationIds: ['int-1', 'int-2'] })).toBeUndefined();
   });
 
+  it('an invited user who has not accepted yet, with monitor access (seed 000, manual invitation)', () => {
+    const dan = user('member', { 'int-1': 'monitor', 'int-2': 'monitor' }, 'invited', 'usr-dan');
+    expect(code({ integrationIds: ['int-1', 'int-2'], assignee: { kind: 'user', userId: 'usr-dan', user: dan } })).toBeUndefined();
+  });
+
+  it('not a user whose invitation was revoked (422 naming the rule)', () => {
+    const erin = user('member', { 'int-1': 'monitor' }, 'revoked', 'usr-erin');
+    const refusal = refuseAssignment({ account: account(), actor: user('owner'), integrationIds: ['int-1'], assignee: { kind: 'user', userId: 'usr-erin', user: erin } });
+    expect(refusal).toBeInstanceOf(AssigneeInvitationRevoked);
+    expect(refusal).toMatchObject({ code: 'ASSIGNEE_INVITATION_REVOKED', message: expect.stringContaining('usr-erin') });
+  });
+
   it.each<[string, AssignmentRequest['assignee']]>([
     ['without access to one integration', { kind: 'user', userId: 'usr-carol', user: user('member', { 'int-1': 'monitor' }, 'active', 'usr-carol') }],
-    ['who has not accepted the invitation', { kind: 'user', userId: 'usr-dan', user: user('member', { 'int-1': 'monitor', 'int-2': 'monitor' }, 'invited', 'usr-dan') }],
+    ['invited, without access to one integration', { kind: 'user', userId: 'usr-dan', user: user('member', { 'int-1': 'monitor' }, 'invited', 'usr-dan') }],
     ['unknown to the account', { kind: 'user', userId: 'usr-nobody' }],
   ])('not a user %s (422 naming them)', (_why, assignee) => {
     const refusal = refuseAssignment({ account: account(), actor: user('owner'), integrationIds: ['int-1', 'int-2'], assignee });

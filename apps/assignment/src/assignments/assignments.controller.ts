@@ -37,7 +37,7 @@ export class AssignmentsController {
       throw new RequestValidationError([{ pointer: '/body/assigneeUserId', detail: 'give either assigneeUserId or email' }]);
     }
     return body.email !== undefined
-      ? this.assignments.assignToNewEmail(user, body.errorIds, body.email)
+      ? this.assignments.assignToEmail(user, body.errorIds, body.email)
       : this.assignments.assign(user, body.errorIds, body.assigneeUserId as string);
   }
 

@@ -2,6 +2,7 @@ import { signAccessToken } from '@faultline/access';
 import {
   AccountSettingsChangedV1,
   ContractRegistry,
+  contractKey,
   ErrorAssignedV1,
   ErrorTaggedV1,
   ErrorUnassignedV1,
@@ -15,6 +16,7 @@ import {
   errorRecorded,
   errorResolved,
   userInvited,
+  invitationRevoked,
   eventually,
   invitationAccepted,
   KafkaTestClient,
@@ -95,7 +97,7 @@ describe('assigning errors', () => {
     const ids = await recorded(owner, ...Array.from({ length: 1_000 }, () => errorRecorded(accountId)));
 
     const answer = await request('POST', '/assignments', owner, { errorIds: ids, assigneeUserId: bob });
-    expect(answer).toEqual({ status: 200, body: { changed: 1_000, cascaded: 0 } });
+    expect(answer).toEqual({ status: 200, body: { changed: 1_000, cascaded: 0, outcome: 'assigned', assigneeUserId: bob } });
     const events = await eventually(() => {
       const mine = assignedEvents(ids);
       expect(mine).toHaveLength(1_000);
@@ -206,6 +208,37 @@ describe('permissions', () => {
   });
 });
 
+describe('assigning people who have not accepted yet (seed 000, manual invitation)', () => {
+  it('a pending invitee with monitor access is assigned by id; once their invitation is revoked their errors are unassigned, saying why, and they cannot be assigned again', async () => {
+    const { accountId, ownerUserId, owner } = await newAccount();
+    const invited = userInvited(accountId, ownerUserId, { access: { 'int-1': 'monitor' } });
+    const dan = invited.data.userId;
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: invited }]);
+    const [errorId] = await recorded(owner, errorRecorded(accountId, { integrationId: 'int-1' }));
+
+    const assigned = await eventually(async () => {
+      const answer = await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: dan });
+      expect(answer.status).toBe(200);
+      return answer;
+    });
+    expect(assigned.body).toMatchObject({ changed: 1 });
+    await eventually(() => expect(assignedEvents([errorId]).map((event) => event.type)).toEqual(['ErrorAssigned']));
+
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: invitationRevoked(accountId, dan, ownerUserId) }]);
+    const unassigned = await eventually(() => {
+      const found = assignedEvents([errorId]).filter((event): event is ErrorUnassignedV1 => event.type === 'ErrorUnassigned');
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(unassigned.data).toEqual({ errorId, previousAssigneeUserId: dan, unassignedBy: { type: 'user', id: ownerUserId }, reason: 'invitation_revoked' });
+    expect(validate(ContractRegistry[Topics.assignmentEvents].find((schema) => schema.$id === contractKey('ErrorUnassigned', 1))!, unassigned).ok).toBe(true);
+
+    const again = await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: dan });
+    expect(again).toMatchObject({ status: 422, body: { code: 'ASSIGNEE_INVITATION_REVOKED' } });
+    expect(again.body.detail).toContain(dan);
+  });
+});
+
 describe('automatic assignment rules', () => {
   it('retry data key: open errors of the same step with the key follow; resolved ones and other steps do not; a new one follows too', async () => {
     const { accountId, owner, bob } = await newAccount();
@@ -219,7 +252,7 @@ describe('automatic assignment rules', () => {
     );
     await kafka.publish(Topics.errorsEvents, [{ key: resolved, value: errorResolved(accountId, resolved) }]);
     await eventually(async () => expect((await request('GET', '/workload?integrationId=int-1', owner)).body.assignees).toEqual([{ assigneeUserId: null, open: 3 }]));
-    expect((await request('POST', '/assignments', owner, { errorIds: [source], assigneeUserId: bob })).body).toEqual({ changed: 1, cascaded: 1 });
+    expect((await request('POST', '/assignments', owner, { errorIds: [source], assigneeUserId: bob })).body).toEqual({ changed: 1, cascaded: 1, outcome: 'assigned', assigneeUserId: bob });
 
     const events = await eventually(() => {
       const mine = assignedEvents([source, sibling, resolved, otherStep]) as ErrorAssignedV1[];
@@ -316,6 +349,26 @@ describe('assigning to a new email', () => {
       expect(mine.map((event) => event.data.assigneeUserId)).toEqual([newUserId, newUserId]);
     });
     expect((await history(ids[0], owner)).assigneeUserId).toBe(newUserId);
+  });
+
+  it("an active user's email assigns to them at once, and a pending invitee's email to the invitee; the answer says which", async () => {
+    const { accountId, ownerUserId, owner, bob } = await newAccount();
+    const invited = userInvited(accountId, ownerUserId, { email: 'Dana@Example.com', access: { 'int-1': 'monitor' } });
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: invited }]);
+    const [first, second] = await recorded(owner, errorRecorded(accountId), errorRecorded(accountId));
+    const requestsBefore = assignments.json().filter((event) => event.type === 'InvitationRequested').length;
+
+    const toBob = await request('POST', '/assignments', owner, { errorIds: [first], email: `MEMBER-${bob}@example.test` });
+    expect(toBob).toMatchObject({ status: 200, body: { changed: 1, outcome: 'assigned', assigneeUserId: bob } });
+    const toDana = await eventually(async () => {
+      const answer = await request('POST', '/assignments', owner, { errorIds: [second], email: 'dana@example.com' });
+      expect(answer.body.outcome).toBe('assigned_to_invitee');
+      return answer;
+    });
+    expect(toDana).toMatchObject({ status: 200, body: { changed: 1, assigneeUserId: invited.data.userId } });
+    expect(toDana.body.invitationRequestId).toBeUndefined();
+    await eventually(() => expect((assignedEvents([first, second]) as ErrorAssignedV1[]).map((event) => event.data.assigneeUserId).sort()).toEqual([bob, invited.data.userId].sort()));
+    expect(assignments.json().filter((event) => event.type === 'InvitationRequested')).toHaveLength(requestsBefore);
   });
 
   it('a member may not assign to a new email when invitations are off; nothing is requested', async () => {

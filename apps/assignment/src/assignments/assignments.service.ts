@@ -1,4 +1,4 @@
-import { accessUser, AccessUser, accountView } from '@faultline/access';
+import { accessUser, AccessUser, accessUserByEmail, accountView } from '@faultline/access';
 import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, Workload, WorkloadQuery } from '@faultline/contracts';
 import { PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
 import { errorsFilterConditions } from '@faultline/errors-filter';
@@ -46,16 +46,26 @@ export class Assignments {
         })),
       );
       const cascaded = await work.cascade(user.accountId, manual.filter(({ error }) => error.status === 'open'), actor);
-      return { changed: changed.length, cascaded };
+      const outcome = assignee?.status === 'invited' ? ('assigned_to_invitee' as const) : ('assigned' as const);
+      return { changed: changed.length, cascaded, outcome, assigneeUserId };
     });
     return result;
   }
 
   /**
-   * "Assign to new user": the rules for inviting are checked here, identity is asked to invite
-   * the email (InvitationRequested), and the errors go to the new user id when identity answers.
+   * Assigning to an email. A user of the account with that email, active or still invited
+   * (seed 000's manual invitation), is assigned at once by the same rules as by id. Anyone else
+   * is "assign to new user": the rules for inviting are checked here, identity is asked to
+   * invite the email (InvitationRequested), and the errors go to the new user id when identity
+   * answers.
    */
-  async assignToNewEmail(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
+  async assignToEmail(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
+    const known = await accessUserByEmail(this.dataSource.manager, user.accountId, email);
+    if (known && known.status !== 'revoked') return this.assign(user, errorIds, known.userId);
+    return this.inviteAndAssign(user, errorIds, email);
+  }
+
+  private async inviteAndAssign(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
     const requestedBy: Actor = { type: 'user', id: user.userId };
     const { result } = await this.writer.run({ accountId: user.accountId, actor: requestedBy }, async (work) => {
       const errors = await requireErrors(work.manager, user.accountId, errorIds);
@@ -69,7 +79,7 @@ export class Assignments {
         type: 'RequestEmailAssignment',
         data: { requestId, email, errorIds, integrationIds, requestedBy },
       });
-      return { changed: 0, cascaded: 0, invitationRequestId: requestId };
+      return { changed: 0, cascaded: 0, invitationRequestId: requestId, outcome: 'invitation_requested' as const };
     });
     return result;
   }

@@ -89,13 +89,13 @@ export class DirectoryQueries {
   }
 }
 
-/** The policy's view of a user: revoked invitations count as never accepted. */
+/** The policy's view of a user. */
 export function userView(user: UserRecord): UserView {
   return {
     userId: user.userId,
     accountId: user.accountId,
     role: user.role,
-    status: user.status === 'active' ? 'active' : 'invited',
+    status: user.status,
     access: user.access,
   };
 }

@@ -62,7 +62,7 @@ export class SubscriptionsService {
   private async subscriberOf(manager: EntityManager, actor: AccessUser, userId: string): Promise<AccessUser> {
     if (userId === 'me' || userId === actor.userId) return actor;
     const subscriber = await accessUser(manager, userId);
-    if (!subscriber || subscriber.accountId !== actor.accountId || subscriber.directoryStatus === 'revoked') throw new NotFoundError(`user ${userId}`);
+    if (!subscriber || subscriber.accountId !== actor.accountId || subscriber.status === 'revoked') throw new NotFoundError(`user ${userId}`);
     return subscriber;
   }
 }

@@ -30,7 +30,16 @@ export type ErrorAssignedV1 = Static<typeof ErrorAssignedV1>;
 export const ErrorUnassignedV1 = domainEventSchema(
   'ErrorUnassigned',
   1,
-  Type.Object({ errorId: Uuid, previousAssigneeUserId: id, unassignedBy: Actor }, { additionalProperties: false }),
+  Type.Object(
+    {
+      errorId: Uuid,
+      previousAssigneeUserId: id,
+      unassignedBy: Actor,
+      /** Why: someone cleared it, or the assignee's invitation was revoked. Absent means cleared. */
+      reason: Type.Optional(Type.Union([Type.Literal('cleared'), Type.Literal('invitation_revoked')])),
+    },
+    { additionalProperties: false },
+  ),
   "An error's assignment was cleared.",
 );
 export type ErrorUnassignedV1 = Static<typeof ErrorUnassignedV1>;

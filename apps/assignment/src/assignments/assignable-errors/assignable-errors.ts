@@ -52,6 +52,12 @@ export const AssignableErrorsQueries = {
     return rows.map(toError);
   },
 
+  /** Every error of the account now assigned to one of these users. */
+  async assignedTo(manager: EntityManager, accountId: string, userIds: string[]): Promise<AssignableError[]> {
+    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM assignable_errors WHERE account_id = $1 AND assignee_id = ANY($2::text[])`, [accountId, userIds]);
+    return rows.map(toError);
+  },
+
   /** Open errors sharing a retry data key with the given errors, each on its own step; never across accounts. */
   async openWithRetryDataKeys(manager: EntityManager, accountId: string, keys: Array<{ flowStepId: string; retryDataKey: string }>): Promise<AssignableError[]> {
     if (keys.length === 0) return [];

@@ -30,6 +30,7 @@ export function publishedMessages(stored: StoredEvent<AssignmentServiceEvent>): 
     };
     return [{ topic: Topics.assignmentEvents, key: errorId, value: { ...envelope, data } }];
   }
-  const { errorId, previousAssigneeUserId, unassignedBy } = event.data;
-  return [{ topic: Topics.assignmentEvents, key: errorId, value: { ...envelope, data: { errorId, previousAssigneeUserId, unassignedBy } } }];
+  const { errorId, previousAssigneeUserId, unassignedBy, reason } = event.data;
+  const data = { errorId, previousAssigneeUserId, unassignedBy, ...(reason === undefined ? {} : { reason }) };
+  return [{ topic: Topics.assignmentEvents, key: errorId, value: { ...envelope, data } }];
 }

@@ -31,6 +31,13 @@ export const AssignResult = Type.Object(
     cascaded: Type.Integer({ minimum: 0 }),
     /** Assigning to a new email: the invitation asked of identity; the errors follow its answer. */
     invitationRequestId: Type.Optional(uuid),
+    /**
+     * What happened: assigned to an active user, assigned to a user still invited (they see the
+     * errors once they accept), or an invitation requested for a new email.
+     */
+    outcome: Type.Optional(Type.Union([Type.Literal('assigned'), Type.Literal('assigned_to_invitee'), Type.Literal('invitation_requested')])),
+    /** Who has the errors now, when they were assigned at once. */
+    assigneeUserId: Type.Optional(Type.String()),
   },
   { $id: 'AssignResult' },
 );
