@@ -8,6 +8,8 @@ import {
   AssignResult,
   ClearAssignmentsRequest,
   ErrorIdParams,
+  InvitationRequestParams,
+  InvitationRequestStatus,
   Workload,
   WorkloadQuery,
 } from '@faultline/contracts';
@@ -72,6 +74,17 @@ export class AssignmentsController {
   history(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(ErrorIdParams, 'params')) { errorId }: Static<typeof ErrorIdParams>) {
     const viewable = viewableIntegrations(user);
     return this.assignments.history(user, errorId, (integrationId) => viewable === 'all' || viewable.includes(integrationId));
+  }
+
+  @Get('assignments/requests/:requestId')
+  @ApiOperation({ summary: 'Where an "assign to new user" request stands: pending, completed (with the assignee) or refused (with the rule)' })
+  @ApiParamsFrom(InvitationRequestParams)
+  @ApiOkFrom(InvitationRequestStatus)
+  invitationRequest(
+    @AuthenticatedUser() user: AccessUser,
+    @Param(new SchemaPipe(InvitationRequestParams, 'params')) { requestId }: Static<typeof InvitationRequestParams>,
+  ): Promise<InvitationRequestStatus> {
+    return this.assignments.invitationRequest(user, requestId);
   }
 
   @Get('workload')

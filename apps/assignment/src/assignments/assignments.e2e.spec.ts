@@ -7,6 +7,7 @@ import {
   ErrorTaggedV1,
   ErrorUnassignedV1,
   InvitationRequestedV1,
+  InvitationRequestRefusedV1,
   Topics,
   UserInvitedV1,
   validate,
@@ -340,6 +341,8 @@ describe('assigning to a new email', () => {
       return mine[0];
     });
     expect(invitationRequest.data).toMatchObject({ email: 'new.person@example.com', integrationIds: ['int-1'] });
+    const requestPath = `/assignments/requests/${answer.body.invitationRequestId}`;
+    expect(await request('GET', requestPath, owner)).toMatchObject({ status: 200, body: { status: 'pending', email: 'new.person@example.com', errorIds: ids } });
     const newUserId = randomUUID();
     const invited = invitedFor(invitationRequest, newUserId);
     await kafka.publish(Topics.identityEvents, [invited, invited].map((value) => ({ key: accountId, value })));
@@ -349,6 +352,35 @@ describe('assigning to a new email', () => {
       expect(mine.map((event) => event.data.assigneeUserId)).toEqual([newUserId, newUserId]);
     });
     expect((await history(ids[0], owner)).assigneeUserId).toBe(newUserId);
+    expect(await request('GET', requestPath, owner)).toMatchObject({ status: 200, body: { status: 'completed', assigneeUserId: newUserId } });
+  });
+
+  it("identity's refusal is visible to whoever asked, with the rule's code; nobody else learns of the request", async () => {
+    const { accountId, owner, carolToken } = await newAccount();
+    const [errorId] = await recorded(owner, errorRecorded(accountId));
+    const answer = await request('POST', '/assignments', owner, { errorIds: [errorId], email: 'someone@example.com' });
+    const requestId = answer.body.invitationRequestId;
+    const refusal: InvitationRequestRefusedV1 = {
+      eventId: randomUUID(),
+      type: 'InvitationRequestRefused',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      accountId,
+      aggregateId: requestId,
+      aggregateVersion: 1,
+      correlationId: randomUUID(),
+      actor: { type: 'system', id: 'identity' },
+      data: { requestId, email: 'someone@example.com', code: 'INVITATIONS_DISABLED_FOR_MEMBERS', reason: 'invitations are turned off' },
+    };
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: refusal }]);
+    await eventually(async () =>
+      expect(await request('GET', `/assignments/requests/${requestId}`, owner)).toMatchObject({
+        status: 200,
+        body: { status: 'refused', code: 'INVITATIONS_DISABLED_FOR_MEMBERS', reason: 'invitations are turned off', errorIds: [errorId] },
+      }),
+    );
+    expect((await request('GET', `/assignments/requests/${requestId}`, carolToken)).status).toBe(404);
+    expect((await request('GET', `/assignments/requests/${randomUUID()}`, owner)).status).toBe(404);
   });
 
   it("an active user's email assigns to them at once, and a pending invitee's email to the invitee; the answer says which", async () => {

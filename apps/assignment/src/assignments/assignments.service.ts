@@ -1,6 +1,6 @@
 import { accessUser, AccessUser, accessUserByEmail, accountView } from '@faultline/access';
-import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, Workload, WorkloadQuery } from '@faultline/contracts';
-import { PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
+import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, InvitationRequestStatus, Workload, WorkloadQuery } from '@faultline/contracts';
+import { isAdministrator, PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
 import { errorsFilterConditions } from '@faultline/errors-filter';
 import { PostgresEventStore } from '@faultline/eventing';
 import { NotFoundError } from '@faultline/platform';
@@ -124,6 +124,26 @@ export class Assignments {
       return { changed: changed.length, cascaded: 0 };
     });
     return result;
+  }
+
+  /**
+   * Where an "assign to new user" request stands, replayed from its stream: for the person who
+   * made it and the account's owners and admins; anyone else is told it does not exist.
+   */
+  async invitationRequest(user: AccessUser, requestId: string): Promise<InvitationRequestStatus> {
+    const stream = await this.eventStore.readStream<emailAssignment.EmailAssignmentEvent>(this.dataSource.manager, emailAssignmentStreamId(requestId));
+    const state = stream.map(({ event }) => event).reduce(emailAssignment.evolve, emailAssignment.initialState());
+    const mayKnow = (requestedBy: Actor) => stream[0].metadata.accountId === user.accountId && (requestedBy.id === user.userId || isAdministrator(user.role));
+    if (state.status === 'none' || !mayKnow(state.requestedBy)) throw new NotFoundError(`invitation request ${requestId}`);
+    const { email, errorIds } = state;
+    switch (state.status) {
+      case 'requested':
+        return { requestId, email, errorIds, status: 'pending' };
+      case 'invited':
+        return { requestId, email, errorIds, status: 'completed', assigneeUserId: state.userId };
+      case 'refused':
+        return { requestId, email, errorIds, status: 'refused', code: state.code, reason: state.reason };
+    }
   }
 
   /** Who had the error when, replayed from its assignment stream. */

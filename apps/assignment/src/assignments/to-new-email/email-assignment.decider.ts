@@ -12,9 +12,14 @@ export type EmailAssignmentInvited = { type: 'EmailAssignmentInvited'; data: { r
 export type EmailAssignmentRefused = { type: 'EmailAssignmentRefused'; data: { requestId: string; code: string; reason: string } };
 export type EmailAssignmentEvent = EmailAssignmentRequested | EmailAssignmentInvited | EmailAssignmentRefused;
 
+type Requested = { requestId: string; email: string; errorIds: string[]; requestedBy: Actor };
+
+/** Where a request stands: waiting for identity, answered with the invited user, or refused by a named rule. */
 export type EmailAssignmentState =
   | { status: 'none' }
-  | { status: 'requested' | 'invited' | 'refused'; requestId: string; errorIds: string[]; requestedBy: Actor };
+  | ({ status: 'requested' } & Requested)
+  | ({ status: 'invited'; userId: string } & Requested)
+  | ({ status: 'refused'; code: string; reason: string } & Requested);
 
 export type RequestEmailAssignment = { type: 'RequestEmailAssignment'; data: EmailAssignmentRequested['data'] };
 export type RecordInvitation = { type: 'RecordInvitation'; data: { userId: string } };
@@ -36,9 +41,13 @@ export function decide(command: EmailAssignmentCommand, state: EmailAssignmentSt
 
 export function evolve(state: EmailAssignmentState, event: EmailAssignmentEvent): EmailAssignmentState {
   if (event.type === 'EmailAssignmentRequested') {
-    const { requestId, errorIds, requestedBy } = event.data;
-    return { status: 'requested', requestId, errorIds, requestedBy };
+    const { requestId, email, errorIds, requestedBy } = event.data;
+    return { status: 'requested', requestId, email, errorIds, requestedBy };
   }
   if (state.status === 'none') return state;
-  return { ...state, status: event.type === 'EmailAssignmentInvited' ? 'invited' : 'refused' };
+  const { requestId, email, errorIds, requestedBy } = state;
+  const request = { requestId, email, errorIds, requestedBy };
+  return event.type === 'EmailAssignmentInvited'
+    ? { status: 'invited', userId: event.data.userId, ...request }
+    : { status: 'refused', code: event.data.code, reason: event.data.reason, ...request };
 }

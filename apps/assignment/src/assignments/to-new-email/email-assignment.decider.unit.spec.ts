@@ -22,6 +22,12 @@ describe('assigning to a new email', () => {
     spec.given([requested, invited]).when({ type: 'RecordRefusal', data: { code: 'X', reason: 'late' } }).then([]);
   });
 
+  it('remembers the answer: the invited user, or the refusing rule', () => {
+    const refused: EmailAssignmentEvent = { type: 'EmailAssignmentRefused', data: { requestId: 'r-1', code: 'USER_ALREADY_ACTIVE', reason: 'x is a user' } };
+    expect([requested, invited].reduce(evolve, initialState())).toMatchObject({ status: 'invited', userId: 'usr-new', email: 'new@example.com' });
+    expect([requested, refused].reduce(evolve, initialState())).toMatchObject({ status: 'refused', code: 'USER_ALREADY_ACTIVE', reason: 'x is a user' });
+  });
+
   it('ignores an answer to a request it never made', () => {
     spec.given([]).when({ type: 'RecordInvitation', data: { userId: 'usr-new' } }).then([]);
   });

@@ -91,3 +91,24 @@ export const AssignByFilterResult = Type.Object(
   { $id: 'AssignByFilterResult' },
 );
 export type AssignByFilterResult = Static<typeof AssignByFilterResult>;
+
+export const InvitationRequestParams = Type.Object({ requestId: uuid }, { additionalProperties: false });
+export type InvitationRequestParams = Static<typeof InvitationRequestParams>;
+
+/**
+ * Where an "assign to new user" request stands: `pending` until identity answers, `completed`
+ * once the invited user has the errors, or `refused` with the rule's code and why.
+ */
+export const InvitationRequestStatus = Type.Object(
+  {
+    requestId: uuid,
+    email: Type.String(),
+    errorIds: Type.Array(uuid),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('completed'), Type.Literal('refused')]),
+    assigneeUserId: Type.Optional(Type.String()),
+    code: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.String()),
+  },
+  { $id: 'InvitationRequestStatus' },
+);
+export type InvitationRequestStatus = Static<typeof InvitationRequestStatus>;
