@@ -30,6 +30,7 @@ const SMTP_OUTAGE_MS = argument('--smtp-outage-ms', 30_000);
 /** Reports published and not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
 const MAX_BACKLOG = 5_000;
 const CHUNK = 500;
+const STALL_MS = 180_000;
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -61,13 +62,14 @@ async function main(): Promise<number> {
     }
     await chaos.finish();
     if (brokerCrashedAt !== undefined) {
-      // The broker forgot everything: the relays send their history again, and the runtime sends
-      // again what it had sent before the crash; consumers dedupe by event id.
+      // The broker forgot everything, committed offsets included: the relays send their history
+      // again, and the runtime sends its whole stream again (a consumer may commit an offset it
+      // read before the crash, skipping messages of the new partition); consumers dedupe by event id.
       await republishOutboxes(system.databaseUrl, [...SERVICES]);
       deadLetters.push(await kafka.record(`${Topics.flowErrors}.dlq`));
-      for (let sent = 0; sent < brokerCrashedAt; sent += CHUNK) {
+      for (let sent = 0; sent < planned.length; sent += CHUNK) {
         await waitForBacklog(recorded, planned, 0);
-        await kafka.publish(Topics.flowErrors, planned.slice(sent, Math.min(sent + CHUNK, brokerCrashedAt)).map(({ key, value }) => ({ key, value })));
+        await kafka.publish(Topics.flowErrors, planned.slice(sent, sent + CHUNK).map(({ key, value }) => ({ key, value })));
       }
     }
     await triage.act();
@@ -116,12 +118,16 @@ async function countRecorded(databaseUrl: string, accountId: string): Promise<nu
   }
 }
 
-/** Waits while more than MAX_BACKLOG reports of the first `sent` wait to be recorded. */
+/** Waits while more than MAX_BACKLOG reports of the first `sent` wait to be recorded; gives up when nothing moves for STALL_MS. */
 async function waitForBacklog(recorded: () => Promise<number>, planned: PlannedReport[], sent: number): Promise<void> {
   const valid = planned.slice(0, sent).filter((report) => report.expect.kind === 'recorded').length;
+  let last = -1;
+  let movedAt = Date.now();
   for (;;) {
     const count = await recorded();
     if (count >= 0 && valid - count <= MAX_BACKLOG) return;
+    if (count !== last) [last, movedAt] = [count, Date.now()];
+    if (Date.now() - movedAt > STALL_MS) throw new Error(`ingest stalled at ${count} recorded errors for ${STALL_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -147,5 +147,22 @@ describe('the access read model of another service', () => {
         expect(response.contentType).toMatch(/^application\/problem\+json/);
       }
     });
+
+    it('answers 503 with Retry-After for a token issued a moment ago to a user it has not heard of yet, and 401 once the token is older', async () => {
+      const path = `${await probe.getUrl()}/probe/integrations/${INTEGRATION}/errors`;
+      const newcomer = signAccessToken({ userId: 'usr-not-here-yet', accountId: 'acc-new', role: 'owner' }, TEST_JWT_SECRET, 600);
+      const fresh = await fetch(path, { headers: { authorization: `Bearer ${newcomer}` } });
+      expect(fresh.status).toBe(503);
+      expect(fresh.headers.get('retry-after')).toBe('1');
+      expect(fresh.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      // The same token as identity would have issued two minutes ago: by now the user would be known.
+      const issuedEarlier = signAccessToken(
+        { userId: 'usr-not-here-yet', accountId: 'acc-new', role: 'owner', issuedAt: new Date(Date.now() - 120_000) },
+        TEST_JWT_SECRET,
+        600,
+      );
+      const stale = await fetch(path, { headers: { authorization: `Bearer ${issuedEarlier}` } });
+      expect(stale.status).toBe(401);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
@@ -11,6 +11,21 @@ export const ACCESS_OPTIONS = Symbol('AccessOptions');
 export interface AccessOptions {
   /** The secret identity signs access tokens with. */
   jwtSecret: string;
+}
+
+/** How long after a token is issued its user may still be unknown here: identity's event is on its way. */
+const NEWCOMER_WINDOW_MS = 60_000;
+
+/**
+ * A valid token, issued a moment ago, of a user this service has not heard of yet: not a bad
+ * token (401) but a 503 with `Retry-After: 1`, since identity's event is on its way.
+ */
+export class UserNotKnownYet extends ServiceUnavailableException {
+  readonly retryAfterSeconds = 1;
+
+  constructor() {
+    super('you signed in a moment ago and this service has not heard of you yet; try again in a second');
+  }
 }
 
 /**
@@ -28,6 +43,7 @@ export class AccessTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const claims = bearerClaims(request.headers.authorization, this.options.jwtSecret);
     const user = await accessUser(this.dataSource.manager, claims.userId);
+    if (!user && claims.issuedAt && Date.now() - claims.issuedAt.getTime() < NEWCOMER_WINDOW_MS) throw new UserNotKnownYet();
     if (!user || user.status !== 'active' || user.accountId !== claims.accountId) {
       throw new UnauthorizedException('the access token does not belong to an active user');
     }

@@ -7,13 +7,16 @@ export interface AccessClaims {
   userId: string;
   accountId: string;
   role: Role;
+  /** When identity issued the token (the signed `iat`). */
+  issuedAt?: Date;
 }
 
 const ISSUER = 'faultline-identity';
 const AUDIENCE = 'faultline';
 
 export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds: number): string {
-  return jwt.sign({ acc: claims.accountId, role: claims.role }, secret, {
+  const iat = claims.issuedAt && Math.floor(claims.issuedAt.getTime() / 1000);
+  return jwt.sign({ acc: claims.accountId, role: claims.role, ...(iat === undefined ? {} : { iat }) }, secret, {
     algorithm: 'HS256',
     subject: claims.userId,
     issuer: ISSUER,
@@ -27,7 +30,8 @@ export function verifyAccessToken(token: string, secret: string): AccessClaims |
   try {
     const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
     if (typeof payload === 'string' || !payload.sub) return undefined;
-    return { userId: payload.sub, accountId: String(payload.acc), role: payload.role as Role };
+    const issuedAt = typeof payload.iat === 'number' ? new Date(payload.iat * 1000) : undefined;
+    return { userId: payload.sub, accountId: String(payload.acc), role: payload.role as Role, issuedAt };
   } catch {
     return undefined;
   }

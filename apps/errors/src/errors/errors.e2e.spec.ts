@@ -246,7 +246,8 @@ describe('the errors list API', () => {
   it('refuses a request without a valid access token with 401', async () => {
     expect((await get('/errors', undefined, '')).status).toBe(401);
     expect((await get('/errors', undefined, 'not-a-token')).status).toBe(401);
-    const stranger = signAccessToken({ userId: randomUUID(), accountId, role: 'owner' }, TEST_JWT_SECRET, 600);
+    // A valid token of a user nobody knows, issued long enough ago that it is not a newcomer's.
+    const stranger = signAccessToken({ userId: randomUUID(), accountId, role: 'owner', issuedAt: new Date(Date.now() - 120_000) }, TEST_JWT_SECRET, 600);
     expect((await get('/errors', undefined, stranger)).status).toBe(401);
   });
 
@@ -254,5 +255,15 @@ describe('the errors list API', () => {
     const health = await get('/health');
     expect(health.status).toBe(200);
     expect(health.body.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
+  });
+});
+
+describe('flows', () => {
+  it('a flow that never reported anything is not found, nor one asked for under another integration', async () => {
+    const accountId = await newAccount();
+    await publish(errorOccurred({ accountId }));
+    await eventually(async () => expect((await get('/integrations/int-1/flows/flow-1', accountId)).status).toBe(200));
+    expect(await get('/integrations/int-1/flows/never-reported', accountId)).toMatchObject({ status: 404, body: { status: 404 } });
+    expect((await get('/integrations/int-2/flows/flow-1', accountId)).status).toBe(404);
   });
 });

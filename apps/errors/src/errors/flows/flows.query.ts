@@ -18,18 +18,18 @@ interface FlowRow {
 export class FlowsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A flow never heard of is enabled with default settings; a flow of another integration is not found. */
+  /** A flow is known once it reported a failure or someone set its settings; any other, or one of another integration, is not found. */
   async flow(accountId: string, { integrationId, flowId }: FlowParams): Promise<FlowView> {
     const [row]: FlowRow[] = await this.dataSource.query('SELECT * FROM flows WHERE account_id = $1 AND flow_id = $2', [accountId, flowId]);
-    if (row && row.integration_id !== integrationId) throw new NotFoundError(`flow ${flowId} of integration ${integrationId}`);
+    if (!row || row.integration_id !== integrationId) throw new NotFoundError(`flow ${flowId} of integration ${integrationId}`);
     return {
       integrationId,
       flowId,
-      disabled: row?.disabled ?? false,
-      disabledAt: row?.disabled_at?.toISOString() ?? null,
-      disabledByErrorId: row?.disabled_by_error_id ?? null,
-      disableErrorDescription: row?.disable_error_description ?? null,
-      autoResolveMatchingTraceKey: row?.auto_resolve_matching_trace_key ?? DEFAULT_FLOW_SETTINGS.autoResolveMatchingTraceKey,
+      disabled: row.disabled ?? false,
+      disabledAt: row.disabled_at?.toISOString() ?? null,
+      disabledByErrorId: row.disabled_by_error_id ?? null,
+      disableErrorDescription: row.disable_error_description ?? null,
+      autoResolveMatchingTraceKey: row.auto_resolve_matching_trace_key ?? DEFAULT_FLOW_SETTINGS.autoResolveMatchingTraceKey,
     };
   }
 }
