@@ -8,7 +8,7 @@
  * equal to a rebuild from the event store, and every assigned error in a digest (duplicates
  * counted). Exits 1 when a check fails.
  *
- *   npm run test:faults -- --errors 100000 --smtp-outage-ms 30000
+ *   npm run test:faults -- --errors 100000 --smtp-outage-ms 30000 [--no-broker-crash]
  */
 import { IdentityApiClient, KafkaTestClient, TopicRecorder } from '@faultline/testing';
 import { Topics } from '@faultline/contracts';
@@ -16,7 +16,7 @@ import { Client } from 'pg';
 import { republishOutboxes } from './republish-outboxes';
 import { FaultSystem, SERVICES } from './faults/fault-system';
 import { Chaos } from './faults/chaos';
-import { checkDeadLetters, checkDigests, checkReadModels, checkRecordedOnce, CheckResult } from './faults/checks';
+import { checkConsumers, checkDeadLetters, checkDigests, checkReadModels, checkRecordedOnce, CheckResult } from './faults/checks';
 import { planReports, PlannedReport } from './faults/workload';
 import { machineLine } from './bench-support';
 import { Triage } from './faults/triage';
@@ -27,13 +27,26 @@ const argument = (name: string, fallback: number): number => {
 };
 const ERRORS = argument('--errors', 100_000);
 const SMTP_OUTAGE_MS = argument('--smtp-outage-ms', 30_000);
-/** Reports published and not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
-const MAX_BACKLOG = 5_000;
+/** The embedded broker's crash loses everything it held; `--no-broker-crash` leaves it out (see docs/faults.md). */
+const CRASH_BROKER = !process.argv.includes('--no-broker-crash');
+/**
+ * Reports published and not yet recorded, at most: the embedded broker keeps only 5 MiB per
+ * partition, and the stream holds 900 KB reports; 5,000 waiting while an instance restarted has
+ * been seen to push unread reports out.
+ */
+const MAX_BACKLOG = 1_500;
 const CHUNK = 500;
 const STALL_MS = 180_000;
 
+/** However a fault leaves things, the suite ends: a hung run would hold CI until its own limit. */
+const WATCHDOG_MS = 20 * 60_000;
+
 async function main(): Promise<number> {
   const started = Date.now();
+  setTimeout(() => {
+    process.stderr.write(`fault suite: still running after ${WATCHDOG_MS / 60_000} minutes; giving up\n`);
+    process.exit(1);
+  }, WATCHDOG_MS).unref();
   const system = new FaultSystem();
   await system.start();
   process.env.DATABASE_URL = system.databaseUrl;
@@ -50,7 +63,7 @@ async function main(): Promise<number> {
     const deadLetters: TopicRecorder[] = [await kafka.record(`${Topics.flowErrors}.dlq`)];
 
     const planned = planReports(accountId, ERRORS);
-    const chaos = new Chaos(system, SMTP_OUTAGE_MS);
+    const chaos = new Chaos(system, SMTP_OUTAGE_MS, CRASH_BROKER);
     const recorded = () => countRecorded(system.databaseUrl, accountId);
     let brokerCrashedAt: number | undefined;
     for (let sent = 0; sent < planned.length; sent += CHUNK) {
@@ -78,12 +91,7 @@ async function main(): Promise<number> {
     results.push(await checkRecordedOnce(system.databaseUrl, accountId, planned));
     results.push(await checkDeadLetters(deadLetters, planned));
     results.push(await checkDigests(system.mailDir, member.email, triage.assigned));
-    const health = await system.health();
-    results.push({
-      name: 'no consumer stopped',
-      ok: health.every((instance) => instance.status === 200),
-      detail: health.map((instance) => `${instance.name} ${instance.status} (consumer restarts ${instance.restarts ?? '?'})`).join(', '),
-    });
+    results.push(await checkConsumers(system));
     results.push(await checkReadModels(system.databaseUrl));
 
     const lines = [

@@ -19,7 +19,7 @@ export class Chaos {
   private readonly happened: string[] = [];
   private outage?: Promise<void>;
 
-  constructor(system: FaultSystem, smtpOutageMs: number) {
+  constructor(system: FaultSystem, smtpOutageMs: number, crashBroker: boolean) {
     this.faults = [
       ...system.instances.map((instance) => ({ at: between(0.05, 0.9), name: `kill ${instance.name}`, run: () => system.killAndRestart(instance) })),
       { at: between(0.3, 0.5), name: 'restart PostgreSQL', run: () => system.restartPostgres() },
@@ -30,7 +30,7 @@ export class Chaos {
           this.outage = system.smtpOutage(smtpOutageMs);
         },
       },
-      { at: between(0.7, 0.85), name: 'crash the broker', run: () => system.crashBroker() },
+      ...(crashBroker ? [{ at: between(0.7, 0.85), name: 'crash the broker', run: () => system.crashBroker() }] : []),
     ].sort((first, second) => first.at - second.at);
   }
 

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ReadModels } from '../../apps/errors/src/errors/read-models';
 import { rebuildReadModels } from '../../apps/errors/src/rebuild/read-models.rebuild';
+import type { FaultSystem } from './fault-system';
 import type { PlannedReport } from './workload';
 
 export interface CheckResult {
@@ -57,6 +58,21 @@ export async function checkRecordedOnce(serverUrl: string, accountId: string, pl
     name: 'every valid error recorded exactly once',
     ok: missing === 0 && doubled === 0 && unexpected === 0 && recorded === expected.size,
     detail: `${expected.size} expected, ${rows.length} listed, ${recorded} ErrorRecorded; ${missing} missing, ${doubled} doubled, ${unexpected} unexpected`,
+  };
+}
+
+/** Every instance's consumer runs again once the group settles (a rebalance may still be under way right after the last fault). */
+export async function checkConsumers(system: FaultSystem): Promise<CheckResult> {
+  const health = await settled(
+    () => system.health(),
+    (instances) => instances.every((instance) => instance.status === 200),
+  );
+  return {
+    name: 'no consumer stopped',
+    ok: health.every((instance) => instance.status === 200),
+    detail: health
+      .map((instance) => `${instance.name} ${instance.status} (consumer restarts ${instance.restarts ?? '?'}${instance.problems?.length ? `; ${instance.problems.join('; ')}` : ''})`)
+      .join(', '),
   };
 }
 

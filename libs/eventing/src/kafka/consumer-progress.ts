@@ -74,6 +74,16 @@ export class ConsumerProgress {
     progress.handlingSince = this.now();
   }
 
+  /**
+   * The group's committed offset as the broker told it: a partition taken over at a rebalance
+   * has a position this member never committed itself.
+   */
+  observedCommitted(topic: string, partition: number, offset: string): void {
+    const progress = this.partitions.get(`${topic}/${partition}`);
+    if (!progress || BigInt(offset) < 0n) return;
+    if (progress.committed === undefined || BigInt(offset) > progress.committed) progress.committed = BigInt(offset);
+  }
+
   /** The partition's end as the broker told it, so lag shows even while no batch arrives. */
   observedEnd(topic: string, partition: number, highWatermark: string): void {
     const progress = this.partitions.get(`${topic}/${partition}`);
@@ -136,8 +146,9 @@ export class ConsumerProgress {
   }
 }
 
+/** Unknown (0) until both ends are known: a partition's position is its group's, not always this member's. */
 function lagOf(progress: PartitionProgress): number {
-  if (progress.highWatermark === undefined) return 0;
+  if (progress.highWatermark === undefined || progress.committed === undefined) return 0;
   const lag = progress.highWatermark - (progress.committed ?? 0n);
   return lag > 0n ? Number(lag) : 0;
 }

@@ -26,6 +26,7 @@ describe('a consumer\'s readiness', () => {
     progress.batchTaken('flow.errors.v1', 0, '0', '10');
     clock.now += 500;
     progress.committed('flow.errors.v1', 0, '6', 2);
+    progress.observedCommitted('flow.errors.v1', 1, '0');
     progress.observedEnd('flow.errors.v1', 1, '3');
     expect(progress.report()).toMatchObject({
       healthy: true,
@@ -44,12 +45,25 @@ describe('a consumer\'s readiness', () => {
 
   it('is stuck when messages wait and nothing is committed for longer than the limit', () => {
     const { progress, clock } = progressAt();
+    progress.observedCommitted('flow.errors.v1', 1, '0');
     clock.now += 3_600_000;
     progress.observedEnd('flow.errors.v1', 1, '4');
     clock.now += 59_000;
     expect(progress.report().healthy).toBe(true);
     clock.now += 2_000;
     expect(progress.report()).toMatchObject({ healthy: false, topics: { 'flow.errors.v1': { lag: 4, stuckPartitions: [1] } } });
+  });
+
+  it('takes over the group\'s position for a partition it received at a rebalance, and is not stuck there', () => {
+    const { progress, clock } = progressAt();
+    progress.observedEnd('flow.errors.v1', 1, '3');
+    clock.now += 120_000;
+    expect(progress.report().healthy).toBe(true);
+    progress.observedCommitted('flow.errors.v1', 1, '3');
+    expect(progress.report()).toMatchObject({ healthy: true, topics: { 'flow.errors.v1': { lag: 0 } } });
+    progress.observedEnd('flow.errors.v1', 1, '5');
+    clock.now += 61_000;
+    expect(progress.report()).toMatchObject({ healthy: false, topics: { 'flow.errors.v1': { lag: 2, stuckPartitions: [1] } } });
   });
 
   it('forgets partitions another member took over at a rebalance', () => {

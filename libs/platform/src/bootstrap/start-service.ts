@@ -4,7 +4,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerProgress, KafkaBatchServer } from '@faultline/eventing';
 import type { Kafka, Producer } from 'kafkajs';
-import type { ServiceConfig } from '../config/service-config';
+import { consumerGroupId, ServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { StorableInputInterceptor } from '../http/storable-input.interceptor';
 import { KAFKA, KAFKA_PRODUCER } from '../messaging/tokens';
@@ -42,7 +42,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
         kafka: app.get<Kafka>(KAFKA),
         producer: app.get<Producer>(KAFKA_PRODUCER),
         settings: config.kafka,
-        groupId: `${config.kafka.topicPrefix}faultline-${config.service}`,
+        groupId: consumerGroupId(config),
         progress: app.get(ConsumerProgress),
         log: (level, message, context) => kafkaLogger[level === 'info' ? 'log' : level]({ message, ...context }),
       }),

@@ -65,6 +65,9 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
   };
 }
 
+/** The consumer group every instance of a service joins. */
+export const consumerGroupId = (config: ServiceConfig): string => `${config.kafka.topicPrefix}faultline-${config.service}`;
+
 function withDatabase(serverUrl: string, database: string): string {
   if (!serverUrl) return serverUrl;
   try {

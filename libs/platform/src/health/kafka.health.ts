@@ -2,7 +2,8 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ConsumerProgress } from '@faultline/eventing';
 import type { Admin, Kafka } from 'kafkajs';
-import { KAFKA } from '../messaging/tokens';
+import { consumerGroupId, ServiceConfig } from '../config/service-config';
+import { KAFKA, SERVICE_CONFIG } from '../messaging/tokens';
 
 const TIMEOUT_MS = 3_000;
 
@@ -17,6 +18,7 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly progress: ConsumerProgress,
     private readonly health: HealthIndicatorService,
   ) {}
@@ -43,9 +45,15 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     await this.admin?.disconnect();
   }
 
+  /** Both ends of each held partition: the group's committed position and the partition's end. */
   private async observeEnds(): Promise<void> {
     const admin = await this.connected();
-    for (const topic of this.progress.topicsHeld()) {
+    const topics = this.progress.topicsHeld();
+    if (topics.length === 0) return;
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId: consumerGroupId(this.config), topics })) {
+      for (const { partition, offset } of partitions) this.progress.observedCommitted(topic, partition, offset);
+    }
+    for (const topic of topics) {
       for (const { partition, high } of await admin.fetchTopicOffsets(topic)) this.progress.observedEnd(topic, partition, high);
     }
   }
