@@ -1,7 +1,6 @@
 import { topicSpecs } from '@faultline/contracts';
-import { freePort, KafkaMockSupervisor, ServiceProcess, startEmbeddedPostgres, startServiceProcess } from '@faultline/local-infra';
-import { startSmtpSink } from '@faultline/local-infra';
-import { TEST_INTERNAL_API_KEY, TEST_JWT_SECRET } from '@faultline/testing';
+import { freePort, KafkaMockSupervisor, ServiceProcess, startEmbeddedPostgres, startServiceProcess, startSmtpSink } from '@faultline/local-infra';
+import { TEST_SERVICE_SETTINGS } from '@faultline/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,13 +128,7 @@ export class FaultSystem {
       SMTP_URL: this.smtp.url,
       [`${prefix}_HTTP_PORT`]: String(instance.port),
       KAFKA_IDEMPOTENT_PRODUCER: 'false',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      KAFKA_REBALANCE_TIMEOUT_MS: '6000',
-      KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-      KAFKA_MAX_WAIT_MS: '100',
-      OUTBOX_POLL_INTERVAL_MS: '50',
-      JWT_SECRET: TEST_JWT_SECRET,
-      INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
+      ...TEST_SERVICE_SETTINGS,
       UNKNOWN_ACCOUNT_GRACE_MS: '1000',
       DIGEST_WINDOW_MS: '2000',
       DIGEST_FLUSH_INTERVAL_MS: '250',

@@ -37,6 +37,19 @@ export async function freshDatabaseUrl(label: string): Promise<string> {
 /** A topic prefix of its own, so suites sharing one broker never read each other's messages. */
 export const uniqueTopicPrefix = (): string => `${uniqueName('t')}.`;
 
+/** What every service under test shares: group timings that join in seconds, a quick relay, the test secrets. */
+export const TEST_SERVICE_SETTINGS = {
+  KAFKA_SESSION_TIMEOUT_MS: '6000',
+  KAFKA_REBALANCE_TIMEOUT_MS: '6000',
+  KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+  KAFKA_MAX_WAIT_MS: '100',
+  OUTBOX_POLL_INTERVAL_MS: '50',
+  JWT_SECRET: TEST_JWT_SECRET,
+  INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
+  // Long enough for identity's announcement of a new account to reach the errors service.
+  UNKNOWN_ACCOUNT_GRACE_MS: '3000',
+} as const;
+
 /**
  * Environment variables for running a service in a test: a fresh database, its own topics, any
  * free HTTP port, and group timings short enough that consumers join in seconds. Tests read it
@@ -56,14 +69,6 @@ export async function testServiceEnvironment(
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: overrides.topicPrefix ?? uniqueTopicPrefix(),
     KAFKA_IDEMPOTENT_PRODUCER: String(!infrastructure.kafkaIsMock),
-    KAFKA_SESSION_TIMEOUT_MS: '6000',
-    KAFKA_REBALANCE_TIMEOUT_MS: '6000',
-    KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-    KAFKA_MAX_WAIT_MS: '100',
-    OUTBOX_POLL_INTERVAL_MS: '50',
-    JWT_SECRET: TEST_JWT_SECRET,
-    INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
-    // Long enough for identity's announcement of a new account to reach the errors service.
-    UNKNOWN_ACCOUNT_GRACE_MS: '3000',
+    ...TEST_SERVICE_SETTINGS,
   };
 }
