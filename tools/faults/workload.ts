@@ -6,8 +6,7 @@ export type Expectation = { kind: 'recorded' } | { kind: 'dead-letter'; reason: 
 export interface PlannedReport {
   key: string;
   value: string;
-  /** Set for every report that parses, so the checks can find it. */
-  eventId?: string;
+  /** Set for every report to be recorded, so the checks can find its error. */
   runId?: string;
   expect: Expectation;
 }
@@ -35,11 +34,11 @@ export function planReports(accountId: string, count: number, poisonEvery = 100)
 function valid(accountId: string, step: string, data: Record<string, unknown>, raw?: (json: string) => string): PlannedReport {
   const report = errorOccurred({ accountId, data: { flowStepId: step, retryDataKey: `record-${Math.floor(Math.random() * 1e9)}`, ...data } });
   const json = JSON.stringify(report);
-  return { key: step, value: raw ? raw(json) : json, eventId: report.eventId, runId: report.data.runId, expect: { kind: 'recorded' } };
+  return { key: step, value: raw ? raw(json) : json, runId: report.data.runId, expect: { kind: 'recorded' } };
 }
 
-function dead(step: string, value: string, reason: RegExp, ids: { eventId?: string; runId?: string } = {}): PlannedReport {
-  return { key: step, value, ...ids, expect: { kind: 'dead-letter', reason } };
+function dead(step: string, value: string, reason: RegExp): PlannedReport {
+  return { key: step, value, expect: { kind: 'dead-letter', reason } };
 }
 
 function poison(accountId: string, step: string, nth: number): PlannedReport {
@@ -48,7 +47,7 @@ function poison(accountId: string, step: string, nth: number): PlannedReport {
       return dead(step, '{"type":"ErrorOccurred","version":1,', /value is not JSON/);
     case 1: {
       const report = errorOccurred({ accountId, data: { flowStepId: step } });
-      return dead(step, JSON.stringify({ ...report, data: { ...report.data, stepType: 'teleport' } }), /\/data\/stepType/, report);
+      return dead(step, JSON.stringify({ ...report, data: { ...report.data, stepType: 'teleport' } }), /\/data\/stepType/);
     }
     case 2:
       return dead(step, JSON.stringify({ ...errorOccurred({ accountId }), type: 'ErrorExploded' }), /unknown event ErrorExploded/);
@@ -62,11 +61,11 @@ function poison(accountId: string, step: string, nth: number): PlannedReport {
       return valid(accountId, step, { responseBody: 'r'.repeat(900_000) });
     case 7: {
       const report = errorOccurred({ accountId, data: { flowStepId: step, message: 'm'.repeat(900_000) } });
-      return dead(step, JSON.stringify(report), /\/data\/message/, report);
+      return dead(step, JSON.stringify(report), /\/data\/message/);
     }
     default: {
       const report = errorOccurred({ accountId: UNKNOWN_ACCOUNTS[nth % UNKNOWN_ACCOUNTS.length], data: { flowStepId: step } });
-      return dead(step, JSON.stringify(report), /^UNKNOWN_ACCOUNT/, report);
+      return dead(step, JSON.stringify(report), /^UNKNOWN_ACCOUNT/);
     }
   }
 }

@@ -10,7 +10,10 @@ export const REPLACEMENT_CHARACTER = '\uFFFD';
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export const isStorableText = (text: string): boolean => !new RegExp(UNSTORABLE.source).test(text);
+/** The same pattern without the global flag, so `test` keeps no position between calls. */
+const HAS_UNSTORABLE = new RegExp(UNSTORABLE.source);
+
+export const isStorableText = (text: string): boolean => !HAS_UNSTORABLE.test(text);
 
 export const storableText = (text: string): string => text.replace(UNSTORABLE, REPLACEMENT_CHARACTER);
 

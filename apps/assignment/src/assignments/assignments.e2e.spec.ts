@@ -7,7 +7,6 @@ import {
   ErrorTaggedV1,
   ErrorUnassignedV1,
   InvitationRequestedV1,
-  InvitationRequestRefusedV1,
   Topics,
   UserInvitedV1,
   validate,
@@ -18,6 +17,7 @@ import {
   errorResolved,
   userInvited,
   invitationRevoked,
+  invitationRequestRefused,
   eventually,
   invitationAccepted,
   KafkaTestClient,
@@ -360,18 +360,12 @@ describe('assigning to a new email', () => {
     const [errorId] = await recorded(owner, errorRecorded(accountId));
     const answer = await request('POST', '/assignments', owner, { errorIds: [errorId], email: 'someone@example.com' });
     const requestId = answer.body.invitationRequestId;
-    const refusal: InvitationRequestRefusedV1 = {
-      eventId: randomUUID(),
-      type: 'InvitationRequestRefused',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      accountId,
-      aggregateId: requestId,
-      aggregateVersion: 1,
-      correlationId: randomUUID(),
-      actor: { type: 'system', id: 'identity' },
-      data: { requestId, email: 'someone@example.com', code: 'INVITATIONS_DISABLED_FOR_MEMBERS', reason: 'invitations are turned off' },
-    };
+    const refusal = invitationRequestRefused(accountId, {
+      requestId,
+      email: 'someone@example.com',
+      code: 'INVITATIONS_DISABLED_FOR_MEMBERS',
+      reason: 'invitations are turned off',
+    });
     await kafka.publish(Topics.identityEvents, [{ key: accountId, value: refusal }]);
     await eventually(async () =>
       expect(await request('GET', `/assignments/requests/${requestId}`, owner)).toMatchObject({

@@ -108,6 +108,7 @@ export class ConsumerProgress {
 
   report(): ConsumerHealthReport {
     const topics: Record<string, TopicHealth> = {};
+    const lastCommits = new Map<string, number>();
     const problems: string[] = [];
     if (this.state !== 'running' && this.state !== 'idle') problems.push(`consumer is ${this.state}`);
     for (const progress of this.partitions.values()) {
@@ -115,15 +116,14 @@ export class ConsumerProgress {
       const lag = lagOf(progress);
       topic.lag += lag;
       topic.deadLettered += progress.deadLettered;
-      if (progress.lastCommitAt !== undefined && (topic.lastCommitAt === null || new Date(progress.lastCommitAt).toISOString() > topic.lastCommitAt)) {
-        topic.lastCommitAt = new Date(progress.lastCommitAt).toISOString();
-      }
+      if (progress.lastCommitAt !== undefined) lastCommits.set(progress.topic, Math.max(lastCommits.get(progress.topic) ?? 0, progress.lastCommitAt));
       const stuckFor = this.stuckFor(progress, lag);
       if (stuckFor !== undefined) {
         topic.stuckPartitions.push(progress.partition);
         problems.push(`${progress.topic}[${progress.partition}] made no progress for ${Math.round(stuckFor / 1000)} s with ${lag} waiting`);
       }
     }
+    for (const [topic, at] of lastCommits) topics[topic].lastCommitAt = new Date(at).toISOString();
     return { healthy: problems.length === 0, state: this.state, problems, restarts: this.restarts, topics };
   }
 

@@ -128,7 +128,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       const retries = this.retryOptions(payload);
       const isolated = await handleIsolatingPoison(valid, (part) => this.dispatch(topic, batch.partition, part), retries);
       rejected.push(...isolated.map(({ item, reason }) => ({ message: item.message, reason })));
-      const sent = await retrying(() => this.sendToDeadLetters(batch.topic, batch.partition, rejected), { ...retries, attempts: Infinity });
+      const sent = await retrying(() => this.sendToDeadLetters(batch.topic, batch.partition, rejected), retries);
       if (!sent.ok) throw sent.error;
       resolveOffset(batch.lastOffset());
       const next = (BigInt(batch.lastOffset()) + 1n).toString();
