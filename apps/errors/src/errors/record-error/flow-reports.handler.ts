@@ -38,11 +38,12 @@ export class FlowReportsHandler {
     const repaired = reports.map(repairedReport);
     const repairs = new Map(repaired.map(({ report, repairs: made }) => [report.eventId, made]));
     const known = await this.accounts.known([...new Set(repaired.map(({ report }) => report.accountId))]);
+    const ofKnownAccounts: FlowReport[] = [];
+    for (const { report } of repaired) {
+      if (known.has(report.accountId)) ofKnownAccounts.push(report);
+      else verdict.rejected.push({ eventId: report.eventId, reason: `UNKNOWN_ACCOUNT: account ${report.accountId} is not known to Faultline` });
+    }
     await inUnitOfWork(this.writer.parts(), async (session, manager) => {
-      const ofKnownAccounts = repaired.map(({ report }) => report).filter((report) => known.has(report.accountId));
-      for (const { report } of repaired) {
-        if (!known.has(report.accountId)) verdict.rejected.push({ eventId: report.eventId, reason: `UNKNOWN_ACCOUNT: account ${report.accountId} is not known to Faultline` });
-      }
       const firstOfEach = await this.inbox.fresh(manager, RECORD_ERRORS_CONSUMER, ofKnownAccounts);
       const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy, repairs);
       await batch.load(firstOfEach);
