@@ -19,6 +19,7 @@ export interface Invitation {
   role: Role;
   access: IntegrationAccess;
   fromAssignment: boolean;
+  assignedErrorIds?: string[];
 }
 
 const accountStream = (accountId: string) => `account-${accountId}`;

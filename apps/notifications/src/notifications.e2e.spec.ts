@@ -1,5 +1,5 @@
-import { DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
-import { eventually, userInvited } from '@faultline/testing';
+import { AssignmentRefusalSentV1, DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
+import { eventually, invitationRequestRefused, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotificationsHarness } from './test-support/notifications-harness';
@@ -155,6 +155,69 @@ describe('invitation emails', () => {
     await eventually(() =>
       expect(harness.sent.json<InvitationEmailSentV1>().filter((event) => event.type === 'InvitationEmailSent' && event.data.userId === userId)).toEqual([
         expect.objectContaining({ data: expect.objectContaining({ fromAssignment: true }) }),
+      ]),
+    );
+  });
+});
+
+describe('assigning errors to a new email', () => {
+  it('the invitation names the errors (25, then how many more), linking through acceptance; the digest leaves them out but not later assignments', async () => {
+    const { accountId, owner } = await newAccount();
+    const userId = randomUUID();
+    const ids = await errors(accountId, 27);
+    const acceptancePath = `/invitations/accept?token=tok-${userId}`;
+    const invited = userInvited(accountId, owner, { userId, fromAssignment: true, assignedErrorIds: ids, acceptancePath });
+    await harness.kafka.publish(Topics.identityEvents, [{ key: accountId, value: invited }]);
+
+    const [invitation] = await eventually(() => {
+      const mine = harness.mail.to(invited.data.email);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    const named = ids.slice(0, 25);
+    for (const errorId of named) expect(invitation.text).toContain(`${harness.config.linkBaseUrl}${acceptancePath}&next=${encodeURIComponent(`/errors/${errorId}`)}`);
+    expect(invitation.text).not.toContain(encodeURIComponent(`/errors/${ids[25]}`));
+    expect(invitation.text).toContain('and 2 more');
+    expect(invitation.text).toContain('Failure number 1');
+
+    // The assignment app's answer assigns them all in the request's correlation; a later assignment comes separately.
+    const [later] = await errors(accountId, 1);
+    const fromRequest = ids.map((errorId) => ({ ...assigned(accountId, errorId, userId, owner), correlationId: invited.correlationId }));
+    await publishAssignments(...fromRequest, assigned(accountId, later, userId, owner));
+    const digest = await eventually(() => {
+      const mine = harness.mail.to(invited.data.email);
+      expect(mine).toHaveLength(2);
+      return mine[1];
+    });
+    expect(digest.subject).toBe('3 errors were assigned to you');
+    for (const errorId of [ids[25], ids[26], later]) expect(digest.text).toContain(encodeURIComponent(`/errors/${errorId}`));
+    for (const errorId of named) expect(digest.text).not.toContain(errorId);
+    await eventually(() =>
+      expect(harness.sent.json<InvitationEmailSentV1>().find((event) => event.type === 'InvitationEmailSent' && event.data.userId === userId)?.data.errorIds).toEqual(named),
+    );
+  });
+
+  it('a refused invitation is emailed to whoever asked for it, with the rule', async () => {
+    const { accountId, bob } = await newAccount();
+    const refusal = invitationRequestRefused(accountId, {
+      requestId: randomUUID(),
+      email: 'someone@example.com',
+      code: 'INVITATIONS_DISABLED_FOR_MEMBERS',
+      reason: 'invitations are turned off in the account settings',
+      requestedBy: bob.userId,
+    });
+    await harness.kafka.publish(Topics.identityEvents, [refusal, refusal].map((value) => ({ key: accountId, value })));
+
+    const [email] = await eventually(() => {
+      const mine = harness.mail.to(bob.email);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    expect(email.subject).toBe('Faultline could not assign errors to someone@example.com');
+    expect(email.text).toContain('invitations are turned off in the account settings (INVITATIONS_DISABLED_FOR_MEMBERS)');
+    await eventually(() =>
+      expect(harness.sent.json<AssignmentRefusalSentV1>().filter((event) => event.type === 'AssignmentRefusalSent' && event.data.userId === bob.userId)).toEqual([
+        expect.objectContaining({ data: expect.objectContaining({ requestId: refusal.data.requestId, code: 'INVITATIONS_DISABLED_FOR_MEMBERS' }) }),
       ]),
     );
   });

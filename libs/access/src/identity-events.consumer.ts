@@ -1,4 +1,4 @@
-import { IdentityEventV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
+import { IdentityEventV1, InvitationRequestAnswerV1, Topics } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -16,13 +16,16 @@ export class IdentityEventsConsumer {
   ) {}
 
   @EventPattern(Topics.identityEvents)
-  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEventV1 | InvitationRequestRefusedV1>): Promise<void> {
+  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEventV1 | InvitationRequestAnswerV1>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const fresh = await this.inbox.claim(manager, ACCESS_CONSUMER, batch.events.map(({ event }) => event.eventId));
       for (const { event } of batch.events) {
-        // A refused request changes no account or user; it is an answer to the assignment app.
-        if (fresh.delete(event.eventId) && event.type !== 'InvitationRequestRefused') await applyIdentityEvent(manager, event);
+        // Answers to the assignment app's requests change no account or user.
+        if (fresh.delete(event.eventId) && !isRequestAnswer(event)) await applyIdentityEvent(manager, event);
       }
     });
   }
 }
+
+const isRequestAnswer = (event: IdentityEventV1 | InvitationRequestAnswerV1): event is InvitationRequestAnswerV1 =>
+  event.type === 'InvitationRequestCompleted' || event.type === 'InvitationRequestRefused';

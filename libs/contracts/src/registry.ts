@@ -7,7 +7,7 @@ import { ErrorOccurredV1 } from './flow/error-occurred.v1';
 import { RetryCancelledV1, RetryRequestedV1 } from './flow/retry-requested.v1';
 import { RetryScheduledV1 } from './flow/retry-scheduled.v1';
 import { RecordSucceededV1, RetrySucceededV1 } from './flow/runtime-outcomes.v1';
-import { IdentityEventsV1, InvitationRequestRefusedV1 } from './identity/identity-events.v1';
+import { IdentityEventsV1, InvitationRequestAnswersV1 } from './identity/identity-events.v1';
 import { InvitationRequestedV1 } from './assignment/invitation-requested.v1';
 import { NotificationsEventsV1 } from './notifications/notifications-events.v1';
 import { Topics } from './topics';
@@ -21,7 +21,7 @@ export const ContractRegistry: Record<string, readonly TSchema[]> = {
   [Topics.flowErrors]: [ErrorOccurredV1, RetrySucceededV1, RecordSucceededV1],
   [Topics.flowCommands]: [RetryScheduledV1, RetryRequestedV1, RetryCancelledV1, AutomationDisabledV1, AutomationReenabledV1],
   [Topics.errorsEvents]: [ErrorRecordedV1, ...ErrorLifecycleEventsV1, ...FlowEventsV1],
-  [Topics.identityEvents]: [...IdentityEventsV1, InvitationRequestRefusedV1],
+  [Topics.identityEvents]: [...IdentityEventsV1, ...InvitationRequestAnswersV1],
   [Topics.assignmentEvents]: [InvitationRequestedV1, ErrorAssignedV1, ErrorUnassignedV1],
   [Topics.notificationsEvents]: NotificationsEventsV1,
 };

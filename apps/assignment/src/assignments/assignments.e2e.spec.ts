@@ -6,9 +6,9 @@ import {
   ErrorAssignedV1,
   ErrorTaggedV1,
   ErrorUnassignedV1,
+  InvitationRequestCompletedV1,
   InvitationRequestedV1,
   Topics,
-  UserInvitedV1,
   validate,
 } from '@faultline/contracts';
 import {
@@ -17,6 +17,7 @@ import {
   errorResolved,
   userInvited,
   invitationRevoked,
+  invitationRequestCompleted,
   invitationRequestRefused,
   eventually,
   invitationAccepted,
@@ -322,12 +323,17 @@ describe('concurrency', () => {
 });
 
 describe('assigning to a new email', () => {
-  const invitedFor = (request: InvitationRequestedV1, userId: string): UserInvitedV1 => ({
-    ...userInvited(request.accountId, request.data.requestedBy, { userId, email: request.data.email, fromAssignment: true }),
+  const completed = (request: InvitationRequestedV1, userId: string): InvitationRequestCompletedV1 => ({
+    ...invitationRequestCompleted(request.accountId, { requestId: request.data.requestId, email: request.data.email, userId, requestedBy: request.data.requestedBy }),
     correlationId: request.correlationId,
     causationId: request.eventId,
-    actor: { type: 'user', id: request.data.requestedBy },
   });
+  const requestOf = (requestId: string): Promise<InvitationRequestedV1> =>
+    eventually(() => {
+      const mine = assignments.json<InvitationRequestedV1>().filter((event) => event.type === 'InvitationRequested' && event.data.requestId === requestId);
+      expect(mine).toHaveLength(1);
+      return mine[0];
+    });
 
   it('asks identity to invite the email, and assigns the errors to the invited user when identity answers, once', async () => {
     const { accountId, owner } = await newAccount();
@@ -335,16 +341,13 @@ describe('assigning to a new email', () => {
     const answer = await request('POST', '/assignments', owner, { errorIds: ids, email: 'new.person@example.com' });
     expect(answer.status).toBe(200);
 
-    const invitationRequest = await eventually(() => {
-      const mine = assignments.json<InvitationRequestedV1>().filter((event) => event.type === 'InvitationRequested' && event.data.requestId === answer.body.invitationRequestId);
-      expect(mine).toHaveLength(1);
-      return mine[0];
-    });
-    expect(invitationRequest.data).toMatchObject({ email: 'new.person@example.com', integrationIds: ['int-1'] });
+    expect(answer.body).toMatchObject({ outcome: 'invitation_requested', changed: 0 });
+    const invitationRequest = await requestOf(answer.body.invitationRequestId);
+    expect(invitationRequest.data).toMatchObject({ email: 'new.person@example.com', integrationIds: ['int-1'], errorIds: ids });
     const requestPath = `/assignments/requests/${answer.body.invitationRequestId}`;
     expect(await request('GET', requestPath, owner)).toMatchObject({ status: 200, body: { status: 'pending', email: 'new.person@example.com', errorIds: ids } });
     const newUserId = randomUUID();
-    const invited = invitedFor(invitationRequest, newUserId);
+    const invited = completed(invitationRequest, newUserId);
     await kafka.publish(Topics.identityEvents, [invited, invited].map((value) => ({ key: accountId, value })));
 
     await eventually(() => {
@@ -395,6 +398,28 @@ describe('assigning to a new email', () => {
     expect(toDana.body.invitationRequestId).toBeUndefined();
     await eventually(() => expect((assignedEvents([first, second]) as ErrorAssignedV1[]).map((event) => event.data.assigneeUserId).sort()).toEqual([bob, invited.data.userId].sort()));
     expect(assignments.json().filter((event) => event.type === 'InvitationRequested')).toHaveLength(requestsBefore);
+  });
+
+  it("a pending invitee without access to the errors' integration gets it asked of identity, then the errors; an actor who may not grant it is refused, naming the integration", async () => {
+    const { accountId, ownerUserId, owner, carolToken } = await newAccount();
+    const invited = userInvited(accountId, ownerUserId, { email: 'erin@example.com', access: { 'int-1': 'monitor' } });
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: invited }, { key: accountId, value: invitationsTurnedOff(accountId) }]);
+    const [elsewhere] = await recorded(owner, errorRecorded(accountId, { integrationId: 'int-2' }));
+
+    const byCarol = await eventually(async () => {
+      const answer = await request('POST', '/assignments', carolToken, { errorIds: [elsewhere], email: 'erin@example.com' });
+      expect(answer.status).toBe(422);
+      return answer;
+    });
+    expect(byCarol.body).toMatchObject({ code: 'ASSIGNEE_CANNOT_TAKE_ERRORS' });
+    expect(byCarol.body.detail).toContain('integration int-2');
+
+    const answer = await request('POST', '/assignments', owner, { errorIds: [elsewhere], email: 'erin@example.com' });
+    expect(answer).toMatchObject({ status: 200, body: { changed: 0, outcome: 'access_requested', assigneeUserId: invited.data.userId } });
+    const widening = await requestOf(answer.body.invitationRequestId);
+    expect(widening.data).toMatchObject({ email: 'erin@example.com', integrationIds: ['int-2'], errorIds: [elsewhere] });
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: completed(widening, invited.data.userId) }]);
+    await eventually(async () => expect((await history(elsewhere, owner)).assigneeUserId).toBe(invited.data.userId));
   });
 
   it('a member may not assign to a new email when invitations are off; nothing is requested', async () => {

@@ -1,6 +1,6 @@
 import { accessUser, AccessUser, accessUserByEmail, accountView } from '@faultline/access';
 import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, InvitationRequestStatus, Workload, WorkloadQuery } from '@faultline/contracts';
-import { isAdministrator, PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
+import { accessTo, covers, isAdministrator, PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
 import { errorsFilterConditions } from '@faultline/errors-filter';
 import { PostgresEventStore } from '@faultline/eventing';
 import { NotFoundError } from '@faultline/platform';
@@ -53,33 +53,42 @@ export class Assignments {
   }
 
   /**
-   * Assigning to an email. A user of the account with that email, active or still invited
-   * (seed 000's manual invitation), is assigned at once by the same rules as by id. Anyone else
-   * is "assign to new user": the rules for inviting are checked here, identity is asked to
-   * invite the email (InvitationRequested), and the errors go to the new user id when identity
-   * answers.
+   * Assigning to an email. An active user of the account with that email is assigned at once by
+   * the same rules as by id; so is a pending invitee (seed 000's manual invitation) who already
+   * has access to the errors' integrations. A pending invitee without it, and anyone else ("assign
+   * to new user"), goes through identity: the rules for inviting are checked here, identity is
+   * asked to invite the email or widen the invitee's access (InvitationRequested), and the errors
+   * go to the user identity names when it answers.
    */
   async assignToEmail(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
     const known = await accessUserByEmail(this.dataSource.manager, user.accountId, email);
-    if (known && known.status !== 'revoked') return this.assign(user, errorIds, known.userId);
-    return this.inviteAndAssign(user, errorIds, email);
+    if (known?.status === 'active') return this.assign(user, errorIds, known.userId);
+    if (known?.status === 'invited') return this.assignToInvitee(user, errorIds, known);
+    return this.requestInvitation(user, errorIds, email);
   }
 
-  private async inviteAndAssign(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
+  private async assignToInvitee(user: AccessUser, errorIds: string[], invitee: AccessUser): Promise<AssignResult> {
+    const errors = await requireErrors(this.dataSource.manager, user.accountId, errorIds);
+    const covered = errors.every((error) => covers(accessTo(invitee, error.integrationId), 'monitor'));
+    return covered ? this.assign(user, errorIds, invitee.userId) : this.requestInvitation(user, errorIds, invitee.email, invitee);
+  }
+
+  private async requestInvitation(user: AccessUser, errorIds: string[], email: string, invitee?: AccessUser): Promise<AssignResult> {
     const requestedBy: Actor = { type: 'user', id: user.userId };
     const { result } = await this.writer.run({ accountId: user.accountId, actor: requestedBy }, async (work) => {
       const errors = await requireErrors(work.manager, user.accountId, errorIds);
       const account = await accountView(work.manager, user.accountId);
       if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
       const integrationIds = [...new Set(errors.map((error) => error.integrationId))];
-      const refusal = refuseAssignment({ account, actor: user, integrationIds, assignee: { kind: 'email' } });
+      const refusal = refuseAssignment({ account, actor: user, integrationIds, assignee: { kind: 'email', invitee } });
       if (refusal) throw refusal;
       const requestId = randomUUID();
       await work.decideOn(emailAssignmentStreamId(requestId), emailAssignment, {
         type: 'RequestEmailAssignment',
         data: { requestId, email, errorIds, integrationIds, requestedBy },
       });
-      return { changed: 0, cascaded: 0, invitationRequestId: requestId, outcome: 'invitation_requested' as const };
+      const outcome = invitee ? ('access_requested' as const) : ('invitation_requested' as const);
+      return { changed: 0, cascaded: 0, invitationRequestId: requestId, outcome, ...(invitee ? { assigneeUserId: invitee.userId } : {}) };
     });
     return result;
   }

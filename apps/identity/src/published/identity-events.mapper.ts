@@ -41,6 +41,7 @@ function toContract(stored: StoredEvent<IdentityEvent>, { user, acceptancePath }
           access: invitee.access,
           invitedBy: event.type === 'UserInvited' ? event.data.invitedBy : event.data.resentBy,
           fromAssignment: invitee.fromAssignment,
+          ...(event.type === 'UserInvited' && event.data.assignedErrorIds ? { assignedErrorIds: event.data.assignedErrorIds } : {}),
           acceptancePath: required(acceptancePath, event.type),
           expiresAt: event.data.expiresAt,
           resent: event.type === 'InvitationResent',

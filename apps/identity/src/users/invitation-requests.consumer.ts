@@ -1,5 +1,5 @@
 import { PermissionRefused } from '@faultline/access-policy';
-import { InvitationRequestedV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
+import { InvitationRequestAnswerV1, InvitationRequestedV1, Topics } from '@faultline/contracts';
 import { answeringEnvelope, ConcurrencyError, ConsumedBatch, Inbox, OutboxWriter } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
@@ -12,8 +12,9 @@ export const INVITATION_REQUESTS_CONSUMER = 'identity.invitation-requests';
 
 /**
  * "Assign to new user": invites the email the assignment app names, on behalf of the user who
- * is assigning and under their permissions, with monitor access to the errors' integrations.
- * A refusal is answered with InvitationRequestRefused; a redelivered request changes nothing.
+ * is assigning and under their permissions, with monitor access to the errors' integrations (a
+ * pending invitee gets that access added). Answered with InvitationRequestCompleted, naming the
+ * invitee, or InvitationRequestRefused; a redelivered request changes nothing.
  */
 @Controller()
 export class InvitationRequestsConsumer {
@@ -44,10 +45,10 @@ export class InvitationRequestsConsumer {
     }
     const access = Object.fromEntries(request.data.integrationIds.map((integrationId) => [integrationId, 'monitor' as const]));
     const cause = { correlationId: request.correlationId, causationId: request.eventId };
+    const invitation = { email: request.data.email, role: 'member' as const, access, fromAssignment: true, assignedErrorIds: request.data.errorIds };
     try {
-      await manager.transaction(async (attempt) =>
-        this.commands.inviteWithin(attempt, requester, { email: request.data.email, role: 'member', access, fromAssignment: true }, cause),
-      );
+      const invitee = await manager.transaction(async (attempt) => this.commands.inviteWithin(attempt, requester, invitation, cause));
+      await this.answer(manager, request, { type: 'InvitationRequestCompleted', userId: invitee.userId });
     } catch (error) {
       // A rule's refusal is an answer; anything else (a concurrent write, a failure) is retried.
       if (error instanceof ConcurrencyError || !(error instanceof Error && 'code' in error)) throw error;
@@ -55,16 +56,21 @@ export class InvitationRequestsConsumer {
     }
   }
 
-  private async refuse(manager: EntityManager, request: InvitationRequestedV1, refusal: Error & { code: string }): Promise<void> {
-    const value: InvitationRequestRefusedV1 = {
-      ...answeringEnvelope(request, {
-        type: 'InvitationRequestRefused',
-        version: 1,
-        actor: { type: 'system', id: 'identity' },
-        at: this.clock.now(),
-      }),
-      data: { requestId: request.data.requestId, email: request.data.email, code: refusal.code, reason: refusal.message },
-    };
+  private refuse(manager: EntityManager, request: InvitationRequestedV1, refusal: Error & { code: string }): Promise<void> {
+    return this.answer(manager, request, { type: 'InvitationRequestRefused', code: refusal.code, reason: refusal.message });
+  }
+
+  private async answer(
+    manager: EntityManager,
+    request: InvitationRequestedV1,
+    answer: { type: 'InvitationRequestCompleted'; userId: string } | { type: 'InvitationRequestRefused'; code: string; reason: string },
+  ): Promise<void> {
+    const { type, ...outcome } = answer;
+    const { requestId, email, requestedBy } = request.data;
+    const value = {
+      ...answeringEnvelope(request, { type, version: 1, actor: { type: 'system', id: 'identity' }, at: this.clock.now() }),
+      data: { requestId, email, requestedBy, ...outcome },
+    } as InvitationRequestAnswerV1;
     await this.outbox.enqueue(manager, [{ topic: Topics.identityEvents, key: request.accountId, value }]);
   }
 }

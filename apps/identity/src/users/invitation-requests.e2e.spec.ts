@@ -1,4 +1,4 @@
-import { InvitationRequestedV1, InvitationRequestRefusedV1, Topics, UserInvitedV1 } from '@faultline/contracts';
+import { IntegrationAccessChangedV1, InvitationRequestAnswerV1, InvitationRequestedV1, Topics, UserInvitedV1 } from '@faultline/contracts';
 import { eventually } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { IdentityTestHarness } from '../testing/identity-test-harness';
@@ -8,7 +8,7 @@ const identity = new IdentityTestHarness();
 beforeAll(() => identity.start());
 afterAll(() => identity.stop());
 
-function invitationRequested(accountId: string, requestedBy: string, email: string): InvitationRequestedV1 {
+function invitationRequested(accountId: string, requestedBy: string, email: string, integrationIds = ['int-1', 'int-2']): InvitationRequestedV1 {
   return {
     eventId: randomUUID(),
     type: 'InvitationRequested',
@@ -17,9 +17,16 @@ function invitationRequested(accountId: string, requestedBy: string, email: stri
     accountId,
     correlationId: randomUUID(),
     actor: { type: 'user', id: requestedBy },
-    data: { requestId: randomUUID(), email, integrationIds: ['int-1', 'int-2'], requestedBy },
+    data: { requestId: randomUUID(), email, integrationIds, errorIds: [randomUUID()], requestedBy },
   };
 }
+
+const answerTo = (request: InvitationRequestedV1) =>
+  eventually(() => {
+    const answers = identity.published<InvitationRequestAnswerV1>().filter((event) => 'requestId' in event.data && event.data.requestId === request.data.requestId);
+    expect(answers).toHaveLength(1);
+    return answers[0];
+  });
 
 const invitationsFor = (email: string) =>
   identity.published<UserInvitedV1>().filter((event) => event.type === 'UserInvited' && event.data.email === email);
@@ -38,7 +45,12 @@ describe('assigning errors to a new email asks identity to invite it', () => {
     expect(invited).toMatchObject({
       correlationId: request.correlationId,
       causationId: request.eventId,
-      data: { fromAssignment: true, role: 'member', access: { 'int-1': 'monitor', 'int-2': 'monitor' }, invitedBy: ownerUserId },
+      data: { fromAssignment: true, role: 'member', access: { 'int-1': 'monitor', 'int-2': 'monitor' }, invitedBy: ownerUserId, assignedErrorIds: request.data.errorIds },
+    });
+    expect(await answerTo(request)).toMatchObject({
+      type: 'InvitationRequestCompleted',
+      causationId: request.eventId,
+      data: { requestId: request.data.requestId, email, userId: invited.data.userId, requestedBy: ownerUserId },
     });
     const accepted = await identity.request('POST', '/invitations/accept', {
       body: { token: await identity.invitationToken(email), name: 'Nia', password: 'a-good-password' },
@@ -55,16 +67,30 @@ describe('assigning errors to a new email asks identity to invite it', () => {
     const request = invitationRequested(accountId, member.userId, email);
     await identity.publish(Topics.assignmentEvents, [request]);
 
-    const refused = await eventually(() => {
-      const answer = identity
-        .published<InvitationRequestRefusedV1>()
-        .find((event) => event.type === 'InvitationRequestRefused' && event.data.requestId === request.data.requestId);
-      if (!answer) throw new Error('no answer yet');
-      return answer;
+    expect(await answerTo(request)).toMatchObject({
+      type: 'InvitationRequestRefused',
+      causationId: request.eventId,
+      data: { email, code: 'INVITATIONS_DISABLED_FOR_MEMBERS', requestedBy: member.userId },
     });
-    expect(refused).toMatchObject({ causationId: request.eventId, data: { email, code: 'INVITATIONS_DISABLED_FOR_MEMBERS' } });
     expect(invitationsFor(email)).toEqual([]);
     const users = (await identity.request('GET', '/users', { token: ownerToken })).body as Array<{ email: string }>;
     expect(users.map((user) => user.email)).not.toContain(email);
+  });
+
+  it("a pending invitee's access is widened to the errors' integrations, with no new link, and the request completed with their id", async () => {
+    const { accountId, ownerUserId, ownerToken } = await identity.createAccount('standard');
+    const email = `pending-${randomUUID()}@example.test`;
+    const pending = await identity.request('POST', '/invitations', { token: ownerToken, body: { email, role: 'member', access: { 'int-1': 'monitor' } } });
+    expect(pending.status).toBe(201);
+    const token = await identity.invitationToken(email);
+    const request = invitationRequested(accountId, ownerUserId, email, ['int-1', 'int-3']);
+    await identity.publish(Topics.assignmentEvents, [request]);
+
+    expect(await answerTo(request)).toMatchObject({ type: 'InvitationRequestCompleted', data: { userId: pending.body.userId } });
+    const widened = identity.published<IntegrationAccessChangedV1>().filter((event) => event.type === 'IntegrationAccessChanged' && event.data.userId === pending.body.userId);
+    expect(widened.map((event) => event.data)).toEqual([{ userId: pending.body.userId, integrationId: 'int-3', level: 'monitor', changedBy: ownerUserId }]);
+    expect(invitationsFor(email)).toHaveLength(1);
+    const accepted = await identity.request('POST', '/invitations/accept', { body: { token, name: 'Pat', password: 'a-good-password' } });
+    expect(accepted).toMatchObject({ status: 200 });
   });
 });

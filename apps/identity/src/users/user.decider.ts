@@ -1,6 +1,7 @@
 import {
   AccessLevel,
   AccountView,
+  covers,
   isAdministrator,
   PermissionRefused,
   refuseGrantOnInvitation,
@@ -41,6 +42,7 @@ export type InviteUser = {
     account: AccountView;
     inviter: UserView;
     fromAssignment: boolean;
+    assignedErrorIds?: string[];
   };
 };
 export type ResendInvitation = { type: 'ResendInvitation'; data: Invitation & { account: AccountView; actor: UserView } };
@@ -162,11 +164,15 @@ export function evolve(state: UserState, event: UserEvent): UserState {
   }
 }
 
-/** A new invitation, a re-send for a pending one, or a fresh one after a revocation. */
+/**
+ * A new invitation, a fresh one after a revocation, or for a pending one: a re-send, or — when
+ * errors are being assigned to them — the access those errors need, and no new link.
+ */
 function inviteUser(data: InviteUser['data'], state: UserState): UserEvent[] {
   throwIf(refuseInviteUsers(data.account, data.inviter) ?? refuseGrantOnInvitation(data.inviter, data));
   if (state.status === 'active') throw new UserAlreadyActive(`${data.email} is already a user of this account`);
   const { tokenHash, expiresAt, inviter } = data;
+  if (state.status === 'invited' && data.fromAssignment) return widenedAccess(state, data);
   if (state.status === 'invited') {
     return [{ type: 'InvitationResent', data: { userId: state.userId, resentBy: inviter.userId, tokenHash, expiresAt } }];
   }
@@ -182,11 +188,22 @@ function inviteUser(data: InviteUser['data'], state: UserState): UserEvent[] {
         access: data.access,
         invitedBy: inviter.userId,
         fromAssignment: data.fromAssignment,
+        ...(data.assignedErrorIds ? { assignedErrorIds: data.assignedErrorIds } : {}),
         tokenHash,
         expiresAt,
       },
     },
   ];
+}
+
+/** Only ever widens: an invitee who holds more than the assignment needs keeps it. */
+function widenedAccess(invitee: Extract<UserState, { status: 'invited' }>, data: InviteUser['data']): UserEvent[] {
+  return Object.entries(data.access)
+    .filter(([integrationId, level]) => !covers(invitee.access[integrationId], level))
+    .map(([integrationId, level]) => ({
+      type: 'IntegrationAccessChanged',
+      data: { userId: invitee.userId, integrationId, level, changedBy: data.inviter.userId },
+    }));
 }
 
 function acceptInvitation(data: AcceptInvitation['data'], state: UserState): UserEvent[] {

@@ -74,6 +74,31 @@ describe('inviting a user', () => {
       .then([{ type: 'InvitationResent', data: { userId: 'u-new', resentBy: 'u-owner', tokenHash: 'hash-2', expiresAt } }]);
   });
 
+  it('an invitation made by assigning errors names them', () => {
+    spec
+      .given([])
+      .when(invite({ fromAssignment: true, assignedErrorIds: ['e-1', 'e-2'] }))
+      .then([invited({ fromAssignment: true, assignedErrorIds: ['e-1', 'e-2'] })]);
+  });
+
+  it("assigning errors to a pending invitee widens their access to what the errors need, never narrows it, and sends no new link", () => {
+    spec
+      .given([invited({ access: { 'int-1': 'manage' } })])
+      .when(invite({ fromAssignment: true, tokenHash: 'hash-2', access: { 'int-1': 'monitor', 'int-2': 'monitor' } }))
+      .then([{ type: 'IntegrationAccessChanged', data: { userId: 'u-new', integrationId: 'int-2', level: 'monitor', changedBy: 'u-owner' } }]);
+  });
+
+  it('a pending invitee who already has the access errors need is left as they are', () => {
+    spec.given([invited()]).when(invite({ fromAssignment: true, tokenHash: 'hash-2' })).then([]);
+  });
+
+  it('widening a pending invitation follows the rules of inviting: a member grants only what they hold', () => {
+    spec
+      .given([invited()])
+      .when(invite({ fromAssignment: true, inviter: member, access: { 'int-2': 'monitor' } }))
+      .thenRefuses(PermissionRefused);
+  });
+
   it('inviting an email that belongs to an active user is refused', () => {
     spec.given([invited(), accepted]).when(invite()).thenRefuses(UserAlreadyActive);
   });

@@ -23,6 +23,8 @@ export type UserInvited = {
     access: IntegrationAccess;
     invitedBy: string;
     fromAssignment: boolean;
+    /** The errors assigned with this invitation, which its email names. */
+    assignedErrorIds?: string[];
     tokenHash: string;
     expiresAt: string;
   };

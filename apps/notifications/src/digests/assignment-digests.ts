@@ -22,6 +22,7 @@ type EntryRow = Omit<DigestLine, 'occurredAt'> & {
 /**
  * The assignment digests: at the flush, a user's still-assigned errors become one email per
  * 25. An invitee who has not accepted yet gets links through acceptance; a revoked one nothing.
+ * Errors their invitation email already named, assigned by the same request, are left out.
  */
 @Injectable()
 export class AssignmentDigests implements DigestStream {
@@ -33,7 +34,10 @@ export class AssignmentDigests implements DigestStream {
   async compose(manager: EntityManager, windows: DueWindow[]): Promise<NewEmail[]> {
     const userIds = windows.map((window) => window.userId);
     const rows: EntryRow[] = await manager.query(
-      `WITH taken AS (DELETE FROM digest_entries WHERE user_id = ANY($1::text[]) RETURNING *)
+      `WITH taken AS (DELETE FROM digest_entries WHERE user_id = ANY($1::text[]) RETURNING *),
+            named AS (DELETE FROM invitation_named_errors n USING taken t
+                       WHERE n.user_id = t.user_id AND n.error_id = t.error_id AND n.correlation_id = t.correlation_id
+                       RETURNING n.user_id, n.error_id)
        SELECT k.user_id AS "userId", k.error_id AS "errorId", k.assigned_at AS "assignedAt", k.assigned_by AS "assignedBy",
               a.assignee_id AS current, e.integration_id AS "integrationId", e.flow_id AS "flowId", e.flow_step_id AS "flowStepId",
               e.message, e.occurred_at AS "occurredAt", u.email AS recipient, p.acceptance_path AS "acceptancePath"
@@ -41,7 +45,8 @@ export class AssignmentDigests implements DigestStream {
          LEFT JOIN current_assignees a ON a.error_id = k.error_id
          LEFT JOIN notify_errors e ON e.error_id = k.error_id
          LEFT JOIN access_users u ON u.user_id = k.user_id AND u.status <> 'revoked'
-         LEFT JOIN pending_invitations p ON p.user_id = k.user_id`,
+         LEFT JOIN pending_invitations p ON p.user_id = k.user_id
+        WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n.user_id = k.user_id AND n.error_id = k.error_id)`,
       [userIds],
     );
     const byUser = groupBy(rows, (row) => row.userId);

@@ -59,10 +59,17 @@ export class AssignmentsConsumer {
     const entries = new Map(assignments.map((event) => [`${event.data.assigneeUserId}/${event.data.errorId}`, event]));
     const rows = [...entries.values()];
     await manager.query(
-      `INSERT INTO digest_entries (user_id, error_id, assigned_at, assigned_by)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[])
-       ON CONFLICT (user_id, error_id) DO UPDATE SET assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
-      [rows.map((event) => event.data.assigneeUserId), rows.map((event) => event.data.errorId), rows.map((event) => event.occurredAt), rows.map((event) => assignerOf(event.data))],
+      `INSERT INTO digest_entries (user_id, error_id, assigned_at, assigned_by, correlation_id)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[])
+       ON CONFLICT (user_id, error_id) DO UPDATE
+         SET assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by, correlation_id = excluded.correlation_id`,
+      [
+        rows.map((event) => event.data.assigneeUserId),
+        rows.map((event) => event.data.errorId),
+        rows.map((event) => event.occurredAt),
+        rows.map((event) => assignerOf(event.data)),
+        rows.map((event) => event.correlationId),
+      ],
     );
   }
 }

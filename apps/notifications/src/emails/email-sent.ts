@@ -1,8 +1,8 @@
-import type { DigestSentV1, ErrorNotificationSentV1, InvitationEmailSentV1, SeverityNotificationSentV1 } from '@faultline/contracts';
+import type { AssignmentRefusalSentV1, DigestSentV1, ErrorNotificationSentV1, InvitationEmailSentV1, SeverityNotificationSentV1 } from '@faultline/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EmailFacts } from './email.outbox';
 
-export type EmailSentEvent = DigestSentV1 | InvitationEmailSentV1 | ErrorNotificationSentV1 | SeverityNotificationSentV1;
+export type EmailSentEvent = DigestSentV1 | InvitationEmailSentV1 | ErrorNotificationSentV1 | SeverityNotificationSentV1 | AssignmentRefusalSentV1;
 
 export interface SentEmail {
   emailId: string;
@@ -28,7 +28,11 @@ export function emailSent(email: SentEmail, smtpMessageId: string, now: Date): E
     case 'digest':
       return { ...envelope, type: 'DigestSent', data: { ...sent, errorIds: email.errorIds, part: facts.part, of: facts.of } };
     case 'invitation':
-      return { ...envelope, type: 'InvitationEmailSent', data: { ...sent, fromAssignment: facts.fromAssignment } };
+      return {
+        ...envelope,
+        type: 'InvitationEmailSent',
+        data: { ...sent, fromAssignment: facts.fromAssignment, ...(email.errorIds.length > 0 ? { errorIds: email.errorIds } : {}) },
+      };
     case 'error_notification':
       return {
         ...envelope,
@@ -37,5 +41,7 @@ export function emailSent(email: SentEmail, smtpMessageId: string, now: Date): E
       };
     case 'severity':
       return { ...envelope, type: 'SeverityNotificationSent', data: { ...sent, errorId: facts.errorId, severity: facts.severity } };
+    case 'assignment_refused':
+      return { ...envelope, type: 'AssignmentRefusalSent', data: { ...sent, requestId: facts.requestId, code: facts.code } };
   }
 }

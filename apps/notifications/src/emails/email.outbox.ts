@@ -8,7 +8,8 @@ export type EmailFacts =
   | { kind: 'digest'; part: number; of: number }
   | { kind: 'invitation'; fromAssignment: boolean }
   | { kind: 'error_notification'; newErrorIds: string[]; resolvedErrorIds: string[]; openErrors: number }
-  | { kind: 'severity'; errorId: string; severity: 'medium' | 'high' };
+  | { kind: 'severity'; errorId: string; severity: 'medium' | 'high' }
+  | { kind: 'assignment_refused'; requestId: string; code: string };
 
 export type EmailKind = EmailFacts['kind'];
 

@@ -24,6 +24,16 @@ export function statusChanges(events: Array<ErrorResolvedV1 | ErrorReopenedV1>):
   return [...newest.values()];
 }
 
+export interface ErrorDetails {
+  errorId: string;
+  accountId: string;
+  integrationId: string;
+  flowId: string;
+  flowStepId: string;
+  message: string;
+  occurredAt: Date;
+}
+
 /**
  * The notifications app's copy of the errors: what emails say about each, its status and
  * whether an email has mentioned it. Every statement is idempotent: a redelivered event, or an
@@ -61,7 +71,7 @@ export const ErrorsCopy = {
   /** A purged error leaves every table of this app. */
   async forget(manager: EntityManager, errorIds: string[]): Promise<void> {
     if (errorIds.length === 0) return;
-    for (const table of ['summary_entries', 'digest_entries', 'current_assignees', 'notify_errors']) {
+    for (const table of ['summary_entries', 'digest_entries', 'invitation_named_errors', 'current_assignees', 'notify_errors']) {
       await manager.query(`DELETE FROM ${table} WHERE error_id = ANY($1::uuid[])`, [errorIds]);
     }
   },
@@ -74,6 +84,18 @@ export const ErrorsCopy = {
   },
 
   /** An email went out naming these errors: from now on their resolution is news, however it came. */
+  /** What emails say about each of these errors, by id; errors not received yet are absent. */
+  async details(manager: EntityManager, errorIds: string[]): Promise<Map<string, ErrorDetails>> {
+    if (errorIds.length === 0) return new Map();
+    const rows: ErrorDetails[] = await manager.query(
+      `SELECT error_id AS "errorId", account_id AS "accountId", integration_id AS "integrationId", flow_id AS "flowId",
+              flow_step_id AS "flowStepId", message, occurred_at AS "occurredAt"
+         FROM notify_errors WHERE error_id = ANY($1::uuid[])`,
+      [errorIds],
+    );
+    return new Map(rows.map((row) => [row.errorId, row]));
+  },
+
   async markMentioned(manager: EntityManager, errorIds: string[]): Promise<void> {
     if (errorIds.length === 0) return;
     await manager.query('UPDATE notify_errors SET mentioned = true WHERE error_id = ANY($1::uuid[]) AND NOT mentioned', [errorIds]);

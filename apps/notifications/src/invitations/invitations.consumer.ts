@@ -1,4 +1,4 @@
-import { IdentityEventV1, Topics, UserInvitedV1 } from '@faultline/contracts';
+import { IdentityEventV1, InvitationRequestRefusedV1, Topics, UserInvitedV1 } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
@@ -7,15 +7,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { enqueueEmails, NewEmail } from '../emails/email.outbox';
 import { EmailSender } from '../emails/email.sender';
 import { displayNames } from '../emails/people';
-import { renderInvitation } from '../emails/invitation.template';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
+import { invitationEmails } from './invitation-emails';
+import { refusalEmails } from './refusal-emails';
 
-type IdentityEvent = IdentityEventV1 | { type: 'other'; eventId: string };
+type IdentityEvent = IdentityEventV1 | InvitationRequestRefusedV1 | { type: 'other'; eventId: string };
 
 /**
- * Invitation emails go out at once on UserInvited, with the acceptance link. Until the invitee
- * accepts, their acceptance path is kept so their digests link through acceptance. A revoked
- * invitation whose email has not gone out yet is not sent.
+ * Invitation emails go out at once on UserInvited, with the acceptance link and the errors
+ * assigned with it. Until the invitee accepts, their acceptance path is kept so their digests
+ * link through acceptance. A revoked invitation whose email has not gone out yet is not sent.
+ * When identity refuses an invitation someone asked for by assigning errors, they are told.
  */
 @Controller()
 export class InvitationsConsumer {
@@ -29,33 +31,23 @@ export class InvitationsConsumer {
 
   @EventPattern(Topics.identityEvents)
   async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEvent>): Promise<void> {
-    const invited = await this.dataSource.transaction(async (manager) => {
+    const enqueued = await this.dataSource.transaction(async (manager) => {
       const events = (await this.inbox.fresh(manager, 'notifications.invitations', batch.events.map(({ event }) => event))).filter(
-        (event): event is IdentityEventV1 => event.type !== 'other',
+        (event): event is IdentityEventV1 | InvitationRequestRefusedV1 => event.type !== 'other',
       );
       const invitations = events.filter((event): event is UserInvitedV1 => event.type === 'UserInvited');
+      const refusals = events.filter((event): event is InvitationRequestRefusedV1 => event.type === 'InvitationRequestRefused');
       const nameOf = await displayNames(manager, invitations.map((event) => event.data.invitedBy));
-      await enqueueEmails(manager, invitations.map((event) => this.invitationEmail(event, nameOf)), this.clock.now());
+      const emails: NewEmail[] = [...(await invitationEmails(manager, invitations, nameOf, this.config)), ...(await refusalEmails(manager, refusals))];
+      await enqueueEmails(manager, emails, this.clock.now());
       // In order: a user invited again after a revocation has a pending invitation again.
       for (const event of events) await this.track(manager, event);
-      return invitations.length;
+      return emails.length;
     });
-    if (invited > 0) this.sender.nudge();
+    if (enqueued > 0) this.sender.nudge();
   }
 
-  private invitationEmail(invited: UserInvitedV1, nameOf: (userId: string) => string): NewEmail {
-    const { data } = invited;
-    return {
-      accountId: invited.accountId,
-      userId: data.userId,
-      recipient: data.email,
-      content: renderInvitation({ acceptanceUrl: `${this.config.linkBaseUrl}${data.acceptancePath}`, invitedBy: nameOf(data.invitedBy), expiresAt: data.expiresAt, fromAssignment: data.fromAssignment }),
-      errorIds: [],
-      facts: { kind: 'invitation', fromAssignment: data.fromAssignment },
-    };
-  }
-
-  private async track(manager: EntityManager, event: IdentityEventV1): Promise<void> {
+  private async track(manager: EntityManager, event: IdentityEventV1 | InvitationRequestRefusedV1): Promise<void> {
     if (event.type === 'UserInvited') {
       await manager.query(
         `INSERT INTO pending_invitations (user_id, acceptance_path) VALUES ($1, $2)

@@ -1,5 +1,5 @@
 import { Static, Type } from '@sinclair/typebox';
-import { closed, domainEventSchema, externalEventSchema, Timestamp } from '../envelope';
+import { closed, domainEventSchema, externalEventSchema, Timestamp, Uuid } from '../envelope';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
 export const PlanName = Type.Union([Type.Literal('free'), Type.Literal('standard'), Type.Literal('professional'), Type.Literal('enterprise')]);
@@ -44,6 +44,8 @@ export const UserInvitedV1 = domainEventSchema(
     access: IntegrationAccessMap,
     invitedBy: id,
     fromAssignment: Type.Boolean(),
+    /** The errors assigned with this invitation ("assign to new user"): its email names them. */
+    assignedErrorIds: Type.Optional(Type.Array(Uuid, { maxItems: 1_000 })),
     /** Path of the acceptance page with the one-time token, for the invitation email only. */
     acceptancePath: Type.String({ minLength: 1 }),
     expiresAt: Timestamp,
@@ -99,11 +101,25 @@ export const IdentityEventsV1 = [
 /** The events that describe accounts and users (what local access models project). */
 export type IdentityEventV1 = Static<(typeof IdentityEventsV1)[number]>;
 
-/** Identity's answer when it cannot make an invitation the assignment app asked for. */
+/**
+ * Identity's answers to the assignment app's InvitationRequested (same correlationId,
+ * causationId = the request's eventId): exactly one per request.
+ */
+export const InvitationRequestCompletedV1 = externalEventSchema(
+  'InvitationRequestCompleted',
+  1,
+  closed({ requestId: Uuid, email: Type.String(), userId: id, requestedBy: id }),
+  'The invitation requested by assigning errors to an email is made: the email is invited, or was already and now has monitor access to the errors\' integrations.',
+);
+export type InvitationRequestCompletedV1 = Static<typeof InvitationRequestCompletedV1>;
+
 export const InvitationRequestRefusedV1 = externalEventSchema(
   'InvitationRequestRefused',
   1,
-  closed({ requestId: Type.String({ format: 'uuid' }), email: Type.String(), code: Type.String(), reason: Type.String() }),
-  'An invitation requested by assigning errors to a new email was refused, with the rule that refused it.',
+  closed({ requestId: Uuid, email: Type.String(), code: Type.String(), reason: Type.String(), requestedBy: Type.Optional(id) }),
+  'An invitation requested by assigning errors to an email was refused, with the rule that refused it.',
 );
 export type InvitationRequestRefusedV1 = Static<typeof InvitationRequestRefusedV1>;
+
+export const InvitationRequestAnswersV1 = [InvitationRequestCompletedV1, InvitationRequestRefusedV1] as const;
+export type InvitationRequestAnswerV1 = Static<(typeof InvitationRequestAnswersV1)[number]>;

@@ -26,7 +26,14 @@ export type DigestSentV1 = Static<typeof DigestSentV1>;
 export const InvitationEmailSentV1 = externalEventSchema(
   'InvitationEmailSent',
   1,
-  closed({ emailId: Uuid, userId: id, fromAssignment: Type.Boolean(), smtpMessageId: Type.String() }),
+  closed({
+    emailId: Uuid,
+    userId: id,
+    fromAssignment: Type.Boolean(),
+    /** The errors assigned with the invitation that the email named. */
+    errorIds: Type.Optional(Type.Array(Uuid, { maxItems: 1_000 })),
+    smtpMessageId: Type.String(),
+  }),
   'The notifications app sent an invitation email.',
 );
 export type InvitationEmailSentV1 = Static<typeof InvitationEmailSentV1>;
@@ -66,6 +73,15 @@ export const SeverityNotificationSentV1 = externalEventSchema(
 );
 export type SeverityNotificationSentV1 = Static<typeof SeverityNotificationSentV1>;
 
+/** The person who assigned errors to an email was told identity refused the invitation. Keyed by userId. */
+export const AssignmentRefusalSentV1 = externalEventSchema(
+  'AssignmentRefusalSent',
+  1,
+  closed({ emailId: Uuid, userId: id, requestId: Uuid, code: Type.String(), smtpMessageId: Type.String() }),
+  'The notifications app told the person assigning errors to an email that its invitation was refused, and by which rule.',
+);
+export type AssignmentRefusalSentV1 = Static<typeof AssignmentRefusalSentV1>;
+
 const subscription = {
   userId: id,
   integrationId: id,
@@ -94,6 +110,7 @@ export const NotificationsEventsV1 = [
   InvitationEmailSentV1,
   ErrorNotificationSentV1,
   SeverityNotificationSentV1,
+  AssignmentRefusalSentV1,
   FlowSubscribedV1,
   FlowUnsubscribedV1,
 ] as const;

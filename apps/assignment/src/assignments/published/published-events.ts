@@ -6,11 +6,11 @@ import type { AssignmentServiceEvent } from '../assignment-writer';
 export function publishedMessages(stored: StoredEvent<AssignmentServiceEvent>): OutboxMessage[] {
   const { event } = stored;
   if (event.type === 'EmailAssignmentRequested') {
-    // Identity invites the email and answers with UserInvited (causationId: this eventId) or a refusal.
-    const { requestId, email, integrationIds, requestedBy } = event.data;
+    // Identity invites the email and answers InvitationRequestCompleted or InvitationRequestRefused.
+    const { requestId, email, integrationIds, errorIds, requestedBy } = event.data;
     const value = {
       ...publishedEnvelope(stored, { type: 'InvitationRequested', version: 1, aggregateId: requestId }),
-      data: { requestId, email, integrationIds, requestedBy: requestedBy.id },
+      data: { requestId, email, integrationIds, errorIds, requestedBy: requestedBy.id },
     };
     return [{ topic: Topics.assignmentEvents, key: stored.metadata.accountId, value }];
   }

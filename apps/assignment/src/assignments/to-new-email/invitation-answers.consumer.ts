@@ -1,4 +1,4 @@
-import { IdentityEventV1, InvitationRequestRefusedV1, Topics } from '@faultline/contracts';
+import { InvitationRequestAnswerV1, Topics } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -11,11 +11,11 @@ import { EmailAssignmentState, emailAssignmentStreamId } from './email-assignmen
 
 export const INVITATION_ANSWERS_CONSUMER = 'assignment.invitation-answers';
 
-type Answer = IdentityEventV1 | InvitationRequestRefusedV1;
+type IdentityEvent = InvitationRequestAnswerV1 | { type: 'other'; eventId: string };
 
 /**
- * Identity's answers to "assign to new user": UserInvited (caused by our InvitationRequested)
- * assigns the waiting errors to the new, still pending user; a refusal ends the request.
+ * Identity's answers to "assign to new user": completed assigns the waiting errors to the
+ * invitee it names, still pending; a refusal ends the request.
  */
 @Controller()
 export class InvitationAnswersConsumer {
@@ -25,9 +25,9 @@ export class InvitationAnswersConsumer {
   ) {}
 
   @EventPattern(Topics.identityEvents)
-  async onIdentityEvents(@Payload() batch: ConsumedBatch<Answer>): Promise<void> {
+  async onIdentityEvents(@Payload() batch: ConsumedBatch<IdentityEvent>): Promise<void> {
     for (const { event } of batch.events) {
-      if (event.type !== 'InvitationRequestRefused' && !(event.type === 'UserInvited' && event.data.fromAssignment)) continue;
+      if (event.type !== 'InvitationRequestCompleted' && event.type !== 'InvitationRequestRefused') continue;
       await this.writer.run({ accountId: event.accountId, actor: event.actor, correlationId: event.correlationId, causationId: event.eventId }, async (work) => {
         const fresh = await this.inbox.claim(work.manager, INVITATION_ANSWERS_CONSUMER, [event.eventId]);
         if (fresh.size === 0) return;
@@ -38,22 +38,21 @@ export class InvitationAnswersConsumer {
   }
 }
 
-async function requestOf(work: AssignmentWork, event: Answer): Promise<string | undefined> {
-  if (event.type === 'InvitationRequestRefused') return event.data.requestId;
-  const [row] = await work.manager.query('SELECT request_id FROM email_assignment_requests WHERE invitation_event_id = $1 AND account_id = $2', [
-    event.causationId ?? null,
+/** Only a request of the answer's own account is answered. */
+async function requestOf(work: AssignmentWork, event: InvitationRequestAnswerV1): Promise<string | undefined> {
+  const [row] = await work.manager.query('SELECT request_id FROM email_assignment_requests WHERE request_id = $1 AND account_id = $2', [
+    event.data.requestId,
     event.accountId,
   ]);
   return (row as { request_id: string } | undefined)?.request_id;
 }
 
-async function answer(work: AssignmentWork, requestId: string, event: Answer): Promise<void> {
+async function answer(work: AssignmentWork, requestId: string, event: InvitationRequestAnswerV1): Promise<void> {
   const streamId = emailAssignmentStreamId(requestId);
   if (event.type === 'InvitationRequestRefused') {
     await work.decideOn(streamId, emailAssignment, { type: 'RecordRefusal', data: { code: event.data.code, reason: event.data.reason } });
     return;
   }
-  if (event.type !== 'UserInvited') return;
   const userId = event.data.userId;
   const decided = await work.decideOn(streamId, emailAssignment, { type: 'RecordInvitation', data: { userId } });
   const state = work.session.state<EmailAssignmentState>(streamId);

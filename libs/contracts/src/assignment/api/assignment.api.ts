@@ -32,11 +32,15 @@ export const AssignResult = Type.Object(
     /** Assigning to a new email: the invitation asked of identity; the errors follow its answer. */
     invitationRequestId: Type.Optional(uuid),
     /**
-     * What happened: assigned to an active user, assigned to a user still invited (they see the
-     * errors once they accept), or an invitation requested for a new email.
+     * What happened: assigned to an active user; assigned to a user still invited (they see the
+     * errors once they accept); asked identity to give a pending invitee the access the errors
+     * need (they are assigned when it has: follow `invitationRequestId`); or an invitation
+     * requested for a new email.
      */
-    outcome: Type.Optional(Type.Union([Type.Literal('assigned'), Type.Literal('assigned_to_invitee'), Type.Literal('invitation_requested')])),
-    /** Who has the errors now, when they were assigned at once. */
+    outcome: Type.Optional(
+      Type.Union([Type.Literal('assigned'), Type.Literal('assigned_to_invitee'), Type.Literal('access_requested'), Type.Literal('invitation_requested')]),
+    ),
+    /** Who has (or will have) the errors. */
     assigneeUserId: Type.Optional(Type.String()),
   },
   { $id: 'AssignResult' },

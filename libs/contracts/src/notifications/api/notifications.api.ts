@@ -21,7 +21,7 @@ export type Subscription = Static<typeof Subscription>;
 export const Subscriptions = Type.Object({ userId: id, subscriptions: Type.Array(Subscription) }, { $id: 'Subscriptions' });
 export type Subscriptions = Static<typeof Subscriptions>;
 
-export const EmailKind = Type.Union(['digest', 'invitation', 'error_notification', 'severity'].map((kind) => Type.Literal(kind)));
+export const EmailKind = Type.Union(['digest', 'invitation', 'error_notification', 'severity', 'assignment_refused'].map((kind) => Type.Literal(kind)));
 export const EmailStatus = Type.Union(['pending', 'sent', 'failed', 'cancelled'].map((status) => Type.Literal(status)));
 
 /** `GET /emails`: the account's emails, newest first, for owners and admins. */
