@@ -1,5 +1,5 @@
 import { signAccessToken } from '@faultline/access';
-import { EmailsPage, ErrorsPage, Topics, UserInvitedV1 } from '@faultline/contracts';
+import { AssignResult, EmailsPage, ErrorsPage, Topics, UserInvitedV1 } from '@faultline/contracts';
 import {
   errorOccurred,
   eventually,
@@ -114,6 +114,59 @@ describe('the whole system', () => {
     await eventually(async () => expect((await listed(`assignee=${invited.data.userId}`)).page.items.map((item) => item.errorId)).toEqual([error.errorId]), 30_000);
     const pendingToken = signAccessToken({ userId: invited.data.userId, accountId, role: 'member' }, TEST_JWT_SECRET, 600);
     expect((await listed('', pendingToken)).status).toBe(401);
+  });
+
+  it("seed 000's manual invitation: a pending invitee is assigned by id and by email (access widened where needed), accepts, and sees the errors", async () => {
+    const identity = new IdentityApiClient(serviceUrl('identity'), await kafka.record(Topics.identityEvents));
+    const { accountId, owner, ownerToken } = await identity.createAccount('standard');
+    const reports = [
+      errorOccurred({ accountId, data: { integrationId: 'int-a', flowStepId: 'step-a1' } }),
+      errorOccurred({ accountId, data: { integrationId: 'int-a', flowStepId: 'step-a2' } }),
+      errorOccurred({ accountId, data: { integrationId: 'int-a', flowStepId: 'step-a3' } }),
+      errorOccurred({ accountId, data: { integrationId: 'int-b', flowStepId: 'step-b1' } }),
+    ];
+    await kafka.publish(Topics.flowErrors, reports.map((report) => ({ key: report.data.flowStepId, value: report })));
+    const listed = async (query: string, token: string) => {
+      const response = await fetch(`${serviceUrl('errors')}/errors?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await response.json()) as ErrorsPage).items.map((item) => item.errorId).sort();
+    };
+    const errorOf = await eventually(async () => {
+      const page = (await (await fetch(`${serviceUrl('errors')}/errors`, { headers: { authorization: `Bearer ${ownerToken}` } })).json()) as ErrorsPage;
+      expect(page.items).toHaveLength(4);
+      return (step: string) => page.items.find((item) => item.flowStepId === step)?.errorId ?? '';
+    }, 30_000);
+    const invitee = `pat-${accountId}@example.test`;
+    const invited = await identity.request('POST', '/invitations', { token: ownerToken, body: { email: invitee, role: 'member', access: { 'int-a': 'monitor' } } });
+    expect(invited).toMatchObject({ status: 201, body: { status: 'invited' } });
+    const assign = async (body: object) => {
+      const response = await fetch(`${serviceUrl('assignment')}/assignments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as AssignResult };
+    };
+
+    const byId = await eventually(async () => {
+      const answer = await assign({ errorIds: [errorOf('step-a1')], assigneeUserId: invited.body.userId });
+      expect(answer.status).toBe(200);
+      return answer.body;
+    }, 30_000);
+    expect(byId).toMatchObject({ changed: 1, outcome: 'assigned_to_invitee', assigneeUserId: invited.body.userId });
+    expect((await assign({ errorIds: [errorOf('step-a2')], email: invitee.toUpperCase() })).body).toMatchObject({ changed: 1, outcome: 'assigned_to_invitee' });
+    expect((await assign({ errorIds: [errorOf('step-a3')], email: owner.email })).body).toMatchObject({ changed: 1, outcome: 'assigned' });
+    const widening = await assign({ errorIds: [errorOf('step-b1')], email: invitee });
+    expect(widening.body).toMatchObject({ changed: 0, outcome: 'access_requested', assigneeUserId: invited.body.userId });
+    await eventually(async () => {
+      const request = await fetch(`${serviceUrl('assignment')}/assignments/requests/${widening.body.invitationRequestId}`, { headers: { authorization: `Bearer ${ownerToken}` } });
+      expect(await request.json()).toMatchObject({ status: 'completed', assigneeUserId: invited.body.userId });
+    }, 30_000);
+
+    const token = await identity.invitationToken(invitee);
+    expect((await identity.request('POST', '/invitations/accept', { body: { token, name: 'Pat', password: 'pat-password-1' } })).status).toBe(200);
+    const patToken = await identity.signIn(invitee, 'pat-password-1');
+    const expected = [errorOf('step-a1'), errorOf('step-a2'), errorOf('step-b1')].sort();
+    await eventually(async () => expect(await listed('assignee=me', patToken)).toEqual(expected), 30_000);
   });
 
   it("a runtime's 6000 reaches the owner's mailbox as a severity notification, seen in the owner's email audit", async () => {
