@@ -40,6 +40,14 @@ describe('the whole system', () => {
     });
   });
 
+  it.each(SERVICES)('%s documents the body of every request and every answer, problems included', async (name) => {
+    const document = (await (await fetch(`${serviceUrl(name)}/docs-json`)).json()) as OpenApiDocument;
+    const gaps = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) => undocumented(operation).map((gap) => `${method.toUpperCase()} ${path}: ${gap}`)),
+    );
+    expect(gaps).toEqual([]);
+  });
+
   it('an account made in identity sees, with its owner’s token, the error a runtime publishes', async () => {
     const identity = new IdentityApiClient(serviceUrl('identity'));
     const { accountId, ownerToken } = await identity.createAccount('standard');
@@ -187,3 +195,24 @@ describe('the whole system', () => {
     expect(email).toMatchObject({ recipient: owner.email, subject: 'Board is locked', smtpMessageId: expect.any(String) });
   });
 });
+
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: { type?: string } }> };
+  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+}
+type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>> };
+
+/** What a client generator would have to guess about an operation. */
+function undocumented(operation: OpenApiOperation): string[] {
+  const answers = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+  const bodyless = (status: string) => status === '204';
+  const hasSchema = (content?: Record<string, { schema?: object }>) => Object.values(content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0);
+  return [
+    ...(answers.length === 0 ? ['no success answer'] : []),
+    ...answers.filter(([status, answer]) => !bodyless(status) && !hasSchema(answer.content)).map(([status]) => `${status} answer has no schema`),
+    ...(operation.requestBody && Object.values(operation.requestBody.content ?? {}).some((media) => !media.schema || media.schema.type === 'string')
+      ? ['request body has no schema']
+      : []),
+    ...(hasSchema(operation.responses.default?.content) ? [] : ['problem answers not documented']),
+  ];
+}

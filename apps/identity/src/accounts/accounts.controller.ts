@@ -1,5 +1,5 @@
-import { AccountIdParams, AccountSettings, ChangePlanRequest, CreateAccountRequest } from '@faultline/contracts';
-import { ApiBodyFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
+import { AccountCreated, AccountIdParams, AccountSettings, ChangePlanRequest, CreateAccountRequest } from '@faultline/contracts';
+import { ApiAnswerFrom, ApiBodyFrom, ApiOkFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
@@ -22,7 +22,8 @@ export class AccountsController {
   @ApiSecurity('internal-api-key')
   @ApiOperation({ summary: 'Provision an account and its owner (internal API key)' })
   @ApiBodyFrom(CreateAccountRequest)
-  createAccount(@Body(new SchemaPipe(CreateAccountRequest, 'body')) request: Static<typeof CreateAccountRequest>) {
+  @ApiAnswerFrom(201, AccountCreated)
+  createAccount(@Body(new SchemaPipe(CreateAccountRequest, 'body')) request: Static<typeof CreateAccountRequest>): Promise<AccountCreated> {
     return this.commands.createAccount(request);
   }
 
@@ -44,6 +45,7 @@ export class AccountsController {
   @UseGuards(SignedInUserGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: "The signed-in user's account settings" })
+  @ApiOkFrom(AccountSettings)
   async settings(@SignedInUser() user: UserRecord): Promise<AccountSettings> {
     const account = await this.directory.account(user.accountId);
     if (!account) throw new NotFoundError(`account ${user.accountId}`);
@@ -55,6 +57,7 @@ export class AccountsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change account settings (owners and admins)' })
   @ApiBodyFrom(AccountSettings)
+  @ApiOkFrom(AccountSettings)
   async changeSettings(
     @SignedInUser() user: UserRecord,
     @Body(new SchemaPipe(AccountSettings, 'body')) settings: Static<typeof AccountSettings>,

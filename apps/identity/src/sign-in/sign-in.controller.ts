@@ -1,4 +1,4 @@
-import { SignInRequest, SignInResponse } from '@faultline/contracts';
+import { Me, SignInRequest, SignInResponse } from '@faultline/contracts';
 import { ApiBodyFrom, ApiOkFrom, CLOCK, Clock, RequestValidationError, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -58,8 +58,12 @@ export class SignInController {
   @UseGuards(SignedInUserGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user and their account' })
-  async me(@SignedInUser() user: UserRecord) {
-    return { user: userSummary(user), account: await this.directory.account(user.accountId) };
+  @ApiOkFrom(Me)
+  async me(@SignedInUser() user: UserRecord): Promise<Me> {
+    const account = await this.directory.account(user.accountId);
+    if (!account) return { user: userSummary(user), account: null };
+    const { accountId, name, plan, invitationsEnabled, ownerUserId } = account;
+    return { user: userSummary(user), account: { accountId, name, plan, invitationsEnabled, ownerUserId } };
   }
 
   private async matchingUser(email: string, password: string, accountId?: string): Promise<UserRecord | undefined> {

@@ -1,8 +1,8 @@
-import { AcceptInvitationRequest, InvitationTokenParams, InviteRequest, UserIdParams, UserSummary } from '@faultline/contracts';
-import { ApiBodyFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
+import { AcceptInvitationRequest, InvitationPreview, InvitationTokenParams, Invitee, InviteRequest, PendingInvitation, UserIdParams, UserSummary } from '@faultline/contracts';
+import { ApiAnswerFrom, ApiBodyFrom, ApiOkFrom, ApiParamsFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Static } from '@sinclair/typebox';
+import { Static, Type } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { hashInvitationToken } from '../credentials/invitation-token';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
@@ -26,10 +26,11 @@ export class InvitationsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Invite an email (again: re-sends a pending invitation)' })
   @ApiBodyFrom(InviteRequest)
+  @ApiAnswerFrom(201, Invitee)
   async invite(
     @SignedInUser() inviter: UserRecord,
     @Body(new SchemaPipe(InviteRequest, 'body')) request: Static<typeof InviteRequest>,
-  ): Promise<UserSummary & { expiresAt: string | null }> {
+  ): Promise<Invitee> {
     const invitee = await this.commands.invite(inviter, { ...request, access: request.access ?? {}, fromAssignment: false });
     return { ...userSummary(invitee), expiresAt: invitee.invitationExpiresAt };
   }
@@ -38,7 +39,8 @@ export class InvitationsController {
   @UseGuards(SignedInUserGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Pending invitations of the account' })
-  async pending(@SignedInUser() user: UserRecord) {
+  @ApiOkFrom(Type.Array(PendingInvitation))
+  async pending(@SignedInUser() user: UserRecord): Promise<PendingInvitation[]> {
     return (await this.directory.users(user.accountId, 'invited')).map((invitee) => ({
       ...userSummary(invitee),
       invitedBy: invitee.invitedBy,
@@ -65,10 +67,11 @@ export class InvitationsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send a pending invitation again, with a new link' })
   @ApiParamsFrom(UserIdParams)
+  @ApiOkFrom(Invitee)
   async resend(
     @SignedInUser() actor: UserRecord,
     @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
-  ) {
+  ): Promise<Invitee> {
     const invitee = await this.commands.resendInvitation(actor, userId);
     return { ...userSummary(invitee), expiresAt: invitee.invitationExpiresAt };
   }
@@ -76,7 +79,8 @@ export class InvitationsController {
   @Get('by-token/:token')
   @ApiOperation({ summary: 'What an invitation link is for (public: the token is the credential)' })
   @ApiParamsFrom(InvitationTokenParams)
-  async byToken(@Param(new SchemaPipe(InvitationTokenParams, 'params')) { token }: Static<typeof InvitationTokenParams>) {
+  @ApiOkFrom(InvitationPreview)
+  async byToken(@Param(new SchemaPipe(InvitationTokenParams, 'params')) { token }: Static<typeof InvitationTokenParams>): Promise<InvitationPreview> {
     const invitee = await this.directory.userByInvitationToken(hashInvitationToken(token));
     const account = invitee && (await this.directory.account(invitee.accountId));
     if (!invitee || !account) throw new NotFoundError('invitation');
@@ -87,7 +91,8 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation: set name and password; then sign in' })
   @ApiBodyFrom(AcceptInvitationRequest)
-  async accept(@Body(new SchemaPipe(AcceptInvitationRequest, 'body')) request: Static<typeof AcceptInvitationRequest>) {
+  @ApiOkFrom(UserSummary)
+  async accept(@Body(new SchemaPipe(AcceptInvitationRequest, 'body')) request: Static<typeof AcceptInvitationRequest>): Promise<UserSummary> {
     return userSummary(await this.commands.acceptInvitation(request.token, request));
   }
 }

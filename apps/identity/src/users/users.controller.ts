@@ -1,8 +1,8 @@
 import { ChangeAccessRequest, ChangeRoleRequest, UserAccessParams, UserIdParams, UserSummary } from '@faultline/contracts';
-import { ApiBodyFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
+import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Delete, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Static } from '@sinclair/typebox';
+import { Static, Type } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { userSummary } from '../directory/user-summary';
@@ -21,6 +21,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: "The account's active and invited users" })
+  @ApiOkFrom(Type.Array(UserSummary))
   async list(@SignedInUser() user: UserRecord): Promise<UserSummary[]> {
     return (await this.directory.users(user.accountId)).map(userSummary);
   }
@@ -29,6 +30,7 @@ export class UsersController {
   @ApiOperation({ summary: "Change a user's role (owners and admins)" })
   @ApiParamsFrom(UserIdParams)
   @ApiBodyFrom(ChangeRoleRequest)
+  @ApiOkFrom(UserSummary)
   async changeRole(
     @SignedInUser() actor: UserRecord,
     @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
@@ -41,6 +43,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Grant or change access to an integration (owners and admins)' })
   @ApiParamsFrom(UserAccessParams)
   @ApiBodyFrom(ChangeAccessRequest)
+  @ApiOkFrom(UserSummary)
   async grantAccess(
     @SignedInUser() actor: UserRecord,
     @Param(new SchemaPipe(UserAccessParams, 'params')) { userId, integrationId }: Static<typeof UserAccessParams>,
@@ -52,6 +55,7 @@ export class UsersController {
   @Delete(':userId/access/:integrationId')
   @ApiOperation({ summary: 'Revoke access to an integration (owners and admins)' })
   @ApiParamsFrom(UserAccessParams)
+  @ApiOkFrom(UserSummary)
   async revokeAccess(
     @SignedInUser() actor: UserRecord,
     @Param(new SchemaPipe(UserAccessParams, 'params')) { userId, integrationId }: Static<typeof UserAccessParams>,

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerProgress, KafkaBatchServer } from '@faultline/eventing';
 import type { Kafka, Producer } from 'kafkajs';
 import { consumerGroupId, ServiceConfig } from '../config/service-config';
+import { withProblemResponses } from '../http/openapi';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { StorableInputInterceptor } from '../http/storable-input.interceptor';
 import { KAFKA, KAFKA_PRODUCER } from '../messaging/tokens';
@@ -33,7 +34,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
   app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
   app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   SwaggerModule.setup('docs', app, () =>
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setVersion('1').build()),
+    withProblemResponses(SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setVersion('1').build())),
   );
   const kafkaLogger = new Logger('kafka');
   app.connectMicroservice(

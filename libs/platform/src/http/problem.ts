@@ -1,20 +1,28 @@
-/** One field a request got wrong, as RFC 9457 extension member `errors`. */
-export interface FieldProblem {
-  /** JSON pointer into the request part, e.g. `/query/limit`. */
-  pointer: string;
-  detail: string;
-}
+import { Static, Type } from '@sinclair/typebox';
 
-/** An RFC 9457 problem details document. */
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  code?: string;
-  errors?: FieldProblem[];
-}
+/** One field a request got wrong, as RFC 9457 extension member `errors`. */
+export const FieldProblem = Type.Object({
+  /** JSON pointer into the request part, e.g. `/query/limit`. */
+  pointer: Type.String(),
+  detail: Type.String(),
+});
+export type FieldProblem = Static<typeof FieldProblem>;
+
+/** An RFC 9457 problem details document: every refusal and failure of every API. */
+export const ProblemDetails = Type.Object(
+  {
+    type: Type.String({ format: 'uri' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    /** The refusing rule, stable for programs (e.g. `NO_ACCESS_TO_INTEGRATION`). */
+    code: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(FieldProblem)),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+export type ProblemDocument = Static<typeof ProblemDetails>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://faultline.dev/problems/';

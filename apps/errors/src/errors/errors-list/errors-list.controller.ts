@@ -4,7 +4,7 @@ import { ErrorDetails, ErrorIdParams, ErrorsExportQuery, ErrorsListQuery, Errors
 import { ApiOkFrom, ApiParamsFrom, ApiQueryFrom, NotFoundError, SchemaPipe } from '@faultline/platform';
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { ErrorDetailsQuery } from '../error-details/error-details.query';
 import { writeErrorsCsv } from './errors-export.csv';
@@ -42,6 +42,7 @@ export class ErrorsListController {
 
   @Get('export.csv')
   @ApiOperation({ summary: 'Every error matching the filters as CSV, streamed' })
+  @ApiResponse({ status: 200, description: 'One row per error, with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiQueryFrom(ErrorsExportQuery)
   async exportCsv(
     @AuthenticatedUser() user: AccessUser,

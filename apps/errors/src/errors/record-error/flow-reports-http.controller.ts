@@ -1,12 +1,9 @@
-import { contractFor, fieldErrors, Topics } from '@faultline/contracts';
-import type { BatchVerdict } from '@faultline/eventing';
-import { FieldProblem, InternalApiKeyGuard, RepairsItsBody, RequestValidationError } from '@faultline/platform';
+import { contractFor, fieldErrors, FlowReportsAnswer, FlowReportsRequest, MAX_REPORTS_PER_REQUEST, Topics } from '@faultline/contracts';
+import { ApiAnswerFrom, ApiBodyFrom, FieldProblem, InternalApiKeyGuard, RepairsItsBody, RequestValidationError } from '@faultline/platform';
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FlowReport } from './flow-report';
 import { FlowReportsHandler } from './flow-reports.handler';
-
-const MAX_REPORTS = 1_000;
 
 /**
  * The same reports as flow.errors.v1, over HTTP, for runtimes that cannot reach Kafka. A body
@@ -25,8 +22,9 @@ export class FlowReportsHttpController {
   @RepairsItsBody()
   @HttpCode(202)
   @ApiOperation({ summary: 'Report failures (ErrorOccurred) and successes (RetrySucceeded, RecordSucceeded) of flow runs' })
-  @ApiBody({ description: 'One report, or an array of up to 1,000, each as on flow.errors.v1' })
-  async report(@Body() body: unknown): Promise<{ accepted: number; refused: BatchVerdict['rejected'] }> {
+  @ApiBodyFrom(FlowReportsRequest)
+  @ApiAnswerFrom(202, FlowReportsAnswer, 'The reports are durably handled; refused ones (by a rule) are named and also on the DLQ')
+  async report(@Body() body: unknown): Promise<FlowReportsAnswer> {
     const reports = validReports(body);
     const verdict = await this.reports.handle(reports);
     return { accepted: reports.length - verdict.rejected.length, refused: verdict.rejected };
@@ -36,8 +34,8 @@ export class FlowReportsHttpController {
 function validReports(body: unknown): FlowReport[] {
   const items = Array.isArray(body) ? body : [body];
   const single = !Array.isArray(body);
-  if (items.length === 0 || items.length > MAX_REPORTS) {
-    throw new RequestValidationError([{ pointer: '/body', detail: `must hold 1 to ${MAX_REPORTS} reports` }]);
+  if (items.length === 0 || items.length > MAX_REPORTS_PER_REQUEST) {
+    throw new RequestValidationError([{ pointer: '/body', detail: `must hold 1 to ${MAX_REPORTS_PER_REQUEST} reports` }]);
   }
   const problems: FieldProblem[] = items.flatMap((item: unknown, index) => {
     const at = single ? '/body' : `/body/${index}`;

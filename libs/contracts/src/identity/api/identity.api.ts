@@ -93,3 +93,32 @@ export const Permissions = Type.Object({
   assignToNewEmail: Decision,
 });
 export type Permissions = Static<typeof Permissions>;
+
+/** `POST /internal/accounts`: the account made and its owner. */
+export const AccountCreated = Type.Object({ accountId: id, ownerUserId: id });
+export type AccountCreated = Static<typeof AccountCreated>;
+
+/** An account as its users see it. */
+export const AccountSummary = Type.Object({ accountId: id, name: Type.String(), plan: PlanName, invitationsEnabled: Type.Boolean(), ownerUserId: id });
+export type AccountSummary = Static<typeof AccountSummary>;
+
+/** `GET /me`: the signed-in user and their account. */
+export const Me = Type.Object({ user: UserSummary, account: Type.Union([AccountSummary, Type.Null()]) });
+export type Me = Static<typeof Me>;
+
+/** An invitee: the user, and until when their link works (null once not pending). */
+export const Invitee = Type.Composite([UserSummary, Type.Object({ expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) })]);
+export type Invitee = Static<typeof Invitee>;
+
+/** `GET /invitations`: a pending invitation, and who sent it. */
+export const PendingInvitation = Type.Composite([Invitee, Type.Object({ invitedBy: Type.Union([id, Type.Null()]) })]);
+export type PendingInvitation = Static<typeof PendingInvitation>;
+
+/** `GET /invitations/by-token/:token`: what an invitation link is for, shown before accepting. */
+export const InvitationPreview = Type.Object({
+  email: Type.String(),
+  role: RoleName,
+  accountName: Type.String(),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type InvitationPreview = Static<typeof InvitationPreview>;
