@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ReadModels } from '../../apps/errors/src/errors/read-models';
-import { rebuildReadModels } from '../../apps/errors/src/rebuild/read-models.rebuild';
+import { compareWithRebuild, DomainEvent, StoreProjection } from '@faultline/eventing';
+import { assignmentReadModels } from '../../apps/assignment/src/rebuild/read-models.rebuild';
+import { errorsReadModels } from '../../apps/errors/src/rebuild/read-models.rebuild';
+import { identityReadModels } from '../../apps/identity/src/rebuild/read-models.rebuild';
+import { notificationsReadModels } from '../../apps/notifications/src/rebuild/read-models.rebuild';
 import type { FaultSystem } from './fault-system';
 import type { PlannedReport } from './workload';
 
@@ -140,29 +143,29 @@ async function digestedErrors(mailDir: string, recipient: string): Promise<Map<s
   return copies;
 }
 
-/** The errors service's read models, as they are, equal what a rebuild from its event store makes. */
+const READ_MODELS: Record<string, () => StoreProjection<DomainEvent>> = {
+  errors: errorsReadModels,
+  assignment: assignmentReadModels,
+  identity: identityReadModels,
+  notifications: notificationsReadModels,
+};
+
+/** Every service's read models, as they are, equal what a rebuild from its own event store makes. */
 export async function checkReadModels(serverUrl: string): Promise<CheckResult> {
-  const dataSource = await new DataSource({ type: 'postgres', url: errorsDatabase(serverUrl) }).initialize();
-  try {
-    const tables = ReadModels.standalone().projections.flatMap((projection) => projection.tables);
-    const dump = async () => {
-      const contents: Record<string, string> = {};
-      for (const table of tables) {
-        const rows: Array<{ row: string }> = await dataSource.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`);
-        contents[table] = rows.map((entry) => entry.row).join('\n');
-      }
-      return contents;
-    };
-    const before = await dump();
-    const { events } = await rebuildReadModels(dataSource);
-    const after = await dump();
-    const differing = tables.filter((table) => before[table] !== after[table]);
-    return {
-      name: 'errors read models equal a rebuild from the event store',
-      ok: differing.length === 0,
-      detail: `${tables.length} tables rebuilt from ${events} events; ${differing.length === 0 ? 'all equal' : `differing: ${differing.join(', ')}`}`,
-    };
-  } finally {
-    await dataSource.destroy();
+  const findings: string[] = [];
+  let equal = true;
+  for (const [service, readModels] of Object.entries(READ_MODELS)) {
+    const url = new URL(serverUrl);
+    url.pathname = `/faultline_${service}`;
+    const dataSource = await new DataSource({ type: 'postgres', url: url.toString() }).initialize();
+    try {
+      const projection = readModels();
+      const { events, differing } = await compareWithRebuild(dataSource, projection);
+      equal &&= differing.length === 0;
+      findings.push(`${service} ${projection.tables.length} tables from ${events} events${differing.length === 0 ? '' : ` (differing: ${differing.join(', ')})`}`);
+    } finally {
+      await dataSource.destroy();
+    }
   }
+  return { name: 'every read model equals a rebuild from its event store', ok: equal, detail: findings.join('; ') };
 }

@@ -8,9 +8,11 @@ import {
   SeverityNotificationSentV1,
   Topics,
 } from '@faultline/contracts';
+import { compareWithRebuild } from '@faultline/eventing';
 import { eventually, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { notificationsReadModels } from './rebuild/read-models.rebuild';
 import { NotificationsHarness } from './test-support/notifications-harness';
 
 const WINDOW_MS = 1_500;
@@ -269,5 +271,13 @@ describe("an invitee's assignment digest", () => {
     expect(digest.text).toContain(`${harness.config.linkBaseUrl}/invitations/accept?token=tok-${pending.data.userId}&next=${encodeURIComponent(`/errors/${first}`)}`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(harness.mail.to(revoked.data.email).filter((mail) => mail.subject.endsWith('assigned to you'))).toHaveLength(0);
+  });
+});
+
+describe('read models', () => {
+  it('the subscriptions the tests above made and dropped equal a rebuild from the event store', async () => {
+    const { differing, events } = await compareWithRebuild(harness.app.get(DataSource), notificationsReadModels());
+    expect(events).toBeGreaterThan(3);
+    expect(differing).toEqual([]);
   });
 });

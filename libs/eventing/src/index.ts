@@ -20,5 +20,6 @@ export * from './database/outbox-per-topic.migration';
 export * from './database/eventing-migrations';
 export * from './event-store/unit-of-work';
 export * from './event-store/event-metadata';
+export * from './event-store/read-model-rebuild';
 export * from './database/group-by';
 export * from './database/returning';

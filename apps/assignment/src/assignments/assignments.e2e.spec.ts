@@ -26,10 +26,13 @@ import {
   testServiceEnvironment,
   TopicRecorder,
 } from '@faultline/testing';
+import { compareWithRebuild } from '@faultline/eventing';
 import { loadServiceConfig } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { startAssignmentApp } from '../assignment.app';
+import { assignmentReadModels } from '../rebuild/read-models.rebuild';
 
 let app: INestApplication;
 let kafka: KafkaTestClient;
@@ -451,3 +454,11 @@ function invitationsTurnedOff(accountId: string): AccountSettingsChangedV1 {
     data: { accountId, invitationsEnabled: false },
   };
 }
+
+describe('read models', () => {
+  it('every assignee and email request made by the tests above equals a rebuild from the event store', async () => {
+    const { differing, events } = await compareWithRebuild(app.get(DataSource), assignmentReadModels());
+    expect(events).toBeGreaterThan(50);
+    expect(differing).toEqual([]);
+  });
+});

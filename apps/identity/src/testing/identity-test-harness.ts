@@ -2,6 +2,7 @@ import { Topics } from '@faultline/contracts';
 import { loadServiceConfig } from '@faultline/platform';
 import { IdentityApiClient, KafkaTestClient, ManualClock, testServiceEnvironment } from '@faultline/testing';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { startIdentityApp } from '../identity.app';
 import { loadIdentityConfig } from '../identity.config';
 
@@ -30,6 +31,12 @@ export class IdentityTestHarness extends IdentityApiClient {
   /** Publishes on one of the harness's topics, as another service would. */
   async publish(topic: string, events: Array<{ accountId: string }>): Promise<void> {
     await this.kafka?.publish(topic, events.map((event) => ({ key: event.accountId, value: event })));
+  }
+
+  /** Identity's own database, for checks a user cannot make (a rebuild of the read models). */
+  get dataSource(): DataSource {
+    if (!this.app) throw new Error('identity is not started');
+    return this.app.get(DataSource);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,8 @@
 import { IntegrationAccessChangedV1, InvitationRequestAnswerV1, InvitationRequestedV1, Topics, UserInvitedV1 } from '@faultline/contracts';
+import { compareWithRebuild } from '@faultline/eventing';
 import { eventually } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
+import { identityReadModels } from '../rebuild/read-models.rebuild';
 import { IdentityTestHarness } from '../testing/identity-test-harness';
 
 const identity = new IdentityTestHarness();
@@ -92,5 +94,11 @@ describe('assigning errors to a new email asks identity to invite it', () => {
     expect(invitationsFor(email)).toHaveLength(1);
     const accepted = await identity.request('POST', '/invitations/accept', { body: { token, name: 'Pat', password: 'a-good-password' } });
     expect(accepted).toMatchObject({ status: 200 });
+  });
+
+  it('the directory all this made equals a rebuild from the event store', async () => {
+    const { differing, events } = await compareWithRebuild(identity.dataSource, identityReadModels());
+    expect(events).toBeGreaterThan(10);
+    expect(differing).toEqual([]);
   });
 });
