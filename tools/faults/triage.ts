@@ -2,13 +2,16 @@ import type { FaultSystem } from './fault-system';
 
 /**
  * What people do while the faults happen: the owner assigns unassigned errors to a member
- * (which sends the member digests) and tags some, through whichever instance answers.
+ * (which sends the member digests), tags some, and subscribes the member to a flow and back,
+ * through whichever instance answers. The flow reports nothing, so no summary joins the digests
+ * in the member's mailbox.
  */
 export class Triage {
   readonly assigned = new Set<string>();
   private uncertain = 0;
   private refused = 0;
   private tagged = 0;
+  private subscriptionChanges = 0;
   private turn = 0;
   private tagId?: string;
 
@@ -37,6 +40,7 @@ export class Triage {
       if (assigned.status === 200) for (const errorId of errorIds) this.assigned.add(errorId);
       else this.refused++;
       await this.tag(errorIds.slice(0, 3));
+      await this.toggleSubscription();
     } catch {
       // An instance was killed mid-request: whether it took effect is unknown.
       this.uncertain++;
@@ -44,7 +48,7 @@ export class Triage {
   }
 
   summary(): string {
-    return `${this.assigned.size} errors assigned to the member, ${this.tagged} tagged, ${this.refused} requests refused, ${this.uncertain} cut off by a fault`;
+    return `${this.assigned.size} errors assigned to the member, ${this.tagged} tagged, ${this.subscriptionChanges} subscription changes, ${this.refused} requests refused, ${this.uncertain} cut off by a fault`;
   }
 
   private async tag(errorIds: string[]): Promise<void> {
@@ -57,8 +61,14 @@ export class Triage {
     if (tagged.status === 200) this.tagged += errorIds.length;
   }
 
+  private async toggleSubscription(): Promise<void> {
+    const method = this.subscriptionChanges % 2 === 0 ? 'PUT' : 'DELETE';
+    const changed = await this.request('notifications', method, `/users/${this.memberId}/subscriptions/int-1/flow-without-reports`);
+    if (changed.ok) this.subscriptionChanges++;
+  }
+
   /** Alternates between the two instances, as a load balancer would. */
-  private request(service: 'errors' | 'assignment', method: string, path: string, body?: unknown): Promise<Response> {
+  private request(service: 'errors' | 'assignment' | 'notifications', method: string, path: string, body?: unknown): Promise<Response> {
     const copy = (this.turn++ % 2) + 1;
     return fetch(`${this.system.url(service, copy)}${path}`, {
       method,

@@ -27,6 +27,9 @@ export class TopicRecorder {
   }
 }
 
+const JOIN_TIMEOUT_MS = 30_000;
+const JOIN_ATTEMPTS = 5;
+
 /** Publishes and reads messages on a test's own topics (its prefix), like any other client. */
 export class KafkaTestClient {
   private readonly kafka: Kafka;
@@ -58,7 +61,19 @@ export class KafkaTestClient {
   }
 
   /** Starts recording a topic from its beginning; resolves once the consumer has joined. */
+  /**
+   * Reads a topic from its beginning, as it comes. A reader that has not joined its group within
+   * JOIN_TIMEOUT_MS (seen on a restarted embedded broker) is replaced by one in a fresh group.
+   */
   async record(topic: string): Promise<TopicRecorder> {
+    for (let attempt = 1; ; attempt++) {
+      const recorder = await this.tryRecording(topic);
+      if (recorder) return recorder;
+      if (attempt === JOIN_ATTEMPTS) throw new Error(`a reader of ${this.topic(topic)} never joined its group (${JOIN_ATTEMPTS} tries)`);
+    }
+  }
+
+  private async tryRecording(topic: string): Promise<TopicRecorder | undefined> {
     const consumer = this.kafka.consumer({
       groupId: `recorder-${randomUUID()}`,
       sessionTimeout: 6_000,
@@ -66,9 +81,11 @@ export class KafkaTestClient {
       heartbeatInterval: 500,
       maxWaitTimeInMs: 100,
     });
-    this.consumers.push(consumer);
     const recorder = new TopicRecorder();
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    const joined = new Promise<boolean>((resolve) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
+      setTimeout(() => resolve(false), JOIN_TIMEOUT_MS).unref();
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic(topic), fromBeginning: true });
     await consumer.run({
@@ -82,7 +99,11 @@ export class KafkaTestClient {
         });
       },
     });
-    await joined;
+    if (!(await joined)) {
+      await consumer.disconnect().catch(() => undefined);
+      return undefined;
+    }
+    this.consumers.push(consumer);
     return recorder;
   }
 
