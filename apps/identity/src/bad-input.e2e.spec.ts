@@ -22,6 +22,12 @@ describe('bad input gets a 400 problem naming the field, and changes nothing', (
     ['an unknown access level', { email: 'a@example.test', role: 'member', access: { 'int-1': 'god' } }, ['/body/access/int-1']],
     ['a field the API does not have', { email: 'a@example.test', role: 'member', colour: 'red' }, ['/body/colour']],
     ['several faults at once', { email: 'x', role: 'boss' }, ['/body/email', '/body/role']],
+    ['an integration id over 100 characters', { email: 'a@example.test', role: 'member', access: { ['i'.repeat(101)]: 'monitor' } }, [`/body/access/${'i'.repeat(101)}`]],
+    [
+      'access to more than 1,000 integrations',
+      { email: 'a@example.test', role: 'member', access: Object.fromEntries(Array.from({ length: 1_001 }, (_, index) => [`int-${index}`, 'monitor'])) },
+      ['/body/access'],
+    ],
   ])('%s', async (_case, body, fields) => {
     const before = (await identity.request('GET', '/users', { token: ownerToken })).body;
     const response = await invite(body);

@@ -8,6 +8,7 @@ import { AssignmentCommand, assignmentStreamId } from './assignment.decider';
 import type { Actor, AssignmentEvent } from './assignment.events';
 import { projectAssignees } from './assignable-errors/assignees.projection';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
+import { sameRecordKey } from './retry-data-key.rule';
 import { publishedMessages } from './published/published-events';
 import type { EmailAssignmentEvent } from './to-new-email/email-assignment.decider';
 
@@ -67,14 +68,12 @@ function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date,
     return commands.flatMap(({ errorId, command }) => session.decide<AssignmentCommand, AssignmentEvent>(assignmentStreamId(errorId), command, metadata));
   };
   const cascade: AssignmentWork['cascade'] = async (accountId, sources, by) => {
-    const keyed = sources.filter((source) => source.error.retryDataKey !== null);
-    const keys = keyed.map(({ error }) => ({ flowStepId: error.flowStepId, retryDataKey: error.retryDataKey as string }));
-    const siblings = await AssignableErrorsQueries.openWithRetryDataKeys(manager, accountId, keys);
+    const siblings = await AssignableErrorsQueries.openOfSameRecords(manager, accountId, sources.map((source) => source.error));
     const sourceIds = new Set(sources.map((source) => source.error.errorId));
     const commands = siblings
       .filter((sibling) => !sourceIds.has(sibling.errorId))
       .flatMap((sibling) => {
-        const source = keyed.find(({ error }) => error.flowStepId === sibling.flowStepId && error.retryDataKey === sibling.retryDataKey);
+        const source = sources.find(({ error }) => sameRecordKey(error) === sameRecordKey(sibling));
         if (!source) return [];
         const command: AssignmentCommand = {
           type: 'FollowAssignment',

@@ -245,22 +245,24 @@ describe('assigning people who have not accepted yet (seed 000, manual invitatio
 });
 
 describe('automatic assignment rules', () => {
-  it('retry data key: open errors of the same step with the key follow; resolved ones and other steps do not; a new one follows too', async () => {
+  it('retry data key: open errors of the same step with the key follow; resolved ones, other steps and other integrations do not; a new one follows too', async () => {
     const { accountId, owner, bob } = await newAccount();
     const key = { retryDataKey: `order-${randomUUID()}` };
-    const [source, sibling, resolved, otherStep] = await recorded(
+    const elsewhere = { ...key, integrationId: 'int-2', flowId: 'flow-2' };
+    const [source, sibling, resolved, otherStep, otherIntegration] = await recorded(
       owner,
       errorRecorded(accountId, key),
       errorRecorded(accountId, key),
       errorRecorded(accountId, key),
       errorRecorded(accountId, { ...key, flowStepId: 'step-2' }),
+      errorRecorded(accountId, elsewhere),
     );
     await kafka.publish(Topics.errorsEvents, [{ key: resolved, value: errorResolved(accountId, resolved) }]);
     await eventually(async () => expect((await request('GET', '/workload?integrationId=int-1', owner)).body.assignees).toEqual([{ assigneeUserId: null, open: 3 }]));
     expect((await request('POST', '/assignments', owner, { errorIds: [source], assigneeUserId: bob })).body).toEqual({ changed: 1, cascaded: 1, outcome: 'assigned', assigneeUserId: bob });
 
     const events = await eventually(() => {
-      const mine = assignedEvents([source, sibling, resolved, otherStep]) as ErrorAssignedV1[];
+      const mine = assignedEvents([source, sibling, resolved, otherStep, otherIntegration]) as ErrorAssignedV1[];
       expect(mine).toHaveLength(2);
       return mine;
     });
@@ -271,8 +273,9 @@ describe('automatic assignment rules', () => {
       sourceAssignmentId: manual?.data.assignmentId,
     });
 
-    const [late] = await recorded(owner, errorRecorded(accountId, key));
+    const [late, lateElsewhere] = await recorded(owner, errorRecorded(accountId, key), errorRecorded(accountId, elsewhere));
     await eventually(() => expect((assignedEvents([late])[0] as ErrorAssignedV1 | undefined)?.data).toMatchObject({ assigneeUserId: bob, cause: 'retryDataKey' }));
+    expect(assignedEvents([otherIntegration, lateElsewhere])).toEqual([]);
   });
 
   it('trace key: the error that supersedes an assigned one inherits its assignee, in either order of the two events', async () => {

@@ -36,10 +36,10 @@ const runtimeEnvelope = (accountId: string) => ({
   actor: { type: 'system' as const, id: 'runtime-1' },
 });
 
-const recordSucceeded = (accountId: string, traceKey: string): RecordSucceededV1 => ({
+const recordSucceeded = (accountId: string, traceKey: string, where = { integrationId: 'int-1', flowId: 'flow-1' }): RecordSucceededV1 => ({
   ...runtimeEnvelope(accountId),
   type: 'RecordSucceeded',
-  data: { integrationId: 'int-1', flowId: 'flow-1', flowStepId: 'step-1', runId: `run-${randomUUID()}`, traceKey },
+  data: { ...where, flowStepId: 'step-1', runId: `run-${randomUUID()}`, traceKey },
 });
 
 const assigned = (accountId: string, errorId: string, assigneeUserId: string, version = 1): ErrorAssignedV1 => ({
@@ -200,6 +200,29 @@ describe('trace keys', () => {
     await harness.publishReports(recordSucceeded(accountId, longKey));
     await eventually(async () => expect((await harness.list(ownerToken, 'status=open')).total).toBe(0));
     expect((await harness.request('GET', `/errors/${newer.errorId}`, ownerToken)).body.error.resolution).toBe('record_succeeded');
+  });
+});
+
+describe('trace keys stay within their integration and flow', () => {
+  it("another integration's failure with the same step id and trace key is its own error, and its success resolves nothing here", async () => {
+    const { accountId, ownerToken } = await harness.newAccount();
+    await harness.request('PUT', '/integrations/int-1/flows/flow-1/settings', ownerToken, { autoResolveMatchingTraceKey: true });
+    await harness.publishReports(errorOccurred({ accountId, data: { traceKey: 'order-1' } }));
+    const [mine] = await eventually(async () => {
+      const page = await harness.list(ownerToken);
+      expect(page.items).toHaveLength(1);
+      return page.items;
+    });
+    const elsewhere = { integrationId: 'int-2', flowId: 'flow-2' };
+    await harness.publishReports(errorOccurred({ accountId, data: { ...elsewhere, traceKey: 'order-1', message: 'Failed in int-2' } }));
+    await eventually(async () => expect((await harness.list(ownerToken, 'integrationId=int-2')).items).toMatchObject([{ message: 'Failed in int-2', occurrences: 1 }]));
+    await harness.request('PUT', '/integrations/int-2/flows/flow-2/settings', ownerToken, { autoResolveMatchingTraceKey: true });
+    await harness.publishReports(recordSucceeded(accountId, 'order-1', elsewhere));
+
+    await eventually(async () => expect((await harness.list(ownerToken, 'integrationId=int-2&status=resolved')).items).toMatchObject([{ resolution: 'record_succeeded' }]));
+    const details = await harness.request('GET', `/errors/${mine.errorId}`, ownerToken);
+    expect(details.body.error).toMatchObject({ status: 'open', occurrences: 1 });
+    expect(details.body.related.sameTraceKey).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Static, Type } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { hashInvitationToken } from '../credentials/invitation-token';
-import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
+import { DirectoryQueries, UserRecord, userView } from '../directory/directory.queries';
+import { refuseGrantOnInvitation } from '@faultline/access-policy';
 import { userSummary } from '../directory/user-summary';
 import { IdentityCommands } from '../identity.commands';
 
@@ -38,10 +39,12 @@ export class InvitationsController {
   @Get()
   @UseGuards(SignedInUserGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Pending invitations of the account' })
+  @ApiOperation({ summary: 'Pending invitations of the account (for a member: those within their own grants)' })
   @ApiOkFrom(Type.Array(PendingInvitation))
   async pending(@SignedInUser() user: UserRecord): Promise<PendingInvitation[]> {
-    return (await this.directory.users(user.accountId, 'invited')).map((invitee) => ({
+    const invitees = await this.directory.users(user.accountId, 'invited');
+    // Seed 000's table: a member manages only the invitations they could have sent.
+    return invitees.filter((invitee) => !refuseGrantOnInvitation(userView(user), invitee)).map((invitee) => ({
       ...userSummary(invitee),
       invitedBy: invitee.invitedBy,
       expiresAt: invitee.invitationExpiresAt,

@@ -90,6 +90,27 @@ describe('the invitation lifecycle', () => {
     expect((await accept(newToken)).status).toBe(200);
   });
 
+  it("a member sees and acts on only the invitations within their own grants; an admin's or wider ones are refused and unchanged", async () => {
+    const member = await identity.addUser(ownerToken, 'member', { 'int-1': 'manage' });
+    const mine = await invite(`mine-${randomUUID()}@example.test`, member.token);
+    const admins = await identity.request('POST', '/invitations', { token: ownerToken, body: { email: `adm-${randomUUID()}@example.test`, role: 'admin' } });
+    const wider = await identity.request('POST', '/invitations', {
+      token: ownerToken,
+      body: { email: `wide-${randomUUID()}@example.test`, role: 'member', access: { 'int-9': 'manage' } },
+    });
+
+    const listed = (await identity.request('GET', '/invitations', { token: member.token })).body as Array<{ userId: string }>;
+    expect(listed.map((invitee) => invitee.userId)).toContain(mine.body.userId);
+    expect(listed.map((invitee) => invitee.userId)).not.toContain(admins.body.userId);
+    expect(listed.map((invitee) => invitee.userId)).not.toContain(wider.body.userId);
+    expect((await identity.request('POST', `/invitations/${admins.body.userId}/revoke`, { token: member.token })).body).toMatchObject({ status: 403, code: 'MEMBERS_INVITE_ONLY_MEMBERS' });
+    expect((await identity.request('POST', `/invitations/${wider.body.userId}/resend`, { token: member.token })).body).toMatchObject({ status: 403, code: 'INVITEE_ACCESS_EXCEEDS_INVITER' });
+    const all = (await identity.request('GET', '/invitations', { token: ownerToken })).body as Array<{ userId: string; expiresAt: string }>;
+    expect(all.find((invitee) => invitee.userId === wider.body.userId)?.expiresAt).toBe(wider.body.expiresAt);
+    expect(all.map((invitee) => invitee.userId)).toContain(admins.body.userId);
+    expect((await identity.request('POST', `/invitations/${mine.body.userId}/revoke`, { token: member.token })).status).toBe(204);
+  });
+
   it('a wrong token fails with 404', async () => {
     const wrong = await accept('x'.repeat(43));
     expect(wrong).toMatchObject({ status: 404, body: { code: 'INVITATION_TOKEN_INVALID' } });

@@ -100,13 +100,13 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       return inviteUser(command.data, state);
     case 'ResendInvitation': {
       const pending = pendingInvitation(state, command.data.account);
-      throwIf(refuseInviteUsers(command.data.account, command.data.actor));
+      throwIf(refuseInvitationChange(command.data, pending));
       const { tokenHash, expiresAt, actor } = command.data;
       return [{ type: 'InvitationResent', data: { userId: pending.userId, resentBy: actor.userId, tokenHash, expiresAt } }];
     }
     case 'RevokeInvitation': {
       const pending = pendingInvitation(state, command.data.account);
-      throwIf(refuseInviteUsers(command.data.account, command.data.actor));
+      throwIf(refuseInvitationChange(command.data, pending));
       return [{ type: 'InvitationRevoked', data: { userId: pending.userId, revokedBy: command.data.actor.userId } }];
     }
     case 'AcceptInvitation':
@@ -194,6 +194,14 @@ function inviteUser(data: InviteUser['data'], state: UserState): UserEvent[] {
       },
     },
   ];
+}
+
+/**
+ * Re-sending or revoking an invitation follows the rules of making it: a member acts only on
+ * invitations they could have sent (a member's, within their own access).
+ */
+export function refuseInvitationChange(change: { account: AccountView; actor: UserView }, invitee: Profile): PermissionRefused | undefined {
+  return refuseInviteUsers(change.account, change.actor) ?? refuseGrantOnInvitation(change.actor, invitee);
 }
 
 /** Only ever widens: an invitee who holds more than the assignment needs keeps it. */

@@ -103,6 +103,16 @@ describe('inviting a user', () => {
     spec.given([invited(), accepted]).when(invite()).thenRefuses(UserAlreadyActive);
   });
 
+  it("a member re-sends and revokes only invitations they could have sent: not an admin's, not beyond their own access", () => {
+    const asMember = { account, actor: member };
+    const resend = { type: 'ResendInvitation', data: { ...asMember, tokenHash: 'hash-2', expiresAt } } as const;
+    const revoke = { type: 'RevokeInvitation', data: asMember } as const;
+    spec.given([invited({ role: 'admin', access: {} })]).when(revoke).thenRefuses(PermissionRefused);
+    spec.given([invited({ access: { 'int-2': 'manage' } })]).when(resend).thenRefuses(PermissionRefused);
+    spec.given([invited({ access: { 'int-1': 'manage' } })]).when(revoke).thenRefuses(PermissionRefused);
+    spec.given([invited()]).when(revoke).then([{ type: 'InvitationRevoked', data: { userId: 'u-new', revokedBy: 'u-member' } }]);
+  });
+
   it('a revoked invitation can be made again, for the same user', () => {
     const revoked: UserEvent = { type: 'InvitationRevoked', data: { userId: 'u-new', revokedBy: 'u-owner' } };
     spec.given([invited(), revoked]).when(invite({ userId: 'u-other', tokenHash: 'hash-3' })).then([invited({ tokenHash: 'hash-3' })]);

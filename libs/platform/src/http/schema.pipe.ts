@@ -3,6 +3,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { fieldErrors, validate } from '@faultline/contracts';
 import { RequestValidationError } from './problem';
+import { misspelledValues } from './query-text';
 
 /**
  * Validates one part of a request against its API schema. Query strings arrive as text, so
@@ -15,6 +16,10 @@ export class SchemaPipe<S extends TSchema> implements PipeTransform<unknown, Sta
   ) {}
 
   transform(value: unknown): Static<S> {
+    if (this.part !== 'body') {
+      const misspelled = misspelledValues(this.schema, value, this.part);
+      if (misspelled.length > 0) throw new RequestValidationError(misspelled);
+    }
     const input = this.part === 'body' ? value : Value.Default(this.schema, Value.Convert(this.schema, value ?? {}));
     const result = validate(this.schema, input);
     if (result.ok) return result.value;

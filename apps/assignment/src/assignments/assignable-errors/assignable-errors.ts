@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { RetryDataKeyed, sameRecordKey } from '../retry-data-key.rule';
 
 /** One error as the assignment app knows it. */
 export interface AssignableError {
@@ -58,16 +59,17 @@ export const AssignableErrorsQueries = {
     return rows.map(toError);
   },
 
-  /** Open errors sharing a retry data key with the given errors, each on its own step; never across accounts. */
-  async openWithRetryDataKeys(manager: EntityManager, accountId: string, keys: Array<{ flowStepId: string; retryDataKey: string }>): Promise<AssignableError[]> {
+  /** Open errors of the account that concern the same records as the given ones (`sameRecordKey`); the caller matches them by it. */
+  async openOfSameRecords(manager: EntityManager, accountId: string, keyed: RetryDataKeyed[]): Promise<AssignableError[]> {
+    const keys = keyed.filter((error) => sameRecordKey(error) !== undefined);
     if (keys.length === 0) return [];
     const rows: Row[] = await manager.query(
       `SELECT ${COLUMNS.split(', ').map((column) => `e.${column}`).join(', ')}
          FROM assignable_errors e
-         JOIN unnest($2::text[], $3::text[]) AS k(flow_step_id, retry_data_key)
-           ON e.flow_step_id = k.flow_step_id AND e.retry_data_key = k.retry_data_key
+         JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS k(integration_id, flow_id, flow_step_id, retry_data_key)
+           ON e.flow_step_id = k.flow_step_id AND e.retry_data_key = k.retry_data_key AND e.integration_id = k.integration_id AND e.flow_id = k.flow_id
         WHERE e.account_id = $1 AND e.status = 'open'`,
-      [accountId, keys.map((key) => key.flowStepId), keys.map((key) => key.retryDataKey)],
+      [accountId, keys.map((key) => key.integrationId), keys.map((key) => key.flowId), keys.map((key) => key.flowStepId), keys.map((key) => key.retryDataKey)],
     );
     return rows.map(toError);
   },

@@ -15,6 +15,7 @@ import type { AssignmentCommand } from '../assignment.decider';
 import type { Actor } from '../assignment.events';
 import { AssignmentWork, AssignmentWriter } from '../assignment-writer';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors';
+import { RetryDataKeyed, sameRecordKey } from '../retry-data-key.rule';
 
 export const ERRORS_CONSUMER = 'assignment.errors-events';
 const RULES: Actor = { type: 'system', id: 'assignment-rules' };
@@ -142,22 +143,20 @@ async function followRules(work: AssignmentWork, accountId: string, recorded: Er
   if (recorded.length === 0) return;
   const newIds = new Set(recorded.map((event) => event.data.errorId));
   const superseded = await AssignableErrorsQueries.supersededBy(work.manager, [...newIds]);
-  const keyed = recorded.filter((event) => event.data.retryDataKey !== undefined);
-  const siblings = await AssignableErrorsQueries.openWithRetryDataKeys(
-    work.manager,
-    accountId,
-    keyed.map(({ data }) => ({ flowStepId: data.flowStepId, retryDataKey: data.retryDataKey as string })),
-  );
+  const keyedOf = ({ data }: ErrorRecordedV1): RetryDataKeyed => ({ ...data, retryDataKey: data.retryDataKey ?? null });
+  const siblings = await AssignableErrorsQueries.openOfSameRecords(work.manager, accountId, recorded.map(keyedOf));
   const newestAssigned = new Map<string, AssignableError>();
   for (const sibling of siblings) {
-    if (newIds.has(sibling.errorId) || sibling.assigneeUserId === null) continue;
-    const key = `${sibling.flowStepId}\u0000${sibling.retryDataKey}`;
+    const key = sameRecordKey(sibling);
+    if (newIds.has(sibling.errorId) || sibling.assigneeUserId === null || key === undefined) continue;
     if ((newestAssigned.get(key)?.assignedAt ?? '') < (sibling.assignedAt ?? '')) newestAssigned.set(key, sibling);
   }
-  const commands = recorded.flatMap(({ data }) => {
+  const commands = recorded.flatMap((event) => {
+    const { data } = event;
     const older = superseded.get(data.errorId);
     if (older?.assigneeUserId) return follow(work, data.errorId, older, 'traceKey');
-    const source = data.retryDataKey === undefined ? undefined : newestAssigned.get(`${data.flowStepId}\u0000${data.retryDataKey}`);
+    const key = sameRecordKey(keyedOf(event));
+    const source = key === undefined ? undefined : newestAssigned.get(key);
     return source ? follow(work, data.errorId, source, 'retryDataKey') : [];
   });
   await work.decide(commands);

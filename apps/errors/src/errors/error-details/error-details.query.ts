@@ -40,13 +40,14 @@ export class ErrorDetailsQuery {
     };
   }
 
+  /** The same record's other errors: the same key on the same step of the same flow and integration, never beyond. */
   private async related(error: ErrorListItem, column: 'trace_key' | 'retry_data_key', key: string | null): Promise<string[]> {
     if (key === null) return [];
     const rows: Array<{ error_id: string }> = await this.dataSource.query(
       `SELECT error_id FROM errors_list
-        WHERE account_id = $1 AND flow_step_id = $2 AND ${column} = $3 AND error_id <> $4
+        WHERE account_id = $1 AND integration_id = $2 AND flow_id = $3 AND flow_step_id = $4 AND ${column} = $5 AND error_id <> $6
         ORDER BY occurred_at DESC LIMIT ${RELATED_LIMIT}`,
-      [error.accountId, error.flowStepId, key, error.errorId],
+      [error.accountId, error.integrationId, error.flowId, error.flowStepId, key, error.errorId],
     );
     return rows.map((row) => row.error_id);
   }

@@ -13,8 +13,9 @@ const COLUMNS: Array<keyof ErrorListItem> = [
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = Array.isArray(value) ? value.join(' ') : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet; a quote mark keeps it text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // A leading =, +, -, @, tab or carriage return (OWASP's list) would run as a formula in a
+  // spreadsheet; a quote mark keeps it text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

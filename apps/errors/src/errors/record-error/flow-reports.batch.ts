@@ -13,7 +13,7 @@ import { decideRetry, RetryPolicySettings } from '../retries/retry.policy';
 import { recordSuccessResolves, routeOccurrence } from '../trace-keys/trace-key.rule';
 import { errorStreamId } from '../streams';
 import { failedAttempt, FlowReport, metadataCausedBy, toOccurrence } from './flow-report';
-import { OpenErrorsByTraceKey, openErrorsByTraceKey, traceKeyOf } from './open-errors.lookup';
+import { OpenErrorsByTraceKey, openErrorsByTraceKey, traceKeyOf, TraceKeyScope } from './open-errors.lookup';
 
 type Metadata = ReturnType<typeof metadataCausedBy>;
 
@@ -68,7 +68,7 @@ export class FlowReportsBatch {
       return;
     }
     const occurrence = toOccurrence(report, this.repairs.get(report.eventId));
-    const key = occurrence.traceKey === undefined ? undefined : traceKeyOf(report.accountId, occurrence.flowStepId, truncateTraceKey(occurrence.traceKey));
+    const key = occurrence.traceKey === undefined ? undefined : traceKeyOf(scopeOf(report, occurrence.traceKey));
     const openErrors = key === undefined ? [] : (this.openByTraceKey.get(key) ?? []);
     const route = routeOccurrence(openErrors[openErrors.length - 1], this.flowState(report));
     const errorId = route.route === 'occurred-again' ? route.errorId : randomUUID();
@@ -128,7 +128,7 @@ export class FlowReportsBatch {
 
   private recordSucceeded(report: RecordSucceededV1): void {
     if (!recordSuccessResolves(this.flowState(report))) return;
-    const key = traceKeyOf(report.accountId, report.data.flowStepId, truncateTraceKey(report.data.traceKey));
+    const key = traceKeyOf(scopeOf(report, report.data.traceKey));
     const metadata = metadataCausedBy(report, this.now);
     for (const errorId of this.openByTraceKey.get(key) ?? []) {
       this.decideOnError(errorId, { type: 'ResolveError', data: { reason: 'record_succeeded', by: RUNTIME, now: this.now } }, metadata);
@@ -154,7 +154,12 @@ export class FlowReportsBatch {
   }
 }
 
-function traceKeyLookup(report: FlowReport): Array<{ accountId: string; flowStepId: string; traceKey: string }> {
+function traceKeyLookup(report: FlowReport): TraceKeyScope[] {
   const traceKey = report.type === 'RetrySucceeded' ? undefined : report.data.traceKey;
-  return traceKey === undefined ? [] : [{ accountId: report.accountId, flowStepId: report.data.flowStepId, traceKey: truncateTraceKey(traceKey) }];
+  return traceKey === undefined ? [] : [scopeOf(report, traceKey)];
+}
+
+function scopeOf(report: FlowReport, traceKey: string): TraceKeyScope {
+  const { integrationId, flowId, flowStepId } = report.data;
+  return { accountId: report.accountId, integrationId, flowId, flowStepId, traceKey: truncateTraceKey(traceKey) };
 }

@@ -32,10 +32,10 @@ export const SignInRequest = Type.Object(
 );
 export type SignInRequest = Static<typeof SignInRequest>;
 
-export const InviteRequest = Type.Object(
-  { email, role: Type.Union([Type.Literal('admin'), Type.Literal('member')]), access: Type.Optional(IntegrationAccessMap) },
-  closed,
-);
+/** What an invitation grants: integration ids of at most 100 characters, at most 1,000 of them. */
+const GrantedAccess = Type.Record(Type.String({ pattern: '^.{1,100}$' }), AccessLevelName, { maxProperties: 1_000, additionalProperties: false });
+
+export const InviteRequest = Type.Object({ email, role: Type.Union([Type.Literal('admin'), Type.Literal('member')]), access: Type.Optional(GrantedAccess) }, closed);
 export type InviteRequest = Static<typeof InviteRequest>;
 
 export const AcceptInvitationRequest = Type.Object(
