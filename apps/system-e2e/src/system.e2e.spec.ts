@@ -48,6 +48,21 @@ describe('the whole system', () => {
     expect(gaps).toEqual([]);
   });
 
+  it.each(SERVICES)('%s answers with security headers, no X-Powered-By, and never lets a signed-in answer be cached', async (name) => {
+    const open = await fetch(`${serviceUrl(name)}/health`);
+    expect(open.headers.get('x-powered-by')).toBeNull();
+    expect(open.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(open.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(open.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const signedIn = await fetch(`${serviceUrl(name)}/docs-json`, { headers: { authorization: 'Bearer anything' } });
+    expect(signedIn.headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(`${serviceUrl(name)}/docs-json`)).headers.get('cache-control')).toBeNull();
+    const docs = await fetch(`${serviceUrl(name)}/docs`);
+    expect(docs.status).toBe(200);
+    // The docs page keeps working under the policy: no inline script.
+    expect(await docs.text()).not.toMatch(/<script>[^<]/);
+  });
+
   it('an account made in identity sees, with its owner’s token, the error a runtime publishes', async () => {
     const identity = new IdentityApiClient(serviceUrl('identity'));
     const { accountId, ownerToken } = await identity.createAccount('standard');

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerProgress, KafkaBatchServer } from '@faultline/eventing';
 import type { Kafka, Producer } from 'kafkajs';
 import { consumerGroupId, ServiceConfig } from '../config/service-config';
+import { applyHttpHygiene } from '../http/http-hygiene';
 import { withProblemResponses } from '../http/openapi';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { StorableInputInterceptor } from '../http/storable-input.interceptor';
@@ -31,6 +32,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
     logLevels: options.logLevels ?? ['log', 'error', 'warn', 'fatal'],
   });
   const app = await NestFactory.create(module, { logger, abortOnError: false });
+  applyHttpHygiene(app);
   app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
   app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   SwaggerModule.setup('docs', app, () =>
