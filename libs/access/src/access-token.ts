@@ -25,11 +25,12 @@ export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds
   });
 }
 
-/** The claims of a valid token, or undefined for a missing, forged or expired one. */
+/** The claims of a valid token, or undefined for a missing, forged, expired or never-expiring one. */
 export function verifyAccessToken(token: string, secret: string): AccessClaims | undefined {
   try {
     const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-    if (typeof payload === 'string' || !payload.sub) return undefined;
+    // A token that never expires is not one identity issues: refused, whoever signed it.
+    if (typeof payload === 'string' || !payload.sub || typeof payload.exp !== 'number') return undefined;
     const issuedAt = typeof payload.iat === 'number' ? new Date(payload.iat * 1000) : undefined;
     return { userId: payload.sub, accountId: String(payload.acc), role: payload.role as Role, issuedAt };
   } catch {
