@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as accounts from './accounts/account.decider';
 import { acceptancePath, hashInvitationToken, newInvitationToken } from './credentials/invitation-token';
-import { hashPassword } from './credentials/password-hasher';
+import { hashPassword, scryptCost } from './credentials/password-hasher';
 import { DirectoryProjection, IdentityEvent } from './directory/directory.projection';
 import { AccountRecord, DirectoryQueries, UserRecord, userView } from './directory/directory.queries';
 import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
@@ -69,7 +69,7 @@ export class IdentityCommands {
   }): Promise<{ accountId: string; ownerUserId: string }> {
     const accountId = input.accountId ?? randomUUID();
     const ownerUserId = randomUUID();
-    const passwordHash = await hashPassword(input.owner.password);
+    const passwordHash = await this.hash(input.owner.password);
     const ownerEmail = input.owner.email.toLowerCase();
     await this.transaction(async (manager) => {
       const command: accounts.AccountCommand = {
@@ -141,7 +141,7 @@ export class IdentityCommands {
 
   async acceptInvitation(token: string, acceptance: { name: string; password: string }): Promise<UserRecord> {
     const tokenHash = hashInvitationToken(token);
-    const passwordHash = await hashPassword(acceptance.password);
+    const passwordHash = await this.hash(acceptance.password);
     return this.transaction(async (manager) => {
       const invitee = await this.directory.userByInvitationToken(tokenHash, manager);
       if (!invitee) throw new users.InvitationTokenInvalid('this invitation link is not valid');
@@ -152,6 +152,18 @@ export class IdentityCommands {
       await this.apply(manager, { ...this.onUser(invitee.userId, invitee), command });
       return this.userAfter(manager, invitee.userId);
     });
+  }
+
+  /** A signed-in user's password, hashed again at today's cost. */
+  async rehashPassword(user: UserRecord, password: string): Promise<void> {
+    const passwordHash = await this.hash(password);
+    await this.transaction((manager) =>
+      this.apply(manager, { ...this.onUser(user.userId, user), command: { type: 'RehashPassword', data: { passwordHash } } }),
+    );
+  }
+
+  hash(password: string): Promise<string> {
+    return hashPassword(password, scryptCost(this.config.passwordHashCostLog2));
   }
 
   changeRole(actor: UserRecord, userId: string, role: Role): Promise<UserRecord> {

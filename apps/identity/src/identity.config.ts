@@ -9,6 +9,8 @@ export interface IdentityConfig {
   /** Failed sign-ins per email within the window before sign-in is refused for a while. */
   signInMaxFailures: number;
   signInLockSeconds: number;
+  /** scrypt's cost as a power of two: 17 (OWASP's floor) unless a test makes hashing cheap. */
+  passwordHashCostLog2: number;
 }
 
 export const IDENTITY_CONFIG = Symbol('IdentityConfig');
@@ -22,6 +24,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
     invitationTtlHours: reader.integer('INVITATION_TTL_HOURS', 168, { min: 1, max: 24 * 90 }),
     signInMaxFailures: reader.integer('SIGN_IN_MAX_FAILURES', 5, { min: 1, max: 100 }),
     signInLockSeconds: reader.integer('SIGN_IN_LOCK_SECONDS', 900, { min: 1, max: 86_400 }),
+    passwordHashCostLog2: reader.integer('PASSWORD_HASH_COST_LOG2', 17, { min: 14, max: 20 }),
   };
   reader.done();
   return config;

@@ -48,6 +48,8 @@ export const TEST_SERVICE_SETTINGS = {
   INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
   // Long enough for identity's announcement of a new account to reach the errors service.
   UNKNOWN_ACCOUNT_GRACE_MS: '3000',
+  // Hashing at scrypt's 2^17 would add a third of a second to every account and sign-in.
+  PASSWORD_HASH_COST_LOG2: '14',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import { InternalApiKeyGuard } from '@faultline/platform';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
+import { requireStrongPassword } from '../credentials/password-policy';
 import { IdentityCommands } from '../identity.commands';
 
 /** Accounts as the platform provisions them (internal key), and their settings (owners, admins). */
@@ -24,6 +25,7 @@ export class AccountsController {
   @ApiBodyFrom(CreateAccountRequest)
   @ApiAnswerFrom(201, AccountCreated)
   createAccount(@Body(new SchemaPipe(CreateAccountRequest, 'body')) request: Static<typeof CreateAccountRequest>): Promise<AccountCreated> {
+    requireStrongPassword(request.owner.password, '/body/owner/password');
     return this.commands.createAccount(request);
   }
 

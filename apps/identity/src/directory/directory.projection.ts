@@ -78,6 +78,9 @@ export class DirectoryProjection {
       case 'UserRoleChanged':
         await this.update(manager, event.data.userId, at, 'role = $3', [event.data.role]);
         return;
+      case 'PasswordRehashed':
+        await this.update(manager, event.data.userId, at, 'password_hash = $3', [event.data.passwordHash]);
+        return;
       case 'IntegrationAccessChanged': {
         const { integrationId, level } = event.data;
         const change = level === null ? 'access = access - $3::text' : 'access = access || jsonb_build_object($3::text, $4::text)';

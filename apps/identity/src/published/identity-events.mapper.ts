@@ -28,6 +28,7 @@ function toContract(stored: StoredEvent<IdentityEvent>, { user, acceptancePath }
     case 'AccountSettingsChanged':
       return { ...publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: event.data.accountId }), data: event.data } as IdentityEventV1;
     case 'OwnerRegistered':
+    case 'PasswordRehashed':
       return undefined;
     case 'UserInvited':
     case 'InvitationResent': {

@@ -5,9 +5,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { signAccessToken } from '@faultline/access';
-import { hashPassword, verifyPassword } from '../credentials/password-hasher';
+import { needsRehash, scryptCost, verifyPassword } from '../credentials/password-hasher';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { userSummary } from '../directory/user-summary';
+import { IdentityCommands } from '../identity.commands';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 import { SignInThrottle } from './sign-in-throttle';
 
@@ -23,14 +24,16 @@ const WRONG_CREDENTIALS = 'the email or password is wrong';
 export class SignInController {
   private readonly throttle: SignInThrottle;
   /** Checked when no user matches, so an unknown email takes as long as a wrong password. */
-  private readonly decoyHash = hashPassword('decoy password that matches nothing');
+  private readonly decoyHash: Promise<string>;
 
   constructor(
     private readonly directory: DirectoryQueries,
+    private readonly commands: IdentityCommands,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.throttle = new SignInThrottle(config.signInMaxFailures, config.signInLockSeconds * 1000);
+    this.decoyHash = commands.hash('decoy password that matches nothing');
   }
 
   @Post('sign-in')
@@ -49,6 +52,7 @@ export class SignInController {
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     this.throttle.succeeded(email);
+    if (user.passwordHash && needsRehash(user.passwordHash, scryptCost(this.config.passwordHashCostLog2))) await this.commands.rehashPassword(user, request.password);
     const { userId, accountId, role } = user;
     const accessToken = signAccessToken({ userId, accountId, role }, this.config.service.jwtSecret, this.config.accessTokenTtlSeconds);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.accessTokenTtlSeconds, user: userSummary(user) };

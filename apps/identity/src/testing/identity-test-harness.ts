@@ -1,6 +1,6 @@
 import { Topics } from '@faultline/contracts';
 import { loadServiceConfig } from '@faultline/platform';
-import { IdentityApiClient, KafkaTestClient, ManualClock, testServiceEnvironment } from '@faultline/testing';
+import { IdentityApiClient, KafkaTestClient, ManualClock, testServiceEnvironment, TopicRecorder } from '@faultline/testing';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { startIdentityApp } from '../identity.app';
@@ -14,18 +14,26 @@ export class IdentityTestHarness extends IdentityApiClient {
   readonly clock = new ManualClock(new Date());
   private app?: INestApplication;
   private kafka?: KafkaTestClient;
+  private env: NodeJS.ProcessEnv = {};
+  private events?: TopicRecorder;
 
   constructor() {
     super('');
   }
 
   async start(): Promise<this> {
-    const env = await testServiceEnvironment('identity');
-    this.kafka = new KafkaTestClient(loadServiceConfig('identity', env).kafka.topicPrefix);
-    const identityEvents = await this.kafka.record(Topics.identityEvents);
-    this.app = await startIdentityApp(loadIdentityConfig(env), { clock: this.clock, logLevels: ['error', 'fatal'] });
-    this.watch(await this.app.getUrl(), identityEvents);
+    this.env = await testServiceEnvironment('identity');
+    this.kafka = new KafkaTestClient(loadServiceConfig('identity', this.env).kafka.topicPrefix);
+    this.events = await this.kafka.record(Topics.identityEvents);
+    await this.restart();
     return this;
+  }
+
+  /** Starts identity again on the same database and topics, with these settings changed. */
+  async restart(settings: Record<string, string> = {}): Promise<void> {
+    await this.app?.close();
+    this.app = await startIdentityApp(loadIdentityConfig({ ...this.env, ...settings }), { clock: this.clock, logLevels: ['error', 'fatal'] });
+    this.watch(await this.app.getUrl(), this.events as TopicRecorder);
   }
 
   /** Publishes on one of the harness's topics, as another service would. */

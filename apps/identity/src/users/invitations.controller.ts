@@ -8,6 +8,7 @@ import { hashInvitationToken } from '../credentials/invitation-token';
 import { DirectoryQueries, UserRecord, userView } from '../directory/directory.queries';
 import { refuseGrantOnInvitation } from '@faultline/access-policy';
 import { userSummary } from '../directory/user-summary';
+import { requireStrongPassword } from '../credentials/password-policy';
 import { IdentityCommands } from '../identity.commands';
 
 /**
@@ -96,6 +97,7 @@ export class InvitationsController {
   @ApiBodyFrom(AcceptInvitationRequest)
   @ApiOkFrom(UserSummary)
   async accept(@Body(new SchemaPipe(AcceptInvitationRequest, 'body')) request: Static<typeof AcceptInvitationRequest>): Promise<UserSummary> {
+    requireStrongPassword(request.password, '/body/password');
     return userSummary(await this.commands.acceptInvitation(request.token, request));
   }
 }

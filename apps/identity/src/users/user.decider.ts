@@ -57,6 +57,8 @@ export type ChangeAccess = {
   data: { account: AccountView; actor: UserView; integrationId: string; level: AccessLevel | null };
 };
 
+export type RehashPassword = { type: 'RehashPassword'; data: { passwordHash: string } };
+
 export type UserCommand =
   | RegisterOwner
   | InviteUser
@@ -64,7 +66,8 @@ export type UserCommand =
   | RevokeInvitation
   | AcceptInvitation
   | ChangeRole
-  | ChangeAccess;
+  | ChangeAccess
+  | RehashPassword;
 
 /** The email already belongs to an active user of the account (409). */
 export class UserAlreadyActive extends Error {
@@ -124,6 +127,9 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       if ((user.access[integrationId] ?? null) === level) return [];
       return [{ type: 'IntegrationAccessChanged', data: { userId: user.userId, integrationId, level, changedBy: actor.userId } }];
     }
+    case 'RehashPassword':
+      // Only an active user signs in; anything else is a stale read, and nothing changes.
+      return state.status === 'active' ? [{ type: 'PasswordRehashed', data: { userId: state.userId, passwordHash: command.data.passwordHash } }] : [];
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -151,6 +157,8 @@ export function evolve(state: UserState, event: UserEvent): UserState {
         : state;
     case 'UserRoleChanged':
       return state.status === 'none' ? state : { ...state, role: event.data.role };
+    case 'PasswordRehashed':
+      return state.status === 'active' ? { ...state, passwordHash: event.data.passwordHash } : state;
     case 'IntegrationAccessChanged': {
       if (state.status === 'none') return state;
       const { [event.data.integrationId]: _previous, ...others } = state.access;

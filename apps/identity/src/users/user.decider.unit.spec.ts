@@ -113,6 +113,12 @@ describe('inviting a user', () => {
     spec.given([invited()]).when(revoke).then([{ type: 'InvitationRevoked', data: { userId: 'u-new', revokedBy: 'u-member' } }]);
   });
 
+  it("an active user's password is hashed again; anyone else's is left alone", () => {
+    const rehash = { type: 'RehashPassword', data: { passwordHash: 'scrypt$new' } } as const;
+    spec.given([invited(), accepted]).when(rehash).then([{ type: 'PasswordRehashed', data: { userId: 'u-new', passwordHash: 'scrypt$new' } }]);
+    spec.given([invited()]).when(rehash).then([]);
+  });
+
   it('a revoked invitation can be made again, for the same user', () => {
     const revoked: UserEvent = { type: 'InvitationRevoked', data: { userId: 'u-new', revokedBy: 'u-owner' } };
     spec.given([invited(), revoked]).when(invite({ userId: 'u-other', tokenHash: 'hash-3' })).then([invited({ tokenHash: 'hash-3' })]);

@@ -54,6 +54,9 @@ export type IntegrationAccessChanged = {
   data: { userId: string; integrationId: string; level: AccessLevel | null; changedBy: string };
 };
 
+/** The password, known at a sign-in, hashed again at today's cost; it is the same password. */
+export type PasswordRehashed = { type: 'PasswordRehashed'; data: { userId: string; passwordHash: string } };
+
 export type UserEvent =
   | OwnerRegistered
   | UserInvited
@@ -61,4 +64,5 @@ export type UserEvent =
   | InvitationRevoked
   | InvitationAccepted
   | UserRoleChanged
-  | IntegrationAccessChanged;
+  | IntegrationAccessChanged
+  | PasswordRehashed;

@@ -4,8 +4,8 @@ import { AccessLevelName, IntegrationAccessMap, PlanName, RoleName } from '../id
 const id = Type.String({ minLength: 1, maxLength: 100 });
 const email = Type.String({ format: 'email', maxLength: 254 });
 const personName = Type.String({ minLength: 1, maxLength: 200 });
-/** Long enough to resist guessing, short enough to refuse absurd bodies. */
-const password = Type.String({ minLength: 10, maxLength: 200 });
+/** A new password: identity also refuses well-known ones and only-spaces (its password policy). */
+const password = Type.String({ minLength: 12, maxLength: 200 });
 const closed = { additionalProperties: false } as const;
 
 /** `POST /internal/accounts` (internal API key): the platform provisions an account. */
