@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { IdentityConfig } from './identity.config';
 import { IdentityModule } from './identity.module';
 import { IdentityDirectory1732300000200 } from './infrastructure/identity-directory.migration';
+import { SignInFailures1732300001100 } from './infrastructure/sign-in-failures.migration';
 
 @Module({})
 export class IdentityAppModule {
@@ -10,7 +11,7 @@ export class IdentityAppModule {
     return {
       module: IdentityAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [IdentityDirectory1732300000200], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [IdentityDirectory1732300000200, SignInFailures1732300001100], clock }),
         IdentityModule.forRoot(config),
       ],
     };

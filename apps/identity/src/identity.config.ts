@@ -6,9 +6,8 @@ export interface IdentityConfig {
   /** Guards the internal endpoints the platform calls (accounts, plans). */
   internalApiKey: string;
   invitationTtlHours: number;
-  /** Failed sign-ins per email within the window before sign-in is refused for a while. */
-  signInMaxFailures: number;
-  signInLockSeconds: number;
+  /** The longest wait failed sign-ins impose (sign-in-backoff.ts). */
+  signInMaxWaitSeconds: number;
   /** scrypt's cost as a power of two: 17 (OWASP's floor) unless a test makes hashing cheap. */
   passwordHashCostLog2: number;
 }
@@ -22,8 +21,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
     accessTokenTtlSeconds: reader.integer('ACCESS_TOKEN_TTL_SECONDS', 3_600, { min: 60, max: 86_400 }),
     internalApiKey: reader.secret('INTERNAL_API_KEY', 16),
     invitationTtlHours: reader.integer('INVITATION_TTL_HOURS', 168, { min: 1, max: 24 * 90 }),
-    signInMaxFailures: reader.integer('SIGN_IN_MAX_FAILURES', 5, { min: 1, max: 100 }),
-    signInLockSeconds: reader.integer('SIGN_IN_LOCK_SECONDS', 900, { min: 1, max: 86_400 }),
+    signInMaxWaitSeconds: reader.integer('SIGN_IN_MAX_WAIT_SECONDS', 900, { min: 1, max: 86_400 }),
     passwordHashCostLog2: reader.integer('PASSWORD_HASH_COST_LOG2', 17, { min: 14, max: 20 }),
   };
   reader.done();

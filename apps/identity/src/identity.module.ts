@@ -8,6 +8,7 @@ import { DirectoryQueries } from './directory/directory.queries';
 import { IdentityCommands } from './identity.commands';
 import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
 import { SignInController } from './sign-in/sign-in.controller';
+import { SignInThrottle } from './sign-in/sign-in-throttle';
 import { InvitationRequestsConsumer } from './users/invitation-requests.consumer';
 import { InvitationsController } from './users/invitations.controller';
 import { UsersController } from './users/users.controller';
@@ -29,6 +30,7 @@ export class IdentityModule {
         { provide: IDENTITY_CONFIG, useValue: config },
         { provide: INTERNAL_API_KEY, useValue: config.internalApiKey },
         IdentityCommands,
+        SignInThrottle,
         DirectoryProjection,
         DirectoryQueries,
         SignedInUserGuard,

@@ -1,6 +1,6 @@
 import { Me, SignInRequest, SignInResponse } from '@faultline/contracts';
-import { ApiBodyFrom, ApiOkFrom, CLOCK, Clock, RequestValidationError, SchemaPipe } from '@faultline/platform';
-import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiBodyFrom, ApiOkFrom, RequestValidationError, SchemaPipe } from '@faultline/platform';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
@@ -12,9 +12,13 @@ import { IdentityCommands } from '../identity.commands';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 import { SignInThrottle } from './sign-in-throttle';
 
-/** Too many wrong passwords for one email in a row (429). */
+/** Too many failed sign-ins lately for this email or from this address (429, with Retry-After). */
 export class SignInThrottled extends Error {
   readonly code = 'SIGN_IN_THROTTLED';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+  }
 }
 
 const WRONG_CREDENTIALS = 'the email or password is wrong';
@@ -22,17 +26,15 @@ const WRONG_CREDENTIALS = 'the email or password is wrong';
 @ApiTags('sign-in')
 @Controller()
 export class SignInController {
-  private readonly throttle: SignInThrottle;
   /** Checked when no user matches, so an unknown email takes as long as a wrong password. */
   private readonly decoyHash: Promise<string>;
 
   constructor(
     private readonly directory: DirectoryQueries,
     private readonly commands: IdentityCommands,
+    private readonly throttle: SignInThrottle,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.throttle = new SignInThrottle(config.signInMaxFailures, config.signInLockSeconds * 1000);
     this.decoyHash = commands.hash('decoy password that matches nothing');
   }
 
@@ -41,17 +43,19 @@ export class SignInController {
   @ApiOperation({ summary: 'Exchange email and password for an access token' })
   @ApiBodyFrom(SignInRequest)
   @ApiOkFrom(SignInResponse)
-  async signIn(@Body(new SchemaPipe(SignInRequest, 'body')) request: Static<typeof SignInRequest>): Promise<SignInResponse> {
+  async signIn(
+    @Body(new SchemaPipe(SignInRequest, 'body')) request: Static<typeof SignInRequest>,
+    @Ip() address: string,
+  ): Promise<SignInResponse> {
     const email = request.email.toLowerCase();
-    const now = this.clock.now().getTime();
-    const wait = this.throttle.retryAfter(email, now);
-    if (wait > 0) throw new SignInThrottled(`too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`);
+    const wait = await this.throttle.retryAfter(email, address);
+    if (wait > 0) throw new SignInThrottled(Math.ceil(wait / 1000));
     const user = await this.matchingUser(email, request.password, request.accountId);
     if (!user) {
-      this.throttle.failed(email, now);
+      await this.throttle.failed(email, address);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    this.throttle.succeeded(email);
+    await this.throttle.succeeded(email, address);
     if (user.passwordHash && needsRehash(user.passwordHash, scryptCost(this.config.passwordHashCostLog2))) await this.commands.rehashPassword(user, request.password);
     const { userId, accountId, role } = user;
     const accessToken = signAccessToken({ userId, accountId, role }, this.config.service.jwtSecret, this.config.accessTokenTtlSeconds);

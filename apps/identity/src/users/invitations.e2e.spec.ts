@@ -143,18 +143,6 @@ describe('signing in', () => {
     expect(wrongPassword.body.detail).toBe(unknown.body.detail);
   });
 
-  it('repeated failures for one email are throttled, even with the right password', async () => {
-    const { owner } = await identity.createAccount('standard');
-    for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await identity.request('POST', '/sign-in', { body: { email: owner.email, password: 'guess' } })).status).toBe(401);
-    }
-    const throttled = await identity.request('POST', '/sign-in', { body: { email: owner.email, password: owner.password } });
-    expect(throttled).toMatchObject({ status: 429, body: { code: 'SIGN_IN_THROTTLED' } });
-
-    identity.clock.advance(15 * 60_000);
-    expect((await identity.request('POST', '/sign-in', { body: { email: owner.email, password: owner.password } })).status).toBe(200);
-  });
-
   it('no token or a forged token is a 401 problem', async () => {
     expect((await identity.request('GET', '/me')).status).toBe(401);
     expect((await identity.request('GET', '/me', { token: 'not.a.jwt' })).status).toBe(401);

@@ -32,7 +32,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
     logLevels: options.logLevels ?? ['log', 'error', 'warn', 'fatal'],
   });
   const app = await NestFactory.create(module, { logger, abortOnError: false });
-  applyHttpHygiene(app);
+  applyHttpHygiene(app, config.trustProxy);
   app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
   app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   SwaggerModule.setup('docs', app, () =>

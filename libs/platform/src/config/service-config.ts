@@ -15,6 +15,12 @@ export interface ServiceConfig {
   service: ServiceName;
   httpPort: number;
   httpHost: string;
+  /**
+   * Proxies in front of the service whose X-Forwarded-For is believed (Express's `trust proxy`:
+   * a hop count or addresses); off by default, so a client cannot choose the address sign-in
+   * throttling counts.
+   */
+  trustProxy: string | false;
   /** This service's own database; no other service reads it. */
   databaseUrl: string;
   kafka: KafkaSettings;
@@ -41,6 +47,7 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
     service,
     httpPort: reader.integer(`${prefix}_HTTP_PORT`, DEFAULT_HTTP_PORTS[service], PORT),
     httpHost: reader.string('HTTP_HOST', '127.0.0.1'),
+    trustProxy: reader.optional('HTTP_TRUST_PROXY') ?? false,
     databaseUrl,
     kafka: {
       brokers: reader.string('KAFKA_BROKERS').split(',').map((broker) => broker.trim()).filter(Boolean),
