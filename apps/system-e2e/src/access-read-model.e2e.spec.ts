@@ -20,6 +20,7 @@ import {
   uniqueTopicPrefix,
 } from '@faultline/testing';
 import { Controller, Get, INestApplication, Module, Param, UseGuards } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 const INTEGRATION = 'int-1';
 type Actor = 'owner' | 'admin' | 'member without access' | 'member with monitor' | 'member with manage';
@@ -163,6 +164,21 @@ describe('the access read model of another service', () => {
       );
       const stale = await fetch(path, { headers: { authorization: `Bearer ${issuedEarlier}` } });
       expect(stale.status).toBe(401);
+    });
+
+    it('answers the same 503 to a fresh token of a user it knows only as invited (their acceptance is on its way)', async () => {
+      const path = `${await probe.getUrl()}/probe/integrations/${INTEGRATION}/errors`;
+      const owner = users.find((user) => user.actor === 'owner' && user.plan === 'enterprise');
+      const email = `pending-${Date.now()}@example.test`;
+      const invited = await identity.request('POST', '/invitations', { token: owner?.token, body: { email, role: 'member', access: { [INTEGRATION]: 'monitor' } } });
+      const statusHere = async () =>
+        ((await probe.get(DataSource).query('SELECT status FROM access_users WHERE user_id = $1', [invited.body.userId])) as Array<{ status: string }>)[0]?.status;
+      await eventually(async () => expect(await statusHere()).toBe('invited'));
+      const claims = { userId: invited.body.userId as string, accountId: invited.body.accountId as string, role: 'member' as const };
+      const justAccepted = await fetch(path, { headers: { authorization: `Bearer ${signAccessToken(claims, TEST_JWT_SECRET, 600)}` } });
+      expect(justAccepted.status).toBe(503);
+      const long = signAccessToken({ ...claims, issuedAt: new Date(Date.now() - 120_000) }, TEST_JWT_SECRET, 600);
+      expect((await fetch(path, { headers: { authorization: `Bearer ${long}` } })).status).toBe(401);
     });
   });
 });

@@ -17,8 +17,9 @@ export interface AccessOptions {
 const NEWCOMER_WINDOW_MS = 60_000;
 
 /**
- * A valid token, issued a moment ago, of a user this service has not heard of yet: not a bad
- * token (401) but a 503 with `Retry-After: 1`, since identity's event is on its way.
+ * A valid token, issued a moment ago, of a user this service has not heard of yet (or knows only
+ * as invited, before their acceptance arrived): not a bad token (401) but a 503 with
+ * `Retry-After: 1`, since identity's event is on its way.
  */
 export class UserNotKnownYet extends ServiceUnavailableException {
   readonly retryAfterSeconds = 1;
@@ -43,7 +44,10 @@ export class AccessTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const claims = bearerClaims(request.headers.authorization, this.options.jwtSecret);
     const user = await accessUser(this.dataSource.manager, claims.userId);
-    if (!user && claims.issuedAt && Date.now() - claims.issuedAt.getTime() < NEWCOMER_WINDOW_MS) throw new UserNotKnownYet();
+    // Unknown, or known only as invited: identity issues tokens to active users only, so this
+    // service has not heard yet of the sign-up or acceptance that came a moment ago.
+    const behind = !user || user.status === 'invited';
+    if (behind && claims.issuedAt && Date.now() - claims.issuedAt.getTime() < NEWCOMER_WINDOW_MS) throw new UserNotKnownYet();
     if (!user || user.status !== 'active' || user.accountId !== claims.accountId) {
       throw new UnauthorizedException('the access token does not belong to an active user');
     }
