@@ -18,6 +18,7 @@ export function benchEnvironment(infrastructure: InfrastructureProcess, override
     NOTIFICATIONS_HTTP_PORT: '0',
     JWT_SECRET: BENCH_JWT_SECRET,
     INTERNAL_API_KEY: 'bench-internal-api-key',
+    INVITATION_LINK_KEY: 'bench-invitation-link-key-at-least-32-chars',
     ...overrides,
   };
 }

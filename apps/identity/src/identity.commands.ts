@@ -1,11 +1,12 @@
 import type { AccessLevel, Plan, Role } from '@faultline/access-policy';
 import { Actor, decideOnStream, Decider, DomainEvent, metadataFor, OutboxWriter, PostgresEventStore, StoredEvent } from '@faultline/eventing';
+import { SealedText } from '@faultline/contracts';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as accounts from './accounts/account.decider';
-import { acceptancePath, hashInvitationToken, newInvitationToken } from './credentials/invitation-token';
+import { hashInvitationToken, newInvitationToken } from './credentials/invitation-token';
 import { hashPassword, scryptCost } from './credentials/password-hasher';
 import { DirectoryProjection, IdentityEvent } from './directory/directory.projection';
 import { AccountRecord, DirectoryQueries, UserRecord, userView } from './directory/directory.queries';
@@ -50,6 +51,9 @@ export interface Cause {
  */
 @Injectable()
 export class IdentityCommands {
+  /** Seals each invitation's token for the notifications app: the topic never carries it readable. */
+  private readonly invitationLinks: SealedText;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: PostgresEventStore,
@@ -59,7 +63,9 @@ export class IdentityCommands {
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-  ) {}
+  ) {
+    this.invitationLinks = new SealedText(config.invitationLinkKey);
+  }
 
   async createAccount(input: {
     accountId?: string;
@@ -210,8 +216,8 @@ export class IdentityCommands {
     for (const event of stored) {
       const userId = 'userId' in event.event.data ? String(event.event.data.userId) : undefined;
       const user = userId ? await this.directory.user(userId, manager) : undefined;
-      const acceptance = change.invitationToken ? acceptancePath(change.invitationToken) : undefined;
-      const message = publishIdentityEvent(event, { user, acceptancePath: acceptance });
+      const sealedToken = change.invitationToken ? this.invitationLinks.seal(change.invitationToken) : undefined;
+      const message = publishIdentityEvent(event, { user, sealedToken });
       if (message) messages.push(message);
     }
     await this.outbox.enqueue(manager, messages);

@@ -22,6 +22,8 @@ export interface NotificationsConfig {
   };
   /** Where links in emails point (the product's web app). */
   linkBaseUrl: string;
+  /** Shared with identity only: opens the invitation tokens it seals on identity.events.v1. */
+  invitationLinkKey: string;
 }
 
 export const NOTIFICATIONS_CONFIG = Symbol('NotificationsConfig');
@@ -44,6 +46,7 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
       concurrency: reader.integer('SMTP_CONCURRENCY', 4, { min: 1, max: 8 }),
     },
     linkBaseUrl: reader.string('LINK_BASE_URL', 'http://127.0.0.1:3001'),
+    invitationLinkKey: reader.secret('INVITATION_LINK_KEY', 32),
   };
   reader.done();
   return config;

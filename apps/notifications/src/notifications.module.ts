@@ -6,6 +6,7 @@ import { AssignmentsConsumer } from './digests/assignments.consumer';
 import { EmailSender } from './emails/email.sender';
 import { ErrorsEventsConsumer } from './flow-errors/errors-events.consumer';
 import { InvitationsConsumer } from './invitations/invitations.consumer';
+import { AcceptanceLinks } from './invitations/acceptance-links';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './notifications.config';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
@@ -20,6 +21,7 @@ export class NotificationsModule {
       controllers: [AssignmentsConsumer, ErrorsEventsConsumer, InvitationsConsumer, SubscriptionsController, EmailsAuditController],
       providers: [
         { provide: NOTIFICATIONS_CONFIG, useValue: config },
+        AcceptanceLinks,
         AssignmentDigests,
         ErrorSummaries,
         { provide: DIGEST_STREAMS, inject: [AssignmentDigests, ErrorSummaries], useFactory: (...streams: unknown[]) => streams },

@@ -21,3 +21,4 @@ export * from './assignment/api/assignment.api';
 export * from './notifications/notifications-events.v1';
 export * from './notifications/api/notifications.api';
 export * from './storable-text';
+export * from './sealed-text';

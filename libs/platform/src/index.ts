@@ -15,3 +15,4 @@ export * from './http/internal-api-key.guard';
 export * from './periodic-job';
 export * from './http/keyset-cursor';
 export * from './http/storable-input.interceptor';
+export * from './messaging/outbox-purger';

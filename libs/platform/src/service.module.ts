@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { messagingProviders } from './messaging/messaging.providers';
 import { KafkaProducerLifecycle } from './messaging/kafka-producer.lifecycle';
+import { OutboxPurger } from './messaging/outbox-purger';
 import { OutboxRelayService } from './messaging/outbox-relay.service';
 import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './messaging/tokens';
 
@@ -57,6 +58,7 @@ export class ServiceModule {
         { provide: ConsumerProgress, useValue: new ConsumerProgress(config.kafka.stuckAfterMs) },
         ...messagingProviders,
         OutboxRelayService,
+        OutboxPurger,
         KafkaProducerLifecycle,
         KafkaHealthIndicator,
       ],

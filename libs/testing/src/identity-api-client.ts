@@ -3,7 +3,8 @@ import type { UserInvitedV1 } from '@faultline/contracts';
 import { randomUUID } from 'node:crypto';
 import { eventually } from './eventually';
 import type { TopicRecorder } from './kafka-test-client';
-import { TEST_INTERNAL_API_KEY } from './test-environment';
+import { TEST_INTERNAL_API_KEY, TEST_INVITATION_LINK_KEY } from './test-environment';
+import { SealedText } from '@faultline/contracts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -68,14 +69,14 @@ export class IdentityApiClient {
     return response.body.accessToken;
   }
 
-  /** The token of the `nth` invitation email for `email` (default the first), from UserInvited. */
+  /** The token of the `nth` invitation email for `email` (default the first), opened from UserInvited as the notifications app does. */
   async invitationToken(email: string, nth = 1): Promise<string> {
     const invited = await eventually(() => {
       const match = this.published<UserInvitedV1>().filter((event) => event.type === 'UserInvited' && event.data.email === email);
       if (match.length < nth) throw new Error(`${match.length} of ${nth} UserInvited for ${email} so far`);
       return match[nth - 1];
     });
-    return new URLSearchParams(invited.data.acceptancePath.split('?')[1]).get('token') ?? '';
+    return invited.data.sealedToken ? new SealedText(TEST_INVITATION_LINK_KEY).unseal(invited.data.sealedToken) : '';
   }
 
   /** Invites and accepts: an active user of the account, signed in. */

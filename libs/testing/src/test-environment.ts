@@ -16,6 +16,7 @@ export function testInfrastructure() {
 /** Shared by every service a test starts, as in production, so tokens verify across them. */
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-for-hs256';
 export const TEST_INTERNAL_API_KEY = 'test-internal-api-key';
+export const TEST_INVITATION_LINK_KEY = 'test-invitation-link-key-of-32-chars-or-more';
 
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;
 
@@ -46,6 +47,7 @@ export const TEST_SERVICE_SETTINGS = {
   OUTBOX_POLL_INTERVAL_MS: '50',
   JWT_SECRET: TEST_JWT_SECRET,
   INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
+  INVITATION_LINK_KEY: TEST_INVITATION_LINK_KEY,
   // Long enough for identity's announcement of a new account to reach the errors service.
   UNKNOWN_ACCOUNT_GRACE_MS: '3000',
   // Hashing at scrypt's 2^17 would add a third of a second to every account and sign-in.

@@ -13,5 +13,5 @@ export function hashInvitationToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Where the invitee accepts; the notifications service puts it behind the public base URL. */
-export const acceptancePath = (token: string): string => `/invitations/accept?token=${encodeURIComponent(token)}`;
+/** Where the invitee accepts; the notifications service puts it behind the public base URL, with the token. */
+export const ACCEPTANCE_PATH = '/invitations/accept';

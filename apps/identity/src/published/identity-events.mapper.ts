@@ -1,5 +1,6 @@
 import { IdentityEventV1, Topics } from '@faultline/contracts';
 import { OutboxMessage, publishedEnvelope, StoredEvent } from '@faultline/eventing';
+import { ACCEPTANCE_PATH } from '../credentials/invitation-token';
 import type { UserRecord } from '../directory/directory.queries';
 import type { IdentityEvent } from '../directory/directory.projection';
 
@@ -7,8 +8,8 @@ import type { IdentityEvent } from '../directory/directory.projection';
 export interface PublishContext {
   /** The user as the directory shows them after the change. */
   user?: UserRecord;
-  /** The acceptance link's path with the raw token, known only while the invitation is made. */
-  acceptancePath?: string;
+  /** The invitation's token sealed for the notifications app, known only while the invitation is made. */
+  sealedToken?: string;
 }
 
 /**
@@ -20,7 +21,7 @@ export function publishIdentityEvent(stored: StoredEvent<IdentityEvent>, context
   return value && { topic: Topics.identityEvents, key: stored.metadata.accountId, value };
 }
 
-function toContract(stored: StoredEvent<IdentityEvent>, { user, acceptancePath }: PublishContext): IdentityEventV1 | undefined {
+function toContract(stored: StoredEvent<IdentityEvent>, { user, sealedToken }: PublishContext): IdentityEventV1 | undefined {
   const { event } = stored;
   switch (event.type) {
     case 'AccountCreated':
@@ -43,7 +44,8 @@ function toContract(stored: StoredEvent<IdentityEvent>, { user, acceptancePath }
           invitedBy: event.type === 'UserInvited' ? event.data.invitedBy : event.data.resentBy,
           fromAssignment: invitee.fromAssignment,
           ...(event.type === 'UserInvited' && event.data.assignedErrorIds ? { assignedErrorIds: event.data.assignedErrorIds } : {}),
-          acceptancePath: required(acceptancePath, event.type),
+          acceptancePath: ACCEPTANCE_PATH,
+          sealedToken: required(sealedToken, event.type),
           expiresAt: event.data.expiresAt,
           resent: event.type === 'InvitationResent',
         },

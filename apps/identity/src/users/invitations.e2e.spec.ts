@@ -1,4 +1,5 @@
 import type { UserInvitedV1 } from '@faultline/contracts';
+import { eventually } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { IdentityTestHarness } from '../testing/identity-test-harness';
 
@@ -109,6 +110,26 @@ describe('the invitation lifecycle', () => {
     expect(all.find((invitee) => invitee.userId === wider.body.userId)?.expiresAt).toBe(wider.body.expiresAt);
     expect(all.map((invitee) => invitee.userId)).toContain(admins.body.userId);
     expect((await identity.request('POST', `/invitations/${mine.body.userId}/revoke`, { token: member.token })).status).toBe(204);
+  });
+
+  it("the invitation's token is readable neither on the topic nor in identity's tables; published outbox rows are purged after the retention", async () => {
+    const email = `sealed-${randomUUID()}@example.test`;
+    expect((await invite(email)).status).toBe(201);
+    const token = await identity.invitationToken(email);
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(identity.published())).not.toContain(token);
+    const stored = await identity.dataSource.query(
+      `SELECT count(*)::int AS n FROM (SELECT value::text AS t FROM outbox UNION ALL SELECT data::text FROM event_store UNION ALL SELECT row_to_json(u)::text FROM users u) AS everything WHERE t LIKE '%' || $1 || '%'`,
+      [token],
+    );
+    expect(stored).toEqual([{ n: 0 }]);
+
+    await identity.restart({ OUTBOX_RETENTION_HOURS: '0', OUTBOX_PURGE_INTERVAL_MS: '100' });
+    await eventually(async () =>
+      expect(await identity.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NOT NULL')).toEqual([{ n: 0 }]),
+    );
+    expect((await accept(token, 'a-long-enough-passphrase')).status).toBe(200);
+    await identity.restart();
   });
 
   it('a wrong token fails with 404', async () => {

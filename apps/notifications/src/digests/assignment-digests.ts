@@ -6,6 +6,7 @@ import { DigestLine, renderDigest } from '../emails/digest.template';
 import { displayNames } from '../emails/people';
 import { errorLinks } from '../emails/rendered-email';
 import { ErrorsCopy } from '../flow-errors/errors-copy';
+import { AcceptanceLinks } from '../invitations/acceptance-links';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 import type { DigestStream, DueWindow } from '../windows/digest-windows';
 import { describeAssigner, DigestEntry, digestParts } from './digest.rules';
@@ -15,6 +16,7 @@ type EntryRow = Omit<DigestLine, 'occurredAt'> & {
   current: string | null;
   recipient: string | null;
   acceptancePath: string | null;
+  sealedToken: string | null;
   assignedAt: Date;
   occurredAt: Date | null;
 };
@@ -29,7 +31,10 @@ export class AssignmentDigests implements DigestStream {
   readonly stream = 'assignment';
   private readonly logger = new Logger(AssignmentDigests.name);
 
-  constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {}
+  constructor(
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly links: AcceptanceLinks,
+  ) {}
 
   async compose(manager: EntityManager, windows: DueWindow[]): Promise<NewEmail[]> {
     const userIds = windows.map((window) => window.userId);
@@ -40,7 +45,7 @@ export class AssignmentDigests implements DigestStream {
                        RETURNING n.user_id, n.error_id)
        SELECT k.user_id AS "userId", k.error_id AS "errorId", k.assigned_at AS "assignedAt", k.assigned_by AS "assignedBy",
               a.assignee_id AS current, e.integration_id AS "integrationId", e.flow_id AS "flowId", e.flow_step_id AS "flowStepId",
-              e.message, e.occurred_at AS "occurredAt", u.email AS recipient, p.acceptance_path AS "acceptancePath"
+              e.message, e.occurred_at AS "occurredAt", u.email AS recipient, p.acceptance_path AS "acceptancePath", p.sealed_token AS "sealedToken"
          FROM taken k
          LEFT JOIN current_assignees a ON a.error_id = k.error_id
          LEFT JOIN notify_errors e ON e.error_id = k.error_id
@@ -67,7 +72,8 @@ export class AssignmentDigests implements DigestStream {
     const entries: DigestEntry[] = rows.map((row) => ({ errorId: row.errorId, assignedAt: new Date(row.assignedAt).toISOString(), assignedBy: row.assignedBy }));
     const parts = digestParts(userId, entries, (errorId) => byId.get(errorId)?.current ?? undefined, this.config.digest.perEmail);
     const total = parts.reduce((sum, part) => sum + part.entries.length, 0);
-    const link = errorLinks(this.config.linkBaseUrl, rows[0]?.acceptancePath);
+    const pending = rows[0]?.acceptancePath ? { acceptancePath: rows[0].acceptancePath, sealedToken: rows[0].sealedToken } : undefined;
+    const link = errorLinks(this.config.linkBaseUrl, pending && this.links.pathOf(pending));
     return parts.map((part) => ({
       accountId,
       userId,

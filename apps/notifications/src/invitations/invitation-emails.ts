@@ -6,6 +6,7 @@ import { renderInvitation } from '../emails/invitation.template';
 import { errorLinks } from '../emails/rendered-email';
 import { ErrorsCopy } from '../flow-errors/errors-copy';
 import type { NotificationsConfig } from '../notifications.config';
+import type { AcceptanceLinks } from './acceptance-links';
 
 /**
  * One email per invitation. One made by assigning errors names them, as many as a digest email
@@ -17,6 +18,7 @@ export async function invitationEmails(
   invitations: UserInvitedV1[],
   nameOf: (userId: string) => string,
   config: Pick<NotificationsConfig, 'linkBaseUrl' | 'digest'>,
+  links: AcceptanceLinks,
 ): Promise<NewEmail[]> {
   const namedBy = new Map(invitations.map((event) => [event.eventId, (event.data.assignedErrorIds ?? []).slice(0, config.digest.perEmail)]));
   const details = await ErrorsCopy.details(manager, [...namedBy.values()].flat());
@@ -38,8 +40,9 @@ export async function invitationEmails(
       };
     });
     const more = (data.assignedErrorIds?.length ?? 0) - named.length;
-    const assigned = { lines, more, errorLink: errorLinks(config.linkBaseUrl, data.acceptancePath) };
-    const acceptanceUrl = `${config.linkBaseUrl}${data.acceptancePath}`;
+    const acceptancePath = links.pathOf(data);
+    const assigned = { lines, more, errorLink: errorLinks(config.linkBaseUrl, acceptancePath) };
+    const acceptanceUrl = `${config.linkBaseUrl}${acceptancePath}`;
     return {
       accountId: invited.accountId,
       userId: data.userId,

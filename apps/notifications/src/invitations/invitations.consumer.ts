@@ -8,6 +8,7 @@ import { enqueueEmails, NewEmail } from '../emails/email.outbox';
 import { EmailSender } from '../emails/email.sender';
 import { displayNames } from '../emails/people';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
+import { AcceptanceLinks } from './acceptance-links';
 import { invitationEmails } from './invitation-emails';
 import { refusalEmails } from './refusal-emails';
 
@@ -27,6 +28,7 @@ export class InvitationsConsumer {
     private readonly sender: EmailSender,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly links: AcceptanceLinks,
   ) {}
 
   @EventPattern(Topics.identityEvents)
@@ -38,7 +40,7 @@ export class InvitationsConsumer {
       const invitations = events.filter((event): event is UserInvitedV1 => event.type === 'UserInvited');
       const refusals = events.filter((event): event is InvitationRequestRefusedV1 => event.type === 'InvitationRequestRefused');
       const nameOf = await displayNames(manager, invitations.map((event) => event.data.invitedBy));
-      const emails: NewEmail[] = [...(await invitationEmails(manager, invitations, nameOf, this.config)), ...(await refusalEmails(manager, refusals))];
+      const emails: NewEmail[] = [...(await invitationEmails(manager, invitations, nameOf, this.config, this.links)), ...(await refusalEmails(manager, refusals))];
       await enqueueEmails(manager, emails, this.clock.now());
       // In order: a user invited again after a revocation has a pending invitation again.
       for (const event of events) await this.track(manager, event);
@@ -50,9 +52,9 @@ export class InvitationsConsumer {
   private async track(manager: EntityManager, event: IdentityEventV1 | InvitationRequestRefusedV1): Promise<void> {
     if (event.type === 'UserInvited') {
       await manager.query(
-        `INSERT INTO pending_invitations (user_id, acceptance_path) VALUES ($1, $2)
-         ON CONFLICT (user_id) DO UPDATE SET acceptance_path = excluded.acceptance_path`,
-        [event.data.userId, event.data.acceptancePath],
+        `INSERT INTO pending_invitations (user_id, acceptance_path, sealed_token) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET acceptance_path = excluded.acceptance_path, sealed_token = excluded.sealed_token`,
+        [event.data.userId, event.data.acceptancePath, event.data.sealedToken ?? null],
       );
     }
     if (event.type === 'InvitationAccepted' || event.type === 'InvitationRevoked') {

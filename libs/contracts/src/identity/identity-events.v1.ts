@@ -46,8 +46,13 @@ export const UserInvitedV1 = domainEventSchema(
     fromAssignment: Type.Boolean(),
     /** The errors assigned with this invitation ("assign to new user"): its email names them. */
     assignedErrorIds: Type.Optional(Type.Array(Uuid, { maxItems: 1_000 })),
-    /** Path of the acceptance page with the one-time token, for the invitation email only. */
+    /**
+     * Path of the acceptance page. The one-time token is not in it: it travels in
+     * `sealedToken`, which only the notifications app can open (older events carried it here).
+     */
     acceptancePath: Type.String({ minLength: 1 }),
+    /** The invitation's token, sealed with INVITATION_LINK_KEY (AES-256-GCM), for the invitation email. */
+    sealedToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     expiresAt: Timestamp,
     resent: Type.Boolean(),
   }),

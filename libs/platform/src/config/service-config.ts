@@ -24,7 +24,8 @@ export interface ServiceConfig {
   /** This service's own database; no other service reads it. */
   databaseUrl: string;
   kafka: KafkaSettings;
-  outbox: { batchSize: number; pollIntervalMs: number };
+  /** Published rows are deleted `retentionHours` after publication, checked every `purgeIntervalMs`. */
+  outbox: { batchSize: number; pollIntervalMs: number; retentionHours: number; purgeIntervalMs: number };
   /** Identity signs access tokens with it; every service checks them with it. */
   jwtSecret: string;
 }
@@ -67,6 +68,8 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
     outbox: {
       batchSize: reader.integer('OUTBOX_BATCH_SIZE', 500, { min: 1, max: 10_000 }),
       pollIntervalMs: reader.integer('OUTBOX_POLL_INTERVAL_MS', 200, MILLIS),
+      retentionHours: reader.integer('OUTBOX_RETENTION_HOURS', 24, { min: 0, max: 24 * 90 }),
+      purgeIntervalMs: reader.integer('OUTBOX_PURGE_INTERVAL_MS', 600_000, MILLIS),
     },
     jwtSecret: reader.secret('JWT_SECRET', 32),
   };
