@@ -84,6 +84,11 @@ async function main(): Promise<number> {
         await waitForBacklog(recorded, planned, 0);
         await kafka.publish(Topics.flowErrors, planned.slice(sent, sent + CHUNK).map(({ key, value }) => ({ key, value })));
       }
+      // Dead letters made just before the crash die with the broker if the reader had not read
+      // them, and a consumer that skips the start of the stream sent again would not make them
+      // again: poison sent once more lands past any offset carried over the crash.
+      const poison = planned.filter((report) => report.expect.kind === 'dead-letter');
+      await kafka.publish(Topics.flowErrors, poison.map(({ key, value }) => ({ key, value })));
     }
     await triage.act();
 

@@ -181,6 +181,16 @@ export class IdentityCommands {
     });
   }
 
+  /** Deactivates or reactivates a user, by an owner or admin. */
+  changeStatus(actor: UserRecord, userId: string, change: 'DeactivateUser' | 'ReactivateUser'): Promise<UserRecord> {
+    return this.transaction(async (manager) => {
+      const account = await this.accountOf(manager, actor);
+      const command: users.UserCommand = { type: change, data: { account, actor: userView(actor) } };
+      await this.apply(manager, { ...this.onUser(userId, actor), command });
+      return this.userAfter(manager, userId);
+    });
+  }
+
   changeAccess(actor: UserRecord, userId: string, integrationId: string, level: AccessLevel | null): Promise<UserRecord> {
     return this.transaction(async (manager) => {
       const account = await this.accountOf(manager, actor);

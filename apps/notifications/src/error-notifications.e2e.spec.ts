@@ -4,12 +4,13 @@ import {
   ErrorNotificationSentV1,
   ErrorResolvedV1,
   FlowSubscribedV1,
+  FlowUnsubscribedV1,
   SeverityNotificationRequestedV1,
   SeverityNotificationSentV1,
   Topics,
 } from '@faultline/contracts';
 import { compareWithRebuild } from '@faultline/eventing';
-import { eventually, userInvited } from '@faultline/testing';
+import { eventually, userDeactivated, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { notificationsReadModels } from './rebuild/read-models.rebuild';
@@ -85,6 +86,27 @@ describe('error notification subscriptions', () => {
         ].sort((a, b) => a[0].localeCompare(b[0])),
       ),
     );
+  });
+});
+
+describe('a deactivated user', () => {
+  it('loses every subscription, each published as FlowUnsubscribed, once however often the deactivation arrives', async () => {
+    const account = await harness.newAccount();
+    const { bob } = account;
+    await subscribe(as(account, bob), 'me', 'int-1/flow-1');
+    await subscribe(as(account, bob), 'me', 'int-1/flow-2');
+    const deactivated = userDeactivated(account.accountId, bob.userId, account.owner.userId);
+    await harness.kafka.publish(Topics.identityEvents, [deactivated, deactivated].map((value) => ({ key: account.accountId, value })));
+
+    await eventually(() => {
+      const dropped = harness.sent.json<FlowUnsubscribedV1>().filter((event) => event.type === 'FlowUnsubscribed' && event.data.userId === bob.userId);
+      expect(dropped.map((event) => [event.data.flowId, event.data.unsubscribedBy.id]).sort()).toEqual([
+        ['flow-1', account.owner.userId],
+        ['flow-2', account.owner.userId],
+      ]);
+    });
+    const listed = await harness.request('GET', `/users/${bob.userId}/subscriptions`, ownerOf(account));
+    expect(listed.body.subscriptions).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { ErrorsEventsConsumer } from './flow-errors/errors-events.consumer';
 import { InvitationsConsumer } from './invitations/invitations.consumer';
 import { AcceptanceLinks } from './invitations/acceptance-links';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './notifications.config';
+import { DeactivatedUsersConsumer } from './subscriptions/deactivated-users.consumer';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { ErrorSummaries } from './summaries/error-summaries';
@@ -18,7 +19,7 @@ export class NotificationsModule {
   static forRoot(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsModule,
-      controllers: [AssignmentsConsumer, ErrorsEventsConsumer, InvitationsConsumer, SubscriptionsController, EmailsAuditController],
+      controllers: [AssignmentsConsumer, ErrorsEventsConsumer, InvitationsConsumer, SubscriptionsController, DeactivatedUsersConsumer, EmailsAuditController],
       providers: [
         { provide: NOTIFICATIONS_CONFIG, useValue: config },
         AcceptanceLinks,

@@ -194,6 +194,25 @@ describe('the whole system', () => {
     await eventually(async () => expect(await listed('assignee=me', patToken)).toEqual(expected), 30_000);
   });
 
+  it("a deactivated user's token is refused by every service within moments, and works again once reactivated", async () => {
+    const identity = new IdentityApiClient(serviceUrl('identity'), await kafka.record(Topics.identityEvents));
+    const { ownerToken } = await identity.createAccount('standard');
+    const member = await identity.addUser(ownerToken, 'member', { 'int-1': 'monitor' });
+    const probes: Array<[SystemService, string]> = [
+      ['errors', '/errors'],
+      ['assignment', '/workload?integrationId=int-1'],
+      ['notifications', '/users/me/subscriptions'],
+    ];
+    const statuses = () =>
+      Promise.all(probes.map(async ([service, path]) => (await fetch(`${serviceUrl(service)}${path}`, { headers: { authorization: `Bearer ${member.token}` } })).status));
+    await eventually(async () => expect(await statuses()).toEqual([200, 200, 200]), 30_000);
+
+    expect((await identity.request('POST', `/users/${member.userId}/deactivate`, { token: ownerToken })).status).toBe(200);
+    await eventually(async () => expect(await statuses()).toEqual([401, 401, 401]), 10_000);
+    expect((await identity.request('POST', `/users/${member.userId}/reactivate`, { token: ownerToken })).status).toBe(200);
+    await eventually(async () => expect(await statuses()).toEqual([200, 200, 200]), 10_000);
+  });
+
   it("a runtime's 6000 reaches the owner's mailbox as a severity notification, seen in the owner's email audit", async () => {
     const identity = new IdentityApiClient(serviceUrl('identity'));
     const { accountId, owner, ownerToken } = await identity.createAccount('standard');

@@ -26,7 +26,8 @@ export function refuseUnlessActive(account: AccountView, user: UserView): Permis
     return new PermissionRefused('OTHER_ACCOUNT', `user ${user.userId} does not belong to account ${account.accountId}`);
   }
   if (user.status !== 'active') {
-    return new PermissionRefused('USER_NOT_ACTIVE', `user ${user.userId} has not accepted their invitation yet`);
+    const why = user.status === 'deactivated' ? 'was deactivated' : user.status === 'revoked' ? "had their invitation revoked" : 'has not accepted their invitation yet';
+    return new PermissionRefused('USER_NOT_ACTIVE', `user ${user.userId} ${why}`);
   }
   return undefined;
 }

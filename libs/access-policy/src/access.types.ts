@@ -21,7 +21,7 @@ export interface UserView {
   accountId: string;
   role: Role;
   /** An invited user who has not accepted yet can do nothing, but can be assigned errors; a revoked one neither. */
-  status: 'invited' | 'active' | 'revoked';
+  status: 'invited' | 'active' | 'revoked' | 'deactivated';
   /** Explicit access per integration id; owners and admins have manage everywhere regardless. */
   access: Readonly<Record<string, AccessLevel>>;
 }

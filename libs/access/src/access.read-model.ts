@@ -2,7 +2,7 @@ import type { AccessLevel, AccountView, Plan, Role, UserView } from '@faultline/
 import type { IdentityEventV1 } from '@faultline/contracts';
 import type { EntityManager } from 'typeorm';
 
-export type AccessUserStatus = 'invited' | 'active' | 'revoked';
+export type AccessUserStatus = 'invited' | 'active' | 'revoked' | 'deactivated';
 
 export interface AccessUser extends UserView {
   email: string;
@@ -49,6 +49,12 @@ export async function applyIdentityEvent(manager: EntityManager, event: Identity
       return;
     case 'UserRoleChanged':
       await manager.query('UPDATE access_users SET role = $2 WHERE user_id = $1', [event.data.userId, event.data.role]);
+      return;
+    case 'UserDeactivated':
+      await manager.query(`UPDATE access_users SET status = 'deactivated' WHERE user_id = $1`, [event.data.userId]);
+      return;
+    case 'UserReactivated':
+      await manager.query(`UPDATE access_users SET status = 'active' WHERE user_id = $1`, [event.data.userId]);
       return;
     case 'IntegrationAccessChanged': {
       const { userId, integrationId, level } = event.data;

@@ -28,7 +28,7 @@ export type ErrorAssigned = {
 };
 
 /** Someone cleared the assignment, or the assignee's invitation was revoked. */
-export type UnassignmentReason = 'cleared' | 'invitation_revoked';
+export type UnassignmentReason = 'cleared' | 'invitation_revoked' | 'user_deactivated';
 
 export type ErrorUnassigned = {
   type: 'ErrorUnassigned';

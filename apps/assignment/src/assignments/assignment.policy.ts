@@ -52,6 +52,7 @@ export function refuseAssignment(request: AssignmentRequest): Error | undefined 
     return new AssigneeCannotTakeErrors(userId, `user ${userId} is not a user of this account`);
   }
   if (user.status === 'revoked') return new AssigneeInvitationRevoked(userId);
+  if (user.status === 'deactivated') return new AssigneeCannotTakeErrors(userId, `user ${userId} was deactivated; reactivate them to give them errors`);
   for (const integrationId of integrationIds) {
     if (!covers(accessTo(user, integrationId), 'monitor')) {
       return new AssigneeCannotTakeErrors(userId, `user ${userId} has no access to integration ${integrationId}, so cannot be assigned its errors`);

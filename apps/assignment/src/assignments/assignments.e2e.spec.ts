@@ -17,6 +17,7 @@ import {
   errorResolved,
   userInvited,
   invitationRevoked,
+  userDeactivated,
   invitationRequestCompleted,
   invitationRequestRefused,
   eventually,
@@ -241,6 +242,26 @@ describe('assigning people who have not accepted yet (seed 000, manual invitatio
     const again = await request('POST', '/assignments', owner, { errorIds: [errorId], assigneeUserId: dan });
     expect(again).toMatchObject({ status: 422, body: { code: 'ASSIGNEE_INVITATION_REVOKED' } });
     expect(again.body.detail).toContain(dan);
+  });
+
+  it("deactivating a user unassigns their open errors, saying why; resolved ones keep them; they cannot be assigned again", async () => {
+    const { accountId, ownerUserId, owner, bob } = await newAccount();
+    const [open, done] = await recorded(owner, errorRecorded(accountId), errorRecorded(accountId));
+    await request('POST', '/assignments', owner, { errorIds: [open, done], assigneeUserId: bob });
+    await kafka.publish(Topics.errorsEvents, [{ key: done, value: errorResolved(accountId, done) }]);
+    await eventually(async () => expect((await request('GET', '/workload?integrationId=int-1', owner)).body.assignees).toEqual([{ assigneeUserId: bob, open: 1 }]));
+
+    await kafka.publish(Topics.identityEvents, [{ key: accountId, value: userDeactivated(accountId, bob, ownerUserId) }]);
+    const unassigned = await eventually(() => {
+      const found = assignedEvents([open, done]).filter((event): event is ErrorUnassignedV1 => event.type === 'ErrorUnassigned');
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(unassigned.data).toEqual({ errorId: open, previousAssigneeUserId: bob, unassignedBy: { type: 'user', id: ownerUserId }, reason: 'user_deactivated' });
+    expect((await history(done, owner)).assigneeUserId).toBe(bob);
+    const again = await request('POST', '/assignments', owner, { errorIds: [open], assigneeUserId: bob });
+    expect(again).toMatchObject({ status: 422, body: { code: 'ASSIGNEE_CANNOT_TAKE_ERRORS' } });
+    expect(again.body.detail).toContain('deactivated');
   });
 });
 

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AssignmentWriter } from './assignment-writer';
 import { AssignmentsController } from './assignments.controller';
-import { RevokedInvitationsConsumer } from './revoked-invitees/revoked-invitations.consumer';
+import { GoneAssigneesConsumer } from './gone-assignees/gone-assignees.consumer';
 import { Assignments } from './assignments.service';
 import { ErrorsEventsConsumer } from './assignable-errors/errors-events.consumer';
 import { InvitationAnswersConsumer } from './to-new-email/invitation-answers.consumer';
 
 @Module({
-  controllers: [AssignmentsController, ErrorsEventsConsumer, InvitationAnswersConsumer, RevokedInvitationsConsumer],
+  controllers: [AssignmentsController, ErrorsEventsConsumer, InvitationAnswersConsumer, GoneAssigneesConsumer],
   providers: [Assignments, AssignmentWriter],
 })
 export class AssignmentsModule {}

@@ -62,7 +62,7 @@ export class Assignments {
    */
   async assignToEmail(user: AccessUser, errorIds: string[], email: string): Promise<AssignResult> {
     const known = await accessUserByEmail(this.dataSource.manager, user.accountId, email);
-    if (known?.status === 'active') return this.assign(user, errorIds, known.userId);
+    if (known?.status === 'active' || known?.status === 'deactivated') return this.assign(user, errorIds, known.userId);
     if (known?.status === 'invited') return this.assignToInvitee(user, errorIds, known);
     return this.requestInvitation(user, errorIds, email);
   }

@@ -78,6 +78,12 @@ export class DirectoryProjection {
       case 'UserRoleChanged':
         await this.update(manager, event.data.userId, at, 'role = $3', [event.data.role]);
         return;
+      case 'UserDeactivated':
+        await this.update(manager, event.data.userId, at, "status = 'deactivated'", []);
+        return;
+      case 'UserReactivated':
+        await this.update(manager, event.data.userId, at, "status = 'active'", []);
+        return;
       case 'PasswordRehashed':
         await this.update(manager, event.data.userId, at, 'password_hash = $3', [event.data.passwordHash]);
         return;

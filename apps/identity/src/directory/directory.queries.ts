@@ -7,7 +7,7 @@ export interface AccountRecord extends AccountView {
   ownerUserId: string;
 }
 
-export type UserStatus = 'invited' | 'active' | 'revoked';
+export type UserStatus = 'invited' | 'active' | 'revoked' | 'deactivated';
 
 export interface UserRecord {
   userId: string;

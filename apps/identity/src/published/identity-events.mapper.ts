@@ -60,6 +60,8 @@ function toContract(stored: StoredEvent<IdentityEvent>, { user, sealedToken }: P
       };
     }
     case 'InvitationRevoked':
+    case 'UserDeactivated':
+    case 'UserReactivated':
     case 'UserRoleChanged':
     case 'IntegrationAccessChanged':
       return { ...publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: event.data.userId }), data: event.data } as IdentityEventV1;

@@ -24,6 +24,7 @@ export type UserState =
   | { status: 'none' }
   | ({ status: 'invited'; tokenHash: string; expiresAt: string } & Profile)
   | ({ status: 'active'; name: string; passwordHash: string } & Profile)
+  | ({ status: 'deactivated'; name: string; passwordHash: string } & Profile)
   | ({ status: 'revoked' } & Profile);
 
 type Invitation = { tokenHash: string; expiresAt: string };
@@ -58,6 +59,8 @@ export type ChangeAccess = {
 };
 
 export type RehashPassword = { type: 'RehashPassword'; data: { passwordHash: string } };
+export type DeactivateUser = { type: 'DeactivateUser'; data: { account: AccountView; actor: UserView } };
+export type ReactivateUser = { type: 'ReactivateUser'; data: { account: AccountView; actor: UserView } };
 
 export type UserCommand =
   | RegisterOwner
@@ -67,7 +70,9 @@ export type UserCommand =
   | AcceptInvitation
   | ChangeRole
   | ChangeAccess
-  | RehashPassword;
+  | RehashPassword
+  | DeactivateUser
+  | ReactivateUser;
 
 /** The email already belongs to an active user of the account (409). */
 export class UserAlreadyActive extends Error {
@@ -86,6 +91,18 @@ export class InvitationExpired extends Error {
 }
 export class UserNotFound extends Error {
   readonly code = 'USER_NOT_FOUND';
+}
+/** The email belongs to a deactivated user of the account: reactivate them instead (409). */
+export class UserIsDeactivated extends Error {
+  readonly code = 'USER_DEACTIVATED';
+}
+/** Only an active user is deactivated, only a deactivated one reactivated (409). */
+export class UserStatusConflict extends Error {
+  readonly code = 'USER_STATUS_CONFLICT';
+}
+/** Nobody deactivates themselves: another owner or admin must (422). */
+export class CannotDeactivateSelf extends Error {
+  readonly code = 'CANNOT_DEACTIVATE_SELF';
 }
 /** The owner stays the owner: roles and access of the owner are not edited. */
 export class OwnerIsFixed extends Error {
@@ -127,6 +144,19 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       if ((user.access[integrationId] ?? null) === level) return [];
       return [{ type: 'IntegrationAccessChanged', data: { userId: user.userId, integrationId, level, changedBy: actor.userId } }];
     }
+    case 'DeactivateUser': {
+      const user = administeredUser(state, command.data);
+      if (user.userId === command.data.actor.userId) throw new CannotDeactivateSelf('you cannot deactivate yourself; ask another owner or admin');
+      if (user.status === 'deactivated') return [];
+      if (user.status !== 'active') throw new UserStatusConflict(`user ${user.userId} is ${user.status}: revoke the invitation instead`);
+      return [{ type: 'UserDeactivated', data: { userId: user.userId, deactivatedBy: command.data.actor.userId } }];
+    }
+    case 'ReactivateUser': {
+      const user = administeredUser(state, command.data);
+      if (user.status === 'active') return [];
+      if (user.status !== 'deactivated') throw new UserStatusConflict(`user ${user.userId} is ${user.status}, not deactivated`);
+      return [{ type: 'UserReactivated', data: { userId: user.userId, reactivatedBy: command.data.actor.userId } }];
+    }
     case 'RehashPassword':
       // Only an active user signs in; anything else is a stale read, and nothing changes.
       return state.status === 'active' ? [{ type: 'PasswordRehashed', data: { userId: state.userId, passwordHash: command.data.passwordHash } }] : [];
@@ -157,6 +187,10 @@ export function evolve(state: UserState, event: UserEvent): UserState {
         : state;
     case 'UserRoleChanged':
       return state.status === 'none' ? state : { ...state, role: event.data.role };
+    case 'UserDeactivated':
+      return state.status === 'active' ? { ...state, status: 'deactivated' } : state;
+    case 'UserReactivated':
+      return state.status === 'deactivated' ? { ...state, status: 'active' } : state;
     case 'PasswordRehashed':
       return state.status === 'active' ? { ...state, passwordHash: event.data.passwordHash } : state;
     case 'IntegrationAccessChanged': {
@@ -179,6 +213,7 @@ export function evolve(state: UserState, event: UserEvent): UserState {
 function inviteUser(data: InviteUser['data'], state: UserState): UserEvent[] {
   throwIf(refuseInviteUsers(data.account, data.inviter) ?? refuseGrantOnInvitation(data.inviter, data));
   if (state.status === 'active') throw new UserAlreadyActive(`${data.email} is already a user of this account`);
+  if (state.status === 'deactivated') throw new UserIsDeactivated(`${data.email} belongs to a deactivated user of this account: reactivate them instead`);
   const { tokenHash, expiresAt, inviter } = data;
   if (state.status === 'invited' && data.fromAssignment) return widenedAccess(state, data);
   if (state.status === 'invited') {

@@ -9,7 +9,10 @@ import {
   InvitationTokenInvalid,
   InviteUser,
   OwnerIsFixed,
+  CannotDeactivateSelf,
   UserAlreadyActive,
+  UserIsDeactivated,
+  UserStatusConflict,
 } from './user.decider';
 import type { UserEvent, UserInvited } from './user.events';
 
@@ -117,6 +120,32 @@ describe('inviting a user', () => {
     const rehash = { type: 'RehashPassword', data: { passwordHash: 'scrypt$new' } } as const;
     spec.given([invited(), accepted]).when(rehash).then([{ type: 'PasswordRehashed', data: { userId: 'u-new', passwordHash: 'scrypt$new' } }]);
     spec.given([invited()]).when(rehash).then([]);
+  });
+
+  describe('deactivating and reactivating', () => {
+    const asOwner = { account, actor: owner };
+    const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-new', deactivatedBy: 'u-owner' } };
+
+    it('an owner deactivates an active user, once; reactivates them, once', () => {
+      spec.given([invited(), accepted]).when({ type: 'DeactivateUser', data: asOwner }).then([deactivated]);
+      spec.given([invited(), accepted, deactivated]).when({ type: 'DeactivateUser', data: asOwner }).then([]);
+      spec.given([invited(), accepted, deactivated]).when({ type: 'ReactivateUser', data: asOwner }).then([{ type: 'UserReactivated', data: { userId: 'u-new', reactivatedBy: 'u-owner' } }]);
+      spec.given([invited(), accepted]).when({ type: 'ReactivateUser', data: asOwner }).then([]);
+    });
+
+    it('is refused to members, for oneself, for the owner, and for a pending invitation', () => {
+      spec.given([invited(), accepted]).when({ type: 'DeactivateUser', data: { account, actor: member } }).thenRefuses(PermissionRefused);
+      const self = { account, actor: { ...member, userId: 'u-new', role: 'admin' as const } };
+      spec.given([invited(), accepted]).when({ type: 'DeactivateUser', data: self }).thenRefuses(CannotDeactivateSelf);
+      spec.given([{ type: 'OwnerRegistered', data: { userId: 'u-new', accountId: 'acc-1', email: 'o@x.test', name: 'O', passwordHash: 'h' } }])
+        .when({ type: 'DeactivateUser', data: asOwner })
+        .thenRefuses(OwnerIsFixed);
+      spec.given([invited()]).when({ type: 'DeactivateUser', data: asOwner }).thenRefuses(UserStatusConflict);
+    });
+
+    it("a deactivated user's email cannot be invited again: they are reactivated instead", () => {
+      spec.given([invited(), accepted, deactivated]).when(invite()).thenRefuses(UserIsDeactivated);
+    });
   });
 
   it('a revoked invitation can be made again, for the same user', () => {

@@ -54,6 +54,10 @@ export type IntegrationAccessChanged = {
   data: { userId: string; integrationId: string; level: AccessLevel | null; changedBy: string };
 };
 
+/** An owner or admin took a user's access away; reactivating gives back the same role and grants. */
+export type UserDeactivated = { type: 'UserDeactivated'; data: { userId: string; deactivatedBy: string } };
+export type UserReactivated = { type: 'UserReactivated'; data: { userId: string; reactivatedBy: string } };
+
 /** The password, known at a sign-in, hashed again at today's cost; it is the same password. */
 export type PasswordRehashed = { type: 'PasswordRehashed'; data: { userId: string; passwordHash: string } };
 
@@ -65,4 +69,6 @@ export type UserEvent =
   | InvitationAccepted
   | UserRoleChanged
   | IntegrationAccessChanged
-  | PasswordRehashed;
+  | PasswordRehashed
+  | UserDeactivated
+  | UserReactivated;

@@ -1,6 +1,6 @@
 import { ChangeAccessRequest, ChangeRoleRequest, UserAccessParams, UserIdParams, UserSummary } from '@faultline/contracts';
 import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
-import { Body, Controller, Delete, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Static, Type } from '@sinclair/typebox';
 import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
@@ -61,5 +61,29 @@ export class UsersController {
     @Param(new SchemaPipe(UserAccessParams, 'params')) { userId, integrationId }: Static<typeof UserAccessParams>,
   ): Promise<UserSummary> {
     return userSummary(await this.commands.changeAccess(actor, userId, integrationId, null));
+  }
+
+  @Post(':userId/deactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deactivate a user (owners and admins): tokens refused, open errors unassigned, subscriptions dropped' })
+  @ApiParamsFrom(UserIdParams)
+  @ApiOkFrom(UserSummary)
+  async deactivate(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
+  ): Promise<UserSummary> {
+    return userSummary(await this.commands.changeStatus(actor, userId, 'DeactivateUser'));
+  }
+
+  @Post(':userId/reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate a deactivated user (owners and admins), with the role and access they had' })
+  @ApiParamsFrom(UserIdParams)
+  @ApiOkFrom(UserSummary)
+  async reactivate(
+    @SignedInUser() actor: UserRecord,
+    @Param(new SchemaPipe(UserIdParams, 'params')) { userId }: Static<typeof UserIdParams>,
+  ): Promise<UserSummary> {
+    return userSummary(await this.commands.changeStatus(actor, userId, 'ReactivateUser'));
   }
 }

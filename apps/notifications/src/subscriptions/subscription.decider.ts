@@ -6,7 +6,7 @@ import type { Actor, FlowRef, SubscriptionEvent } from './subscription.events';
  * owner/admin configure them for specific flows"). One stream per user.
  */
 export interface Subscriptions {
-  flows: ReadonlySet<string>;
+  flows: ReadonlyMap<string, FlowRef>;
 }
 
 /** Who asks, for whom, in which account: the rules need all three. */
@@ -16,7 +16,11 @@ export interface SubscriptionRequest extends FlowRef {
   subscriber: UserView;
 }
 
-export type SubscriptionCommand = { type: 'Subscribe'; data: SubscriptionRequest } | { type: 'Unsubscribe'; data: SubscriptionRequest };
+export type SubscriptionCommand =
+  | { type: 'Subscribe'; data: SubscriptionRequest }
+  | { type: 'Unsubscribe'; data: SubscriptionRequest }
+  /** The user was deactivated: every subscription goes, by the one who deactivated them. */
+  | { type: 'DropAll'; data: { userId: string; by: Actor } };
 
 /** An admin subscribed someone who cannot monitor the flow's integration: a 422 naming both. */
 export class SubscriberCannotMonitor extends Error {
@@ -26,7 +30,7 @@ export class SubscriberCannotMonitor extends Error {
 export const subscriptionStreamId = (userId: string): string => `subscriptions-${userId}`;
 const key = ({ integrationId, flowId }: FlowRef): string => `${integrationId}/${flowId}`;
 
-export const initialState = (): Subscriptions => ({ flows: new Set() });
+export const initialState = (): Subscriptions => ({ flows: new Map() });
 
 /** Users manage their own subscriptions; owners and admins anyone's in their account. */
 function refuseActor({ account, actor, subscriber }: SubscriptionRequest): PermissionRefused | undefined {
@@ -46,6 +50,10 @@ function refuseSubscriber(request: SubscriptionRequest): Error | undefined {
 }
 
 export function decide(command: SubscriptionCommand, state: Subscriptions): SubscriptionEvent[] {
+  if (command.type === 'DropAll') {
+    const { userId, by } = command.data;
+    return [...state.flows.values()].map((flow) => ({ type: 'FlowUnsubscribed', data: { ...flow, userId, unsubscribedBy: by } }));
+  }
   const request = command.data;
   const by: Actor = { type: 'user', id: request.actor.userId };
   const flow = { userId: request.subscriber.userId, integrationId: request.integrationId, flowId: request.flowId };
@@ -57,8 +65,9 @@ export function decide(command: SubscriptionCommand, state: Subscriptions): Subs
 }
 
 export function evolve(state: Subscriptions, event: SubscriptionEvent): Subscriptions {
-  const flows = new Set(state.flows);
-  if (event.type === 'FlowSubscribed') flows.add(key(event.data));
+  const flows = new Map(state.flows);
+  const { integrationId, flowId } = event.data;
+  if (event.type === 'FlowSubscribed') flows.set(key(event.data), { integrationId, flowId });
   else flows.delete(key(event.data));
   return { flows };
 }

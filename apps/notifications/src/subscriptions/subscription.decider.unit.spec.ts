@@ -26,6 +26,20 @@ describe("a user's error-notification subscriptions", () => {
     spec.given([]).when({ type: 'Subscribe', data: request(bob, bob) }).then([subscribed('usr-bob', 'usr-bob')]);
   });
 
+  it('a deactivated user loses every subscription, once, each as FlowUnsubscribed by whoever deactivated them', () => {
+    const other: SubscriptionEvent = { type: 'FlowSubscribed', data: { userId: 'usr-bob', integrationId: 'int-1', flowId: 'flow-2', subscribedBy: { type: 'user', id: 'usr-bob' } } };
+    const by = { type: 'user' as const, id: 'usr-admin' };
+    const drop = { type: 'DropAll', data: { userId: 'usr-bob', by } } as const;
+    spec
+      .given([subscribed('usr-bob', 'usr-bob'), other])
+      .when(drop)
+      .then([
+        { type: 'FlowUnsubscribed', data: { userId: 'usr-bob', integrationId: 'int-1', flowId: 'flow-1', unsubscribedBy: by } },
+        { type: 'FlowUnsubscribed', data: { userId: 'usr-bob', integrationId: 'int-1', flowId: 'flow-2', unsubscribedBy: by } },
+      ]);
+    spec.given([]).when(drop).then([]);
+  });
+
   it('subscribing again changes nothing', () => {
     spec.given([subscribed('usr-bob', 'usr-bob')]).when({ type: 'Subscribe', data: request(bob, bob) }).then([]);
   });

@@ -1,13 +1,15 @@
 import { accessUser, AccessUser, accountView } from '@faultline/access';
 import { requireAdministrator } from '@faultline/access-policy';
-import type { Subscription, Subscriptions as SubscriptionList } from '@faultline/contracts';
-import { EventSink, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import type { Subscription, Subscriptions as SubscriptionList, UserDeactivatedV1 } from '@faultline/contracts';
+import { EventSink, Inbox, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, NotFoundError, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import * as subscriptions from './subscription.decider';
 import type { FlowRef, SubscriptionEvent } from './subscription.events';
 import { projectSubscriptions, publishedSubscription } from './subscriptions.projection';
+
+const DEACTIVATED_SUBSCRIBERS = 'notifications.deactivated-subscribers';
 
 /** Subscribing to flows' error notifications, for oneself or (owners and admins) for others. */
 @Injectable()
@@ -18,6 +20,7 @@ export class SubscriptionsService {
     private readonly dataSource: DataSource,
     private readonly eventStore: PostgresEventStore,
     private readonly outbox: OutboxWriter,
+    private readonly inbox: Inbox,
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -56,6 +59,20 @@ export class SubscriptionsService {
     });
     if (stored.length > 0) this.relay.nudge();
     return this.list(actor, subscriberId);
+  }
+
+  /** A deactivated user's subscriptions all go, once however often the deactivation is delivered. */
+  async dropAll(deactivated: UserDeactivatedV1): Promise<void> {
+    const by = { type: 'user' as const, id: deactivated.data.deactivatedBy };
+    const cause = { accountId: deactivated.accountId, actor: by, correlationId: deactivated.correlationId, causationId: deactivated.eventId };
+    const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
+    const { stored } = await inUnitOfWork(parts, async (session, manager) => {
+      if ((await this.inbox.claim(manager, DEACTIVATED_SUBSCRIBERS, [deactivated.eventId])).size === 0) return;
+      const streamId = subscriptions.subscriptionStreamId(deactivated.data.userId);
+      await session.load(manager, subscriptions, [streamId]);
+      session.decide(streamId, { type: 'DropAll', data: { userId: deactivated.data.userId, by } }, metadataFor(cause, this.clock.now()));
+    });
+    if (stored.length > 0) this.relay.nudge();
   }
 
   /** `me` is the caller; anyone else must be a user of the caller's account. */

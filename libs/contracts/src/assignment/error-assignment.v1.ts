@@ -36,7 +36,7 @@ export const ErrorUnassignedV1 = domainEventSchema(
       previousAssigneeUserId: id,
       unassignedBy: Actor,
       /** Why: someone cleared it, or the assignee's invitation was revoked. Absent means cleared. */
-      reason: Type.Optional(Type.Union([Type.Literal('cleared'), Type.Literal('invitation_revoked')])),
+      reason: Type.Optional(Type.Union([Type.Literal('cleared'), Type.Literal('invitation_revoked'), Type.Literal('user_deactivated')])),
     },
     { additionalProperties: false },
   ),

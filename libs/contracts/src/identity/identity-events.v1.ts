@@ -92,6 +92,22 @@ export const IntegrationAccessChangedV1 = domainEventSchema(
 );
 export type IntegrationAccessChangedV1 = Static<typeof IntegrationAccessChangedV1>;
 
+export const UserDeactivatedV1 = domainEventSchema(
+  'UserDeactivated',
+  1,
+  closed({ userId: id, deactivatedBy: id }),
+  'An owner or admin deactivated a user: their tokens are refused, their open errors unassigned, their subscriptions dropped.',
+);
+export type UserDeactivatedV1 = Static<typeof UserDeactivatedV1>;
+
+export const UserReactivatedV1 = domainEventSchema(
+  'UserReactivated',
+  1,
+  closed({ userId: id, reactivatedBy: id }),
+  'An owner or admin reactivated a deactivated user, with the role and access they had.',
+);
+export type UserReactivatedV1 = Static<typeof UserReactivatedV1>;
+
 export const IdentityEventsV1 = [
   AccountCreatedV1,
   AccountPlanChangedV1,
@@ -101,6 +117,8 @@ export const IdentityEventsV1 = [
   InvitationRevokedV1,
   UserRoleChangedV1,
   IntegrationAccessChangedV1,
+  UserDeactivatedV1,
+  UserReactivatedV1,
 ] as const;
 
 /** The events that describe accounts and users (what local access models project). */

@@ -62,7 +62,7 @@ export const UserSummary = Type.Object({
   email: Type.String(),
   name: Type.Union([Type.String(), Type.Null()]),
   role: RoleName,
-  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('revoked')]),
+  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('revoked'), Type.Literal('deactivated')]),
   access: IntegrationAccessMap,
 });
 export type UserSummary = Static<typeof UserSummary>;
