@@ -1,3 +1,4 @@
+import { Refusal } from './refusal';
 /** Stable codes for every refusal; the HTTP edges map them to 403 problem+json. */
 export type RefusalCode =
   | 'PLAN_EXCLUDES_ASSIGNMENT'
@@ -10,8 +11,8 @@ export type RefusalCode =
   | 'ADMINISTRATORS_ONLY'
   | 'OTHER_ACCOUNT';
 
-/** A rule said no. The message says which rule, in words a person can act on. */
-export class PermissionRefused extends Error {
+/** A permission rule said no. The message says which rule, in words a person can act on. */
+export class PermissionRefused extends Refusal {
   constructor(
     readonly code: RefusalCode,
     message: string,

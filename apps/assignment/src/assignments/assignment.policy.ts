@@ -1,7 +1,7 @@
-import { accessTo, AccountView, covers, PermissionRefused, refuseAssignErrors, refuseAssignToNewEmail, refuseGrantOnInvitation, refuseInviteUsers, UserView } from '@faultline/access-policy';
+import { accessTo, AccountView, covers, refuseAssignErrors, refuseAssignToNewEmail, refuseGrantOnInvitation, refuseInviteUsers, UserView, Refusal } from '@faultline/access-policy';
 
 /** The assignee cannot take these errors: a 422 that names the user and the integration. */
-export class AssigneeCannotTakeErrors extends Error {
+export class AssigneeCannotTakeErrors extends Refusal {
   readonly code = 'ASSIGNEE_CANNOT_TAKE_ERRORS';
 
   constructor(readonly assigneeUserId: string, reason: string) {
@@ -10,7 +10,7 @@ export class AssigneeCannotTakeErrors extends Error {
 }
 
 /** The assignee's invitation was revoked: nobody can give them errors any more (422). */
-export class AssigneeInvitationRevoked extends Error {
+export class AssigneeInvitationRevoked extends Refusal {
   readonly code = 'ASSIGNEE_INVITATION_REVOKED';
 
   constructor(readonly assigneeUserId: string) {
@@ -74,4 +74,3 @@ function refuseWidening(account: AccountView, actor: UserView, invitee: UserView
   return undefined;
 }
 
-export const isPermissionRefusal = (error: Error): error is PermissionRefused => error instanceof PermissionRefused;

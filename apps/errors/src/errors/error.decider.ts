@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import { classifyError } from './classification/error-class.rules';
 import { httpStatusName, readSeverity } from './classification/severity';
 import { definedOnly } from './defined-only';
@@ -60,7 +61,7 @@ export type ErrorCommand =
   | RequestRetry;
 
 /** Recording twice would open two errors for one failure. */
-export class ErrorAlreadyRecorded extends Error {
+export class ErrorAlreadyRecorded extends Refusal {
   readonly code = 'ERROR_ALREADY_RECORDED';
 
   constructor(errorId: string) {
@@ -68,7 +69,7 @@ export class ErrorAlreadyRecorded extends Error {
   }
 }
 
-export class ErrorNotFound extends Error {
+export class ErrorNotFound extends Refusal {
   readonly code = 'ERROR_NOT_FOUND';
 
   constructor() {
@@ -77,7 +78,7 @@ export class ErrorNotFound extends Error {
 }
 
 /** Retry data is edited and retries are asked for only while the error is open. */
-export class ErrorNotOpen extends Error {
+export class ErrorNotOpen extends Refusal {
   readonly code = 'ERROR_NOT_OPEN';
 
   constructor(errorId: string) {
@@ -85,7 +86,7 @@ export class ErrorNotOpen extends Error {
   }
 }
 
-export class TooManyTags extends Error {
+export class TooManyTags extends Refusal {
   readonly code = 'TOO_MANY_TAGS';
 
   constructor(errorId: string) {

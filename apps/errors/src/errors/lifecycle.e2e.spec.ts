@@ -531,4 +531,20 @@ describe('reports over HTTP, for runtimes that cannot reach Kafka', () => {
     expect((await harness.list(ownerToken)).total).toBe(2);
     expect((await post({ ...reports[0], type: 'ErrorTeleported' })).body.errors).toEqual([{ pointer: '/body/type', detail: expect.any(String) }]);
   });
+
+  it('a report a rule refused is refused again when sent again (as after a lost dead letter, or a replay), and a good one still counts once', async () => {
+    const { accountId, ownerToken } = await harness.newAccount();
+    const severe = { httpStatus: 400, severityCode: 6000 };
+    expect((await post(errorOccurred({ accountId, data: severe }))).status).toBe(202);
+    const misplaced = errorOccurred({ accountId, data: { ...severe, integrationId: 'int-9' } });
+    const good = errorOccurred({ accountId, data: { flowId: 'flow-8' } });
+
+    const first = await post([misplaced, good]);
+    const again = await post([misplaced, good]);
+    for (const answer of [first, again]) {
+      expect(answer.body.refused).toEqual([{ eventId: misplaced.eventId, reason: expect.stringMatching(/^FLOW_OF_ANOTHER_INTEGRATION/) }]);
+    }
+    expect(first.body.accepted).toBe(1);
+    expect((await harness.list(ownerToken, 'flowId=flow-8')).total).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { PermissionRefused, Plan, refuseUnlessActive, UserView, isAdministrator } from '@faultline/access-policy';
+import { PermissionRefused, Plan, refuseUnlessActive, UserView, isAdministrator, Refusal } from '@faultline/access-policy';
 import type { AccountEvent } from './account.events';
 
 export type AccountState =
@@ -22,11 +22,11 @@ export type ChangeSettings = {
 
 export type AccountCommand = CreateAccount | ChangePlan | ChangeSettings;
 
-export class AccountAlreadyExists extends Error {
+export class AccountAlreadyExists extends Refusal {
   readonly code = 'ACCOUNT_ALREADY_EXISTS';
 }
 
-export class AccountNotFound extends Error {
+export class AccountNotFound extends Refusal {
   readonly code = 'ACCOUNT_NOT_FOUND';
 }
 

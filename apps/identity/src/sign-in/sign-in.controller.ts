@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import { Me, SignInRequest, SignInResponse } from '@faultline/contracts';
 import { ApiBodyFrom, ApiOkFrom, RequestValidationError, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
@@ -13,7 +14,7 @@ import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 import { SignInThrottle } from './sign-in-throttle';
 
 /** Too many failed sign-ins lately for this email or from this address (429, with Retry-After). */
-export class SignInThrottled extends Error {
+export class SignInThrottled extends Refusal {
   readonly code = 'SIGN_IN_THROTTLED';
 
   constructor(readonly retryAfterSeconds: number) {

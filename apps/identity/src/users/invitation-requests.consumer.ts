@@ -1,6 +1,6 @@
-import { PermissionRefused } from '@faultline/access-policy';
+import { PermissionRefused, Refusal } from '@faultline/access-policy';
 import { InvitationRequestAnswerV1, InvitationRequestedV1, Topics } from '@faultline/contracts';
-import { answeringEnvelope, ConcurrencyError, ConsumedBatch, Inbox, OutboxWriter } from '@faultline/eventing';
+import { answeringEnvelope, ConsumedBatch, Inbox, OutboxWriter } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -50,13 +50,14 @@ export class InvitationRequestsConsumer {
       const invitee = await manager.transaction(async (attempt) => this.commands.inviteWithin(attempt, requester, invitation, cause));
       await this.answer(manager, request, { type: 'InvitationRequestCompleted', userId: invitee.userId });
     } catch (error) {
-      // A rule's refusal is an answer; anything else (a concurrent write, a failure) is retried.
-      if (error instanceof ConcurrencyError || !(error instanceof Error && 'code' in error)) throw error;
-      await this.refuse(manager, request, error as Error & { code: string });
+      // A rule's refusal is an answer; anything else (a concurrent write, a constraint a racing
+      // request hit first, a failure) fails the batch, which is tried again.
+      if (!(error instanceof Refusal)) throw error;
+      await this.refuse(manager, request, error);
     }
   }
 
-  private refuse(manager: EntityManager, request: InvitationRequestedV1, refusal: Error & { code: string }): Promise<void> {
+  private refuse(manager: EntityManager, request: InvitationRequestedV1, refusal: Refusal): Promise<void> {
     return this.answer(manager, request, { type: 'InvitationRequestRefused', code: refusal.code, reason: refusal.message });
   }
 

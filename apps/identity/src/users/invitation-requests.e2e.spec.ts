@@ -96,6 +96,33 @@ describe('assigning errors to a new email asks identity to invite it', () => {
     expect(accepted).toMatchObject({ status: 200 });
   });
 
+  it('a write that fails (a constraint another request hit first) is tried again, never answered as a refusal', async () => {
+    await identity.restart({ KAFKA_HANDLER_ATTEMPTS: '100', KAFKA_HANDLER_BACKOFF_MS: '100' });
+    const { accountId, ownerUserId } = await identity.createAccount('standard');
+    const email = `raced-${randomUUID()}@example.test`;
+    // Another transaction is inviting the same email and has not committed: the consumer does not
+    // see it, writes the same email, waits on it, and fails on the unique constraint (23505) when
+    // it commits.
+    const racer = identity.dataSource.createQueryRunner();
+    await racer.connect();
+    await racer.startTransaction();
+    await racer.query(`INSERT INTO users (user_id, account_id, email, role, status, updated_at) VALUES ($1, $2, $3, 'member', 'invited', now())`, [
+      `racer-${randomUUID()}`,
+      accountId,
+      email,
+    ]);
+    const request = invitationRequested(accountId, ownerUserId, email);
+    await identity.publish(Topics.assignmentEvents, [request]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await racer.commitTransaction();
+    await racer.release();
+
+    expect(await answerTo(request)).toMatchObject({ type: 'InvitationRequestCompleted' });
+    const answers = identity.published<InvitationRequestAnswerV1>().filter((event) => 'requestId' in event.data && event.data.requestId === request.data.requestId);
+    expect(answers.map((event) => event.type)).toEqual(['InvitationRequestCompleted']);
+    await identity.restart();
+  });
+
   it('the directory all this made equals a rebuild from the event store', async () => {
     const { differing, events } = await compareWithRebuild(identity.dataSource, identityReadModels());
     expect(events).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import {
   covers,
   isAdministrator,
   PermissionRefused,
+  Refusal,
   refuseGrantOnInvitation,
   refuseInviteUsers,
   refuseUnlessActive,
@@ -75,37 +76,37 @@ export type UserCommand =
   | ReactivateUser;
 
 /** The email already belongs to an active user of the account (409). */
-export class UserAlreadyActive extends Error {
+export class UserAlreadyActive extends Refusal {
   readonly code = 'USER_ALREADY_ACTIVE';
 }
 /** The invitation was accepted or revoked already (409). */
-export class InvitationNotPending extends Error {
+export class InvitationNotPending extends Refusal {
   readonly code = 'INVITATION_NOT_PENDING';
 }
 /** The token is not this invitation's current one (a re-send replaced it, or it was never valid). */
-export class InvitationTokenInvalid extends Error {
+export class InvitationTokenInvalid extends Refusal {
   readonly code = 'INVITATION_TOKEN_INVALID';
 }
-export class InvitationExpired extends Error {
+export class InvitationExpired extends Refusal {
   readonly code = 'INVITATION_EXPIRED';
 }
-export class UserNotFound extends Error {
+export class UserNotFound extends Refusal {
   readonly code = 'USER_NOT_FOUND';
 }
 /** The email belongs to a deactivated user of the account: reactivate them instead (409). */
-export class UserIsDeactivated extends Error {
+export class UserIsDeactivated extends Refusal {
   readonly code = 'USER_DEACTIVATED';
 }
 /** Only an active user is deactivated, only a deactivated one reactivated (409). */
-export class UserStatusConflict extends Error {
+export class UserStatusConflict extends Refusal {
   readonly code = 'USER_STATUS_CONFLICT';
 }
 /** Nobody deactivates themselves: another owner or admin must (422). */
-export class CannotDeactivateSelf extends Error {
+export class CannotDeactivateSelf extends Refusal {
   readonly code = 'CANNOT_DEACTIVATE_SELF';
 }
 /** The owner stays the owner: roles and access of the owner are not edited. */
-export class OwnerIsFixed extends Error {
+export class OwnerIsFixed extends Refusal {
   readonly code = 'OWNER_IS_FIXED';
 }
 

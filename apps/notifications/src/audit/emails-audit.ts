@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import type { AuditedEmail, EmailsPage, EmailsQuery } from '@faultline/contracts';
 import { returning } from '@faultline/eventing';
 import { KeysetCursor, NotFoundError } from '@faultline/platform';
@@ -5,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 /** A retry was asked for an email that has not failed. */
-export class EmailNotFailed extends Error {
+export class EmailNotFailed extends Refusal {
   readonly code = 'EMAIL_NOT_FAILED';
 }
 

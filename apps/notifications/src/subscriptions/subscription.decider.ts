@@ -1,4 +1,4 @@
-import { AccountView, isAdministrator, PermissionRefused, refuseUnlessActive, refuseViewIntegration, UserView } from '@faultline/access-policy';
+import { AccountView, isAdministrator, PermissionRefused, refuseUnlessActive, refuseViewIntegration, UserView, Refusal } from '@faultline/access-policy';
 import type { Actor, FlowRef, SubscriptionEvent } from './subscription.events';
 
 /**
@@ -23,7 +23,7 @@ export type SubscriptionCommand =
   | { type: 'DropAll'; data: { userId: string; by: Actor } };
 
 /** An admin subscribed someone who cannot monitor the flow's integration: a 422 naming both. */
-export class SubscriberCannotMonitor extends Error {
+export class SubscriberCannotMonitor extends Refusal {
   readonly code = 'SUBSCRIBER_CANNOT_MONITOR';
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EVENTING_MIGRATIONS } from '../database/eventing-migrations';
 import { Inbox } from './inbox';
+import { Refusal } from '@faultline/access-policy';
 
 let dataSource: DataSource;
 const inbox = new Inbox();
@@ -51,5 +52,26 @@ describe('the inbox', () => {
     });
 
     expect(await claim('c', [rejected, handled])).toEqual(new Set([rejected]));
+  });
+
+  it('hands each fresh event over once; a refused one comes back with its reason and its claim released, a fault fails it all', async () => {
+    class Refused extends Refusal {
+      readonly code = 'NOT_THIS_ONE';
+    }
+    const [kept, refused, faulty] = [randomUUID(), randomUUID(), randomUUID()];
+    const handled: string[] = [];
+    const handle = (event: { eventId: string }) => {
+      if (event.eventId === refused) throw new Refused('a rule said no');
+      if (event.eventId === faulty) throw new Error('the database went away');
+      handled.push(event.eventId);
+    };
+    const run = (ids: string[]) =>
+      dataSource.transaction((manager) => inbox.handleFresh(manager, 'h', ids.map((eventId) => ({ eventId })), { handle }));
+
+    expect(await run([kept, refused, kept])).toEqual([{ eventId: refused, reason: 'NOT_THIS_ONE: a rule said no' }]);
+    expect(await run([kept, refused])).toEqual([{ eventId: refused, reason: 'NOT_THIS_ONE: a rule said no' }]);
+    expect(handled).toEqual([kept]);
+    await expect(run([faulty])).rejects.toThrow('the database went away');
+    expect(await claim('h', [faulty])).toEqual(new Set([faulty]));
   });
 });

@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import type { EntityManager } from 'typeorm';
 import { chunk, valuesClause } from '../database/multi-row-insert';
 
@@ -26,6 +27,33 @@ export class Inbox {
   async fresh<E extends { eventId: string }>(manager: EntityManager, consumer: string, events: E[]): Promise<E[]> {
     const claimed = await this.claim(manager, consumer, events.map((event) => event.eventId));
     return events.filter((event) => claimed.delete(event.eventId));
+  }
+
+  /**
+   * Claims the events and hands the fresh ones to `handle`, in order (after `prepare`, which
+   * sees them all first); gives back those a rule refused (a `Refusal`), for the DLQ, with their
+   * claims released in this same transaction so a replay from there is handled. Anything else
+   * `handle` throws fails the transaction, and the batch is tried again.
+   */
+  async handleFresh<E extends { eventId: string }>(
+    manager: EntityManager,
+    consumer: string,
+    events: E[],
+    steps: { prepare?: (fresh: E[]) => Promise<void>; handle: (event: E) => void | Promise<void> },
+  ): Promise<Array<{ eventId: string; reason: string }>> {
+    const fresh = await this.fresh(manager, consumer, events);
+    await steps.prepare?.(fresh);
+    const refused: Array<{ eventId: string; reason: string }> = [];
+    for (const event of fresh) {
+      try {
+        await steps.handle(event);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        refused.push({ eventId: event.eventId, reason: `${error.code}: ${error.message}` });
+      }
+    }
+    await this.release(manager, consumer, refused.map((entry) => entry.eventId));
+    return refused;
   }
 
   /** Forgets claims of events the handler sent to the DLQ instead, so a replay from there is handled. */

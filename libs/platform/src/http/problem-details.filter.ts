@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Refusal } from '@faultline/access-policy';
+import { ConcurrencyError } from '@faultline/eventing';
 import { Observable, throwError } from 'rxjs';
 import {
   NotFoundError,
@@ -9,15 +11,11 @@ import {
   RequestValidationError,
 } from './problem';
 
-/** A domain rule's refusal: a stable code the edge maps to an HTTP status. */
-export interface CodedError extends Error {
-  code: string;
-}
-
 /**
- * Turns every error leaving an HTTP handler into RFC 9457 problem+json. Domain errors are
- * mapped by their `code`; anything unexpected is logged in full and answered with a bare 500,
- * so no stack trace or internal detail reaches a client.
+ * Turns every error leaving an HTTP handler into RFC 9457 problem+json. A rule's `Refusal` (and
+ * a lost race, `ConcurrencyError`) is mapped by its `code` through the app's one table — 422
+ * when the table does not name it; anything else is logged in full and answered with a bare
+ * 500, so no stack trace or internal detail reaches a client.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -57,16 +55,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const clientError = bodyParserClientError(exception);
     if (clientError) return { type: 'about:blank', title: statusTitle(clientError.status), status: clientError.status, detail: clientError.message };
-    const code = (exception as Partial<CodedError>)?.code;
-    if (typeof code === 'string' && this.statusByCode[code]) {
-      const status = this.statusByCode[code];
-      return {
-        type: problemType(code.toLowerCase().replace(/_/g, '-')),
-        title: statusTitle(status),
-        status,
-        detail: (exception as Error).message,
-        code,
-      };
+    if (exception instanceof Refusal || exception instanceof ConcurrencyError) {
+      const { code } = exception;
+      const status = this.statusByCode[code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
+      return { type: problemType(code.toLowerCase().replace(/_/g, '-')), title: statusTitle(status), status, detail: exception.message, code };
     }
     this.logger.error('unhandled error', (exception as Error)?.stack ?? String(exception));
     return {

@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import type { Actor } from '../error.events';
 import type { FlowEvent, FlowSettings } from './flow.events';
 
@@ -22,7 +23,7 @@ export type ChangeFlowSettings = {
 export type FlowCommand = DisableAutomation | ReenableAutomation | ChangeFlowSettings;
 
 /** The flow is known under another integration: acting on it through this one is refused. */
-export class FlowOfAnotherIntegration extends Error {
+export class FlowOfAnotherIntegration extends Refusal {
   readonly code = 'FLOW_OF_ANOTHER_INTEGRATION';
 
   constructor(flowId: string) {

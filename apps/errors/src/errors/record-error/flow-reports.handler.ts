@@ -44,26 +44,15 @@ export class FlowReportsHandler {
       else verdict.rejected.push({ eventId: report.eventId, reason: `UNKNOWN_ACCOUNT: account ${report.accountId} is not known to Faultline` });
     }
     await inUnitOfWork(this.writer.parts(), async (session, manager) => {
-      const firstOfEach = await this.inbox.fresh(manager, RECORD_ERRORS_CONSUMER, ofKnownAccounts);
       const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy, repairs);
-      await batch.load(firstOfEach);
-      for (const report of firstOfEach) {
-        try {
-          batch.decide(report);
-        } catch (refusal) {
-          if (!isDomainRefusal(refusal)) throw refusal;
-          verdict.rejected.push({ eventId: report.eventId, reason: `${refusal.code}: ${refusal.message}` });
-        }
-      }
+      const refused = await this.inbox.handleFresh(manager, RECORD_ERRORS_CONSUMER, ofKnownAccounts, {
+        prepare: (fresh) => batch.load(fresh),
+        handle: (report) => batch.decide(report),
+      });
+      verdict.rejected.push(...refused);
     });
     if (verdict.rejected.length > 0) this.logger.warn(`reports refused: ${verdict.rejected.map((entry) => entry.reason).join('; ')}`);
     this.relay.nudge();
     return verdict;
   }
-}
-
-/** Deciders refuse with errors that carry a code; anything else is a fault, and fails the batch. */
-export function isDomainRefusal(error: unknown): error is Error & { code: string } {
-  const code: unknown = error instanceof Error ? (error as unknown as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && /^[A-Z_]+$/.test(code);
 }

@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import type { Actor } from '../error.events';
 
 export const MIN_RETENTION_DAYS = 1;
@@ -10,7 +11,7 @@ export type RetentionEvent = RetentionChanged;
 export type RetentionState = { days?: number };
 export type ChangeRetention = { type: 'ChangeRetention'; data: { accountId: string; days: number; by: Actor } };
 
-export class RetentionOutOfRange extends Error {
+export class RetentionOutOfRange extends Refusal {
   readonly code = 'RETENTION_OUT_OF_RANGE';
 
   constructor(days: number) {

@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import type { Actor } from '../error.events';
 import type { RetryEvent, RetryScheduled } from './retry.events';
 
@@ -9,7 +10,7 @@ export type ScheduleRetry = { type: 'ScheduleRetry'; data: RetryScheduled['data'
 export type CancelRetry = { type: 'CancelRetry'; data: { by: Actor; now: Date } };
 export type RetryCommand = ScheduleRetry | CancelRetry;
 
-export class RetryNotFound extends Error {
+export class RetryNotFound extends Refusal {
   readonly code = 'RETRY_NOT_FOUND';
 
   constructor() {
@@ -18,7 +19,7 @@ export class RetryNotFound extends Error {
 }
 
 /** The runtime runs a retry at its not-before time; from then on it can no longer be called off. */
-export class RetryAlreadyPickedUp extends Error {
+export class RetryAlreadyPickedUp extends Refusal {
   readonly code = 'RETRY_ALREADY_PICKED_UP';
 
   constructor(retryId: string) {

@@ -1,7 +1,8 @@
+import { Refusal } from '@faultline/access-policy';
 import type { EntityManager } from 'typeorm';
 
 /** Tags put on errors must be tags of the account's catalogue. */
-export class UnknownTags extends Error {
+export class UnknownTags extends Refusal {
   readonly code = 'UNKNOWN_TAGS';
 
   constructor(tagIds: string[]) {

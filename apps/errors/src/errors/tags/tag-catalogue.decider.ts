@@ -1,3 +1,4 @@
+import { Refusal } from '@faultline/access-policy';
 import type { Actor } from '../error.events';
 import type { Tag, TagCatalogueEvent } from './tag-catalogue.events';
 
@@ -14,7 +15,7 @@ export type ChangeTag = { type: 'ChangeTag'; data: Tag & { by: Actor } };
 export type DeleteTag = { type: 'DeleteTag'; data: { tagId: string; by: Actor } };
 export type TagCatalogueCommand = CreateTag | ChangeTag | DeleteTag;
 
-export class TagNameTaken extends Error {
+export class TagNameTaken extends Refusal {
   readonly code = 'TAG_NAME_TAKEN';
 
   constructor(name: string) {
@@ -22,7 +23,7 @@ export class TagNameTaken extends Error {
   }
 }
 
-export class TagCatalogueFull extends Error {
+export class TagCatalogueFull extends Refusal {
   readonly code = 'TAG_CATALOGUE_FULL';
 
   constructor() {
@@ -30,7 +31,7 @@ export class TagCatalogueFull extends Error {
   }
 }
 
-export class TagNotFound extends Error {
+export class TagNotFound extends Refusal {
   readonly code = 'TAG_NOT_FOUND';
 
   constructor(tagId: string) {
@@ -38,7 +39,7 @@ export class TagNotFound extends Error {
   }
 }
 
-export class TagAlreadyExists extends Error {
+export class TagAlreadyExists extends Refusal {
   readonly code = 'TAG_ALREADY_EXISTS';
 
   constructor(tagId: string) {
