@@ -65,16 +65,16 @@ async function main(): Promise<number> {
     const planned = planReports(accountId, ERRORS);
     const chaos = new Chaos(system, SMTP_OUTAGE_MS, CRASH_BROKER);
     const recorded = () => countRecorded(system.databaseUrl, accountId);
-    let brokerCrashedAt: number | undefined;
+    let brokerCrashed = false;
     for (let sent = 0; sent < planned.length; sent += CHUNK) {
       await waitForBacklog(recorded, planned, sent);
       await kafka.publish(Topics.flowErrors, planned.slice(sent, sent + CHUNK).map(({ key, value }) => ({ key, value })));
       const progress = (sent + CHUNK) / planned.length;
-      if (await chaos.at(progress, () => (brokerCrashedAt = sent + CHUNK))) await triage.act();
+      if (await chaos.at(progress, () => (brokerCrashed = true))) await triage.act();
       else if ((sent / CHUNK) % 4 === 0) await triage.act();
     }
     await chaos.finish();
-    if (brokerCrashedAt !== undefined) {
+    if (brokerCrashed) {
       // The broker forgot everything, committed offsets included: the relays send their history
       // again, and the runtime sends its whole stream again (a consumer may commit an offset it
       // read before the crash, skipping messages of the new partition); consumers dedupe by event id.

@@ -30,14 +30,15 @@ async function settled<T>(measure: () => Promise<T>, done: (value: T) => boolean
   return value;
 }
 
-const errorsDatabase = (serverUrl: string): string => {
+/** A service's own database on the suite's PostgreSQL server. */
+const serviceDatabase = (serverUrl: string, service: string): string => {
   const url = new URL(serverUrl);
-  url.pathname = '/faultline_errors';
+  url.pathname = `/faultline_${service}`;
   return url.toString();
 };
 
 async function query<T>(serverUrl: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: errorsDatabase(serverUrl) });
+  const client = new Client({ connectionString: serviceDatabase(serverUrl, 'errors') });
   await client.connect();
   try {
     return (await client.query(sql, parameters)).rows as T[];
@@ -155,9 +156,7 @@ export async function checkReadModels(serverUrl: string): Promise<CheckResult> {
   const findings: string[] = [];
   let equal = true;
   for (const [service, readModels] of Object.entries(READ_MODELS)) {
-    const url = new URL(serverUrl);
-    url.pathname = `/faultline_${service}`;
-    const dataSource = await new DataSource({ type: 'postgres', url: url.toString() }).initialize();
+    const dataSource = await new DataSource({ type: 'postgres', url: serviceDatabase(serverUrl, service) }).initialize();
     try {
       const projection = readModels();
       const { events, differing } = await compareWithRebuild(dataSource, projection);

@@ -223,10 +223,10 @@ export class IdentityCommands {
     );
     await this.projection.apply(manager, stored);
     const messages = [];
+    const sealedToken = change.invitationToken ? this.invitationLinks.seal(change.invitationToken) : undefined;
     for (const event of stored) {
       const userId = 'userId' in event.event.data ? String(event.event.data.userId) : undefined;
       const user = userId ? await this.directory.user(userId, manager) : undefined;
-      const sealedToken = change.invitationToken ? this.invitationLinks.seal(change.invitationToken) : undefined;
       const message = publishIdentityEvent(event, { user, sealedToken });
       if (message) messages.push(message);
     }

@@ -9,8 +9,7 @@ export class SignInFailures1732300001100 implements MigrationInterface {
       CREATE TABLE sign_in_failures (
         counter text PRIMARY KEY,
         failures integer NOT NULL,
-        last_failure_at timestamptz NOT NULL,
-        held_until timestamptz NOT NULL
+        last_failure_at timestamptz NOT NULL
       )`);
     await queryRunner.query('CREATE INDEX sign_in_failures_last ON sign_in_failures (last_failure_at)');
   }

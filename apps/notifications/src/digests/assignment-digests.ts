@@ -72,6 +72,7 @@ export class AssignmentDigests implements DigestStream {
     const entries: DigestEntry[] = rows.map((row) => ({ errorId: row.errorId, assignedAt: new Date(row.assignedAt).toISOString(), assignedBy: row.assignedBy }));
     const parts = digestParts(userId, entries, (errorId) => byId.get(errorId)?.current ?? undefined, this.config.digest.perEmail);
     const total = parts.reduce((sum, part) => sum + part.entries.length, 0);
+    // A token this app can no longer open (the key changed) leaves plain links, not a stuck flush.
     const pending = rows[0]?.acceptancePath ? { acceptancePath: rows[0].acceptancePath, sealedToken: rows[0].sealedToken } : undefined;
     const link = errorLinks(this.config.linkBaseUrl, pending && this.links.pathOf(pending));
     return parts.map((part) => ({

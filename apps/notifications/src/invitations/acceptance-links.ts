@@ -20,9 +20,16 @@ export class AcceptanceLinks {
     this.box = new SealedText(config.invitationLinkKey);
   }
 
-  /** The acceptance page's path with its token, for this app's emails only (never stored or logged). */
-  pathOf(link: InvitationLink): string {
+  /**
+   * The acceptance page's path with its token, for this app's emails only (never stored or
+   * logged); undefined when the token cannot be opened (sealed with another key, or altered).
+   */
+  pathOf(link: InvitationLink): string | undefined {
     if (!link.sealedToken) return link.acceptancePath;
-    return `${link.acceptancePath}?token=${encodeURIComponent(this.box.unseal(link.sealedToken))}`;
+    try {
+      return `${link.acceptancePath}?token=${encodeURIComponent(this.box.unseal(link.sealedToken))}`;
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -41,6 +41,8 @@ export async function invitationEmails(
     });
     const more = (data.assignedErrorIds?.length ?? 0) - named.length;
     const acceptancePath = links.pathOf(data);
+    // An invitation nobody could accept is a fault of the message: the consumer sends it to the DLQ.
+    if (!acceptancePath) throw new Error(`the invitation token of ${invited.eventId} cannot be opened with INVITATION_LINK_KEY`);
     const assigned = { lines, more, errorLink: errorLinks(config.linkBaseUrl, acceptancePath) };
     const acceptanceUrl = `${config.linkBaseUrl}${acceptancePath}`;
     return {
