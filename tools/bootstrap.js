@@ -41,27 +41,45 @@ function librdkafkaInstalled() {
   return result.status === 0;
 }
 
-function installLibrdkafka() {
-  if (process.env.KAFKA_BROKERS || dockerEngineMayAnswer() || librdkafkaInstalled()) return;
+/** Installs a Debian package with apt-get when this process may, or fails with how to do it by hand. */
+function aptInstall(pkg, why, byHand, installed) {
   const isRoot = process.getuid && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (!isRoot || !hasApt) {
-    fail(
-      'the embedded Kafka broker needs librdkafka (its mock cluster). Install it with ' +
-        '"sudo apt-get install librdkafka1" (Debian/Ubuntu) or "brew install librdkafka" (macOS), ' +
-        'or set KAFKA_BROKERS to a running Kafka.',
-    );
-  }
-  say('installing librdkafka1 for the embedded Kafka broker (apt-get)…');
+  if (!isRoot || !hasApt) fail(`${why}. ${byHand}`);
+  say(`installing ${pkg}: ${why} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'librdkafka1'], { stdio: 'inherit', env });
-  if (update.status !== 0 || install.status !== 0 || !librdkafkaInstalled()) fail('installing librdkafka1 failed');
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env });
+  if (update.status !== 0 || install.status !== 0 || !installed()) fail(`installing ${pkg} failed`);
+}
+
+function installLibrdkafka() {
+  if (process.env.KAFKA_BROKERS || dockerEngineMayAnswer() || librdkafkaInstalled()) return;
+  aptInstall(
+    'librdkafka1',
+    'the embedded Kafka broker needs librdkafka (its mock cluster)',
+    'Install it with "sudo apt-get install librdkafka1" (Debian/Ubuntu) or "brew install librdkafka" (macOS), or set KAFKA_BROKERS to a running Kafka.',
+    librdkafkaInstalled,
+  );
+}
+
+/** The console's browser tests drive Debian's Chromium; no browser is ever downloaded. */
+function installChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const installed = () => fs.existsSync(chromium);
+  if (installed()) return;
+  aptInstall(
+    'chromium',
+    "the console's browser tests need Chromium",
+    'Install it with "sudo apt-get install chromium", or set CHROMIUM_PATH to a Chromium or Chrome.',
+    installed,
+  );
 }
 
 if (!commands[command]) fail(`unknown command "${command}"; use one of ${Object.keys(commands).join(', ')}`);
 installNodeModules();
 installLibrdkafka();
+if (command === 'test') installChromium();
 const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, commands[command]), ...args], {
   cwd: root,
   stdio: 'inherit',

@@ -6,6 +6,7 @@ import { topicSpecs } from '@faultline/contracts';
 import { Infrastructure, ServiceProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
 import path from 'node:path';
+import { buildConsoleIfStale, CONSOLE_DIST } from './console-build';
 import { DEV_ACCOUNT, seedDevAccount } from './dev-account';
 import { devSecrets } from './dev-secrets';
 import { republishOutboxes } from './republish-outboxes';
@@ -13,10 +14,14 @@ import { republishOutboxes } from './republish-outboxes';
 const ROOT = path.resolve(__dirname, '..');
 const DATA_DIR = path.join(ROOT, '.data');
 const SERVICES = Object.keys(DEFAULT_HTTP_PORTS) as ServiceName[];
+const CONSOLE_PORT = Number(process.env.CONSOLE_HTTP_PORT ?? 3000);
+const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
 async function main(): Promise<void> {
+  log(`the console will be at ${CONSOLE_URL}`);
+  buildConsoleIfStale(log);
   const infrastructure = await startInfrastructure({
     dataDir: DATA_DIR,
     ports: { postgres: 54329, kafka: 19092, smtp: 2525 },
@@ -29,13 +34,27 @@ async function main(): Promise<void> {
     if (republished > 0) log(`the embedded broker starts empty: re-publishing ${republished} events from the services' outboxes`);
   }
   const secrets = devSecrets(DATA_DIR);
-  const services = SERVICES.map((service) =>
-    startServiceProcess(service, {
-      env: { ...serviceEnvironment(infrastructure), ...secrets },
-      httpPort: Number(process.env[`${service.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[service]),
-      onOutput: (line) => process.stdout.write(`[${service}] ${line}\n`),
+  const httpPort = (service: ServiceName) => Number(process.env[`${service.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[service]);
+  const services = [
+    ...SERVICES.map((service) =>
+      startServiceProcess(service, {
+        env: { ...serviceEnvironment(infrastructure), ...secrets },
+        httpPort: httpPort(service),
+        onOutput: (line) => process.stdout.write(`[${service}] ${line}\n`),
+      }),
+    ),
+    startServiceProcess('console', {
+      entry: 'apps/console/gateway/main.ts',
+      env: {
+        ...process.env,
+        CONSOLE_HTTP_PORT: String(CONSOLE_PORT),
+        CONSOLE_STATIC_DIR: CONSOLE_DIST,
+        ...Object.fromEntries(SERVICES.map((service) => [`${service.toUpperCase()}_URL`, `http://127.0.0.1:${httpPort(service)}`])),
+      },
+      httpPort: CONSOLE_PORT,
+      onOutput: (line) => process.stdout.write(`[console] ${line}\n`),
     }),
-  );
+  ];
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
@@ -60,7 +79,8 @@ async function main(): Promise<void> {
   printSummary(infrastructure, services);
   const { owner } = DEV_ACCOUNT;
   process.stdout.write(
-    `Development account ${DEV_ACCOUNT.accountId} (${seeded}): sign in as ${owner.email} / ${owner.password}\n` +
+    `Open the console: ${CONSOLE_URL}\n` +
+      `Development account ${DEV_ACCOUNT.accountId} (${seeded}): sign in as ${owner.email} / ${owner.password}\n` +
       `  curl -X POST ${identity.baseUrl}/sign-in -H 'content-type: application/json' -d '{"email":"${owner.email}","password":"${owner.password}"}'\n` +
       `Internal API key (x-internal-api-key) is in ${path.join(DATA_DIR, 'secrets.json')}\n\n`,
   );
@@ -72,6 +92,9 @@ function serviceEnvironment(infrastructure: Infrastructure): NodeJS.ProcessEnv {
     DATABASE_URL: infrastructure.databaseUrl,
     KAFKA_BROKERS: infrastructure.kafkaBrokers,
     SMTP_URL: infrastructure.smtpUrl,
+    LINK_BASE_URL: process.env.LINK_BASE_URL ?? CONSOLE_URL,
+    // The console's gateway on this machine forwards the browser's address, for sign-in throttling.
+    HTTP_TRUST_PROXY: process.env.HTTP_TRUST_PROXY ?? 'loopback',
     ...(infrastructure.kafkaIsMock ? { KAFKA_IDEMPOTENT_PRODUCER: 'false' } : {}),
   };
 }
@@ -79,8 +102,8 @@ function serviceEnvironment(infrastructure: Infrastructure): NodeJS.ProcessEnv {
 function printSummary(infrastructure: Infrastructure, services: ServiceProcess[]): void {
   const lines = [
     '',
-    'Faultline is running. Ctrl-C stops everything.',
-    ...services.map((service) => `  ${service.service.padEnd(14)} ${service.baseUrl}  (API docs: ${service.baseUrl}/docs)`),
+    `Faultline is running: open ${CONSOLE_URL} in a browser. Ctrl-C stops everything.`,
+    ...services.map((service) => `  ${service.service.padEnd(14)} ${service.baseUrl}${service.service === 'console' ? '  (the web console; the APIs under /api/<service>/)' : `  (API docs: ${service.baseUrl}/docs)`}`),
     `  PostgreSQL     ${redact(infrastructure.databaseUrl)}  [${infrastructure.provenance.postgres}]`,
     `  Kafka          ${infrastructure.kafkaBrokers}  [${infrastructure.kafkaIsMock ? 'embedded mock broker' : infrastructure.provenance.kafka}]`,
     `  SMTP           ${redact(infrastructure.smtpUrl)}  [${infrastructure.provenance.smtp}]`,

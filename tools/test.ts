@@ -66,7 +66,10 @@ function testTotals(resultsDir: string): { passed: number; failed: number; skipp
 async function main(): Promise<number> {
   const results: StepResult[] = [];
   results.push(run('typecheck', TSC, ['-p', 'tsconfig.json', '--noEmit']));
+  results.push(run('typecheck console', TSC, ['-p', 'apps/console/tsconfig.json', '--noEmit']));
   results.push(run('lint', NX, ['run-many', '-t', 'lint', '--outputStyle=stream']));
+  // The browser tests serve the console as built from this work tree.
+  results.push(run('console build', NX, ['run', 'console:build', '--skip-nx-cache', '--outputStyle=stream']));
 
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-results-'));
   const { env, infrastructure } = await withInfrastructure();

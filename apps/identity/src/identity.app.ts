@@ -21,6 +21,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   CANNOT_DEACTIVATE_SELF: 422,
   CONCURRENCY_CONFLICT: 409,
   SIGN_IN_THROTTLED: 429,
+  ACCOUNT_CHOICE_NEEDED: 409,
 };
 
 export function startIdentityApp(

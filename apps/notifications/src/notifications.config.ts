@@ -45,7 +45,8 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
       from: reader.string('SMTP_FROM', 'Faultline <faultline@localhost>'),
       concurrency: reader.integer('SMTP_CONCURRENCY', 4, { min: 1, max: 8 }),
     },
-    linkBaseUrl: reader.string('LINK_BASE_URL', 'http://127.0.0.1:3001'),
+    // The console's address (`npm start` serves it there), so every link in an email opens a page.
+    linkBaseUrl: reader.string('LINK_BASE_URL', 'http://127.0.0.1:3000'),
     invitationLinkKey: reader.secret('INVITATION_LINK_KEY', 32),
   };
   reader.done();

@@ -1,7 +1,7 @@
 import { Topics } from '@faultline/contracts';
 import { errorOccurred, eventually, IdentityApiClient, KafkaTestClient, TEST_INTERNAL_API_KEY, uniqueTopicPrefix } from '@faultline/testing';
 import fc from 'fast-check';
-import { RunningSystem, SERVICES, SystemService } from './support/running-system';
+import { RunningSystem, SERVICES, SystemService } from '@faultline/local-infra';
 
 interface Operation {
   service: SystemService;

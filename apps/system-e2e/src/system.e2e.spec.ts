@@ -8,7 +8,7 @@ import {
   TEST_JWT_SECRET,
   uniqueTopicPrefix,
 } from '@faultline/testing';
-import { RunningSystem, SERVICES, SystemService } from './support/running-system';
+import { RunningSystem, SERVICES, SystemService } from '@faultline/local-infra';
 
 /**
  * The whole system as `npm start` runs it: four service processes started from source, each

@@ -1,6 +1,6 @@
 import { ErrorsPage, Topics } from '@faultline/contracts';
 import { errorOccurred, eventually, IdentityApiClient, KafkaTestClient, uniqueTopicPrefix } from '@faultline/testing';
-import { RunningSystem, SERVICES, SystemService } from './support/running-system';
+import { RunningSystem, SERVICES, SystemService } from '@faultline/local-infra';
 
 /** A JSON Schema as the OpenAPI documents carry it. */
 interface Schema {

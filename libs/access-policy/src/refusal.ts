@@ -6,4 +6,6 @@
  */
 export abstract class Refusal extends Error {
   abstract readonly code: string;
+  /** Members the problem document carries besides `code` and `detail`, for a program to act on. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }

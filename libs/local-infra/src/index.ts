@@ -7,3 +7,4 @@ export { dockerEngineAnswers } from './docker';
 export * from './service-process';
 export * from './infrastructure-process';
 export * from './free-port';
+export * from './running-system';

@@ -14,14 +14,14 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-/** Runs one service from its TypeScript sources in its own process. */
+/** Runs one service from its TypeScript sources in its own process (`entry`: its main file, if not src/main.ts). */
 export function startServiceProcess(
   service: string,
-  options: { env: NodeJS.ProcessEnv; httpPort: number; onOutput?: (line: string) => void },
+  options: { env: NodeJS.ProcessEnv; httpPort: number; onOutput?: (line: string) => void; entry?: string },
 ): ServiceProcess {
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', path.join(ROOT, 'apps', service, 'src', 'main.ts')],
+    ['-r', '@swc-node/register', path.join(ROOT, options.entry ?? path.join('apps', service, 'src', 'main.ts'))],
     {
       cwd: ROOT,
       env: { ...options.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },

@@ -170,6 +170,7 @@ export class Assignments {
         assigneeUserId: event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null,
         previousAssigneeUserId: event.data.previousAssigneeUserId ?? null,
         cause: event.type === 'ErrorAssigned' ? event.data.cause : null,
+        reason: event.type === 'ErrorUnassigned' ? (event.data.reason ?? 'cleared') : null,
       })),
     };
   }

@@ -46,3 +46,32 @@ describe('passwords', () => {
     expect(await identity.request('POST', '/sign-in', { body: { email: owner.email, password: 'not-the-password' } })).toMatchObject({ status: 401 });
   });
 });
+
+describe('one email in several accounts', () => {
+  it('the password proves who asks, so the answer names the accounts to choose from; choosing one signs in', async () => {
+    const email = `both-${randomUUID()}@example.test`;
+    const password = 'a strong shared password';
+    const provisionFor = (name: string) =>
+      identity.request('POST', '/internal/accounts', {
+        headers: { 'x-internal-api-key': TEST_INTERNAL_API_KEY },
+        body: { name, plan: 'standard', owner: { email, name: 'Both', password } },
+      });
+    const first = await provisionFor('First account');
+    const second = await provisionFor('Second account');
+
+    const choice = await identity.request('POST', '/sign-in', { body: { email, password } });
+    expect(choice).toMatchObject({ status: 409, body: { code: 'ACCOUNT_CHOICE_NEEDED' } });
+    expect(choice.body.accounts).toEqual(
+      expect.arrayContaining([
+        { accountId: first.body.accountId, name: 'First account' },
+        { accountId: second.body.accountId, name: 'Second account' },
+      ]),
+    );
+    const wrong = await identity.request('POST', '/sign-in', { body: { email, password: 'not the shared password' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.accounts).toBeUndefined();
+
+    const chosen = await identity.request('POST', '/sign-in', { body: { email, password, accountId: second.body.accountId } });
+    expect(chosen).toMatchObject({ status: 200, body: { user: { accountId: second.body.accountId } } });
+  });
+});

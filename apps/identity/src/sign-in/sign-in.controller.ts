@@ -1,6 +1,6 @@
 import { Refusal } from '@faultline/access-policy';
 import { Me, SignInRequest, SignInResponse } from '@faultline/contracts';
-import { ApiBodyFrom, ApiOkFrom, RequestValidationError, SchemaPipe } from '@faultline/platform';
+import { ApiBodyFrom, ApiOkFrom, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
@@ -19,6 +19,18 @@ export class SignInThrottled extends Refusal {
 
   constructor(readonly retryAfterSeconds: number) {
     super(`too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * The email and password match users of several accounts: the caller picks one. Naming the
+ * accounts is safe here, since the password proved it is their person asking.
+ */
+export class AccountChoiceNeeded extends Refusal {
+  readonly code = 'ACCOUNT_CHOICE_NEEDED';
+
+  constructor(override readonly extensions: { accounts: { accountId: string; name: string }[] }) {
+    super('this email belongs to several accounts: say which with accountId');
   }
 }
 
@@ -88,7 +100,8 @@ export class SignInController {
       if (candidate.passwordHash && (await verifyPassword(password, candidate.passwordHash))) matches.push(candidate);
     }
     if (matches.length > 1) {
-      throw new RequestValidationError([{ pointer: '/body/accountId', detail: 'this email belongs to several accounts: say which' }]);
+      const accounts = await Promise.all(matches.map(async ({ accountId }) => ({ accountId, name: (await this.directory.account(accountId))?.name ?? accountId })));
+      throw new AccountChoiceNeeded({ accounts });
     }
     return matches[0];
   }

@@ -88,7 +88,9 @@ export class InvitationsController {
     const invitee = await this.directory.userByInvitationToken(hashInvitationToken(token));
     const account = invitee && (await this.directory.account(invitee.accountId));
     if (!invitee || !account) throw new NotFoundError('invitation');
-    return { email: invitee.email, role: invitee.role, accountName: account.name, expiresAt: invitee.invitationExpiresAt };
+    const inviter = invitee.invitedBy ? await this.directory.user(invitee.invitedBy) : undefined;
+    const invitedByName = inviter ? (inviter.name ?? inviter.email) : null;
+    return { email: invitee.email, role: invitee.role, accountName: account.name, invitedByName, expiresAt: invitee.invitationExpiresAt };
   }
 
   @Post('accept')

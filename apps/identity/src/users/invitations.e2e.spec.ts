@@ -33,7 +33,7 @@ describe('the invitation lifecycle', () => {
     expect(token.length).toBeGreaterThanOrEqual(43);
 
     const shown = await identity.request('GET', `/invitations/by-token/${token}`);
-    expect(shown).toMatchObject({ status: 200, body: { email, role: 'member', accountName: 'Acme' } });
+    expect(shown).toMatchObject({ status: 200, body: { email, role: 'member', accountName: 'Acme', invitedByName: 'Olga Owner' } });
 
     const signInBefore = await identity.request('POST', '/sign-in', { body: { email, password: 'invitee-password' } });
     expect(signInBefore.status).toBe(401);

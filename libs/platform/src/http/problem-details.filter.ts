@@ -58,7 +58,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof Refusal || exception instanceof ConcurrencyError) {
       const { code } = exception;
       const status = this.statusByCode[code] ?? HttpStatus.UNPROCESSABLE_ENTITY;
-      return { type: problemType(code.toLowerCase().replace(/_/g, '-')), title: statusTitle(status), status, detail: exception.message, code };
+      const extensions = exception instanceof Refusal ? exception.extensions : undefined;
+      return { ...extensions, type: problemType(code.toLowerCase().replace(/_/g, '-')), title: statusTitle(status), status, detail: exception.message, code };
     }
     this.logger.error('unhandled error', (exception as Error)?.stack ?? String(exception));
     return {

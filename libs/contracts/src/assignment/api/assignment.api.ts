@@ -59,6 +59,8 @@ export const AssignmentHistory = Type.Object(
         assigneeUserId: Type.Union([Type.String(), Type.Null()]),
         previousAssigneeUserId: Type.Union([Type.String(), Type.Null()]),
         cause: Type.Union([Type.String(), Type.Null()]),
+        /** Unassignments: cleared by a person, or the assignee's invitation revoked or user deactivated. */
+        reason: Type.Union([Type.String(), Type.Null()]),
       }),
     ),
   },

@@ -119,6 +119,8 @@ export const InvitationPreview = Type.Object({
   email: Type.String(),
   role: RoleName,
   accountName: Type.String(),
+  /** Who sent the invitation, by name (their email when they have none); null when unknown. */
+  invitedByName: Type.Union([Type.String(), Type.Null()]),
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type InvitationPreview = Static<typeof InvitationPreview>;

@@ -1,0 +1,244 @@
+import type { Page } from 'playwright-core';
+import { eventually } from '@faultline/testing';
+import { accessibilityViolations, newConsolePage, screenshot, signIn } from './support/console-browser';
+import { ConsoleSystem } from './support/console-system';
+
+/**
+ * Seed 000's human steps in a real browser (Debian's chromium through Playwright) against the
+ * system as `npm start` runs it, the console's gateway in front.
+ */
+describe('the web console', () => {
+  let faultline: ConsoleSystem;
+  let account: Awaited<ReturnType<ConsoleSystem['identity']['createAccount']>>;
+  let owner: Page;
+
+  beforeAll(async () => {
+    faultline = await ConsoleSystem.start();
+    account = await faultline.identity.createAccount('standard');
+    owner = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await signIn(owner, account.owner.email, account.owner.password);
+  });
+
+  afterAll(async () => {
+    await faultline?.stop();
+  });
+
+  const rows = (page: Page) => page.locator('table[aria-label="Errors"] tbody tr');
+
+  it("a runtime's error appears on the Errors page without a reload, and the page passes axe's checks", async () => {
+    await owner.goto('/errors');
+    await owner.getByText('No open errors match').waitFor();
+    await faultline.publish(account.accountId, [{ flowId: 'flow-live', message: 'Customer 42 could not be imported' }]);
+    await owner.getByRole('link', { name: 'Customer 42 could not be imported' }).waitFor({ timeout: 20_000 });
+    await expect(owner.getByRole('tab', { name: /Open \(1\)/ }).count()).resolves.toBe(1);
+    expect(await accessibilityViolations(owner)).toEqual([]);
+    await screenshot(owner, 'errors');
+  });
+
+  it('the filter lives in the address: assignee=me opens my errors only', async () => {
+    await faultline.publish(account.accountId, [{ flowId: 'flow-me', message: 'Mine to fix' }, { flowId: 'flow-me', message: 'Not mine' }]);
+    const page = await faultline.errorsWhen(account.ownerToken, 'flowId=flow-me', 2);
+    const mine = page.items.find((item) => item.message === 'Mine to fix')!;
+    // The assignment app learns of the error from the errors app's events, a moment later.
+    await eventually(() => faultline.call('assignment', account.ownerToken, 'POST', '/assignments', { errorIds: [mine.errorId], assigneeUserId: account.ownerUserId }), 30_000);
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-me&assignee=me', 1);
+
+    await owner.goto('/errors?flowId=flow-me&assignee=me');
+    await owner.getByRole('link', { name: 'Mine to fix' }).waitFor();
+    await expect(rows(owner).count()).resolves.toBe(1);
+    await expect(owner.getByLabel('Assignee', { exact: true }).first().inputValue()).resolves.toBe('Me');
+  });
+
+  it('keyboard triage: three errors selected with j and x, assigned with a, all without the mouse', async () => {
+    const ada = await faultline.member(account.ownerToken, 'Ada', { 'int-1': 'monitor' });
+    await faultline.publish(account.accountId, [1, 2, 3, 4].map((n) => ({ flowId: 'flow-keys', message: `Keyboard error ${n}` })));
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-keys', 4);
+    await owner.goto('/errors?flowId=flow-keys');
+    await rows(owner).nth(3).waitFor();
+    const listed = await rows(owner).locator('a').allTextContents();
+    await owner.locator('body').click({ position: { x: 5, y: 5 } });
+    for (const key of ['j', 'x', 'j', 'x', 'j', 'x']) await owner.keyboard.press(key);
+    await owner.getByText('3 selected').waitFor();
+    await owner.keyboard.press('a');
+    await owner.getByRole('dialog', { name: 'Assign 3 errors' }).waitFor();
+    await owner.keyboard.type('Ada');
+    await owner.keyboard.press('Enter');
+    await owner.getByText('3 of 3 errors assigned').waitFor();
+    const assigned = await faultline.errorsWhen(account.ownerToken, `flowId=flow-keys&assignee=${ada.userId}`, 3);
+    expect(assigned.items.map((item) => item.message).sort()).toEqual(listed.slice(0, 3).sort());
+  });
+
+  it("thirty errors selected and assigned to a member: their digest's link opens the error's page after signing in", async () => {
+    const ned = await faultline.member(account.ownerToken, 'Ned', { 'int-1': 'monitor' });
+    await faultline.publish(account.accountId, Array.from({ length: 30 }, (_, n) => ({ flowId: 'flow-thirty', message: `Thirty ${n}` })));
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-thirty', 30);
+    await owner.goto('/errors?flowId=flow-thirty');
+    await rows(owner).nth(29).waitFor();
+    await owner.getByRole('checkbox', { name: 'Select every error shown' }).check();
+    await owner.getByText('30 selected').waitFor();
+    await owner.getByRole('button', { name: 'Assign…' }).click();
+    await owner.getByRole('option', { name: /Ned/ }).click();
+    await owner.getByText('30 of 30 errors assigned').waitFor();
+
+    const link = await faultline.linkIn(ned.email, /\/errors\/[0-9a-f-]{36}$/);
+    const errorId = link.split('/').pop()!;
+    const nedPage = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await nedPage.goto(link);
+    await nedPage.waitForURL(/\/sign-in\?next=/);
+    await nedPage.getByLabel('Email').fill(ned.email);
+    await nedPage.getByRole('textbox', { name: 'Password' }).fill(ned.password);
+    await nedPage.getByRole('button', { name: 'Sign in' }).click();
+    await nedPage.waitForURL(`**/errors/${errorId}`);
+    await nedPage.getByRole('heading', { level: 1, name: /^Thirty \d+$/ }).waitFor();
+    await nedPage.getByText(/Assigned to Ned by/).waitFor();
+    expect(await accessibilityViolations(nedPage)).toEqual([]);
+    await screenshot(nedPage, 'error-details');
+    await nedPage.context().close();
+  });
+
+  it('assigning to a new email: the invitation link opens the acceptance page, and the invitee lands on their errors', async () => {
+    await faultline.publish(account.accountId, [{ flowId: 'flow-invite', message: 'For the newcomer' }]);
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-invite', 1);
+    await owner.goto('/errors?flowId=flow-invite');
+    await rows(owner).first().getByRole('checkbox').check();
+    await owner.getByRole('button', { name: 'Assign…' }).click();
+    await owner.getByRole('tab', { name: 'Assign to new user' }).click();
+    const email = `newcomer-${Date.now()}@example.test`;
+    await owner.getByLabel('Email of the new user').fill(email);
+    await owner.getByRole('button', { name: 'Invite and assign' }).click();
+    await owner.getByText(/An invitation was sent/).first().waitFor();
+
+    const link = await faultline.linkIn(email, /\/invitations\/accept\?token=[^&]+$/);
+    const newcomer = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await newcomer.goto(link);
+    await newcomer.getByText(`Olga Owner invited ${email} to Acme`).waitFor();
+    expect(await accessibilityViolations(newcomer)).toEqual([]);
+    await screenshot(newcomer, 'accept-invitation');
+    await newcomer.getByLabel('Your name').fill('Nia Newcomer');
+    await newcomer.getByRole('textbox', { name: 'Choose a password' }).fill('short');
+    await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
+    await newcomer.getByRole('alert').getByText(/password/).waitFor();
+    await newcomer.getByRole('textbox', { name: 'Choose a password' }).fill('a newcomer with a long password');
+    await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
+    await newcomer.waitForURL('**/errors?assignee=me');
+    await newcomer.getByRole('link', { name: 'For the newcomer' }).waitFor();
+    await newcomer.context().close();
+  });
+
+  it("a member without access to an integration sees none of its errors, and is told so when they ask for them", async () => {
+    const mia = await faultline.member(account.ownerToken, 'Mia', { 'int-mine': 'monitor' });
+    await faultline.publish(account.accountId, [
+      { integrationId: 'int-mine', flowId: 'flow-access', message: 'Visible to Mia' },
+      { integrationId: 'int-other', flowId: 'flow-access', message: 'Hidden from Mia' },
+    ]);
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-access', 2);
+    const page = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await signIn(page, mia.email, mia.password, '/errors?flowId=flow-access');
+    await page.getByRole('link', { name: 'Visible to Mia' }).waitFor();
+    await expect(rows(page).count()).resolves.toBe(1);
+    await page.goto('/errors?integrationId=int-other');
+    await page.getByRole('alert').getByText(/no access to integration int-other/).waitFor();
+    await page.context().close();
+  });
+
+  it('a 6000 disables the flow: its page shows the banner with the app’s words, and re-enabling works', async () => {
+    await faultline.publish(account.accountId, [
+      { flowId: 'flow-locked', httpStatus: 409, severityCode: 6000, message: 'Board locked', disableErrorDescription: 'Unlock the board, then re-enable' },
+    ]);
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-locked', 1);
+    await owner.goto('/flows/int-1/flow-locked');
+    const banner = owner.getByRole('alert').filter({ hasText: 'This flow is disabled' });
+    await banner.getByText('Unlock the board, then re-enable').waitFor({ timeout: 20_000 });
+    expect(await accessibilityViolations(owner)).toEqual([]);
+    await screenshot(owner, 'flow-disabled');
+    await banner.getByRole('button', { name: 'Re-enable the flow' }).click();
+    await eventually(async () => expect(await banner.count()).toBe(0), 20_000);
+  });
+
+  it('resolving everything matching the filter shows the exact count first, then what changed', async () => {
+    await faultline.publish(account.accountId, Array.from({ length: 60 }, (_, n) => ({ flowId: 'flow-bulk', message: `Bulk ${n}` })));
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-bulk', 60);
+    await owner.goto('/errors?flowId=flow-bulk');
+    await rows(owner).nth(49).waitFor();
+    await owner.getByRole('checkbox', { name: 'Select every error shown' }).check();
+    await owner.getByRole('button', { name: 'Select all 60 matching the filter' }).click();
+    await owner.getByText('60 selected (all matching)').waitFor();
+    await owner.getByRole('button', { name: 'Resolve', exact: true }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Resolve every error matching the filter' });
+    await dialog.getByText('This will resolve exactly 60 errors.').waitFor();
+    await dialog.getByText(/open · flow flow-bulk · before/).waitFor();
+    await screenshot(owner, 'bulk-resolve');
+    await dialog.getByRole('button', { name: 'Resolve 60 errors' }).click();
+    await dialog.getByText('60 of 60 errors resolved').waitFor();
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-bulk&status=resolved', 60);
+  });
+
+  it("a refused action shows the rule's words, and nothing changes", async () => {
+    const tagIds: string[] = [];
+    for (const name of ['one', 'two', 'three', 'four']) tagIds.push((await faultline.call<{ tagId: string }>('errors', account.ownerToken, 'POST', '/tags', { name, colour: '#336699' })).tagId);
+    await faultline.publish(account.accountId, [{ flowId: 'flow-tags', message: 'Tagged to the brim' }]);
+    const [error] = (await faultline.errorsWhen(account.ownerToken, 'flowId=flow-tags', 1)).items;
+    await faultline.call('errors', account.ownerToken, 'POST', '/errors/tags', { errorIds: [error.errorId], add: tagIds.slice(0, 3) });
+
+    await owner.goto(`/errors/${error.errorId}`);
+    await owner.getByRole('button', { name: 'Tag…' }).click();
+    await owner.getByRole('combobox', { name: 'Add tags' }).click();
+    await owner.getByRole('option', { name: 'four' }).click();
+    await owner.keyboard.press('Escape');
+    await owner.getByRole('button', { name: 'Apply' }).click();
+    await owner.getByText(/Refused — nothing changed/).waitFor();
+    await owner.getByText(/TOO_MANY_TAGS/).waitFor();
+    const after = await faultline.errorsWhen(account.ownerToken, 'flowId=flow-tags', 1);
+    expect(after.items[0].tagIds.sort()).toEqual(tagIds.slice(0, 3).sort());
+  });
+
+  it('a session that ends sends the person to sign in, then back to the page they were on', async () => {
+    const page = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await signIn(page, account.owner.email, account.owner.password, '/flows');
+    await page.context().clearCookies({ name: 'faultline_session' });
+    await page.goto('/errors?flowId=flow-live');
+    await page.waitForURL(/\/sign-in\?next=%2Ferrors%3FflowId%3Dflow-live/);
+    await page.getByLabel('Email').fill(account.owner.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(account.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/errors?flowId=flow-live');
+    await page.getByRole('heading', { name: 'Errors', level: 1 }).waitFor();
+    await expect(page.getByLabel('Flow', { exact: true }).inputValue()).resolves.toBe('flow-live');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto('/errors');
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.context().close();
+  });
+
+  it('the gateway keeps the token from scripts, refuses writes without the CSRF header, and never reaches internal routes', async () => {
+    const signedIn = await fetch(`${faultline.consoleUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.owner.email, password: account.owner.password }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect(JSON.stringify(await signedIn.json())).not.toMatch(/accessToken|eyJ/);
+    const [session, csrf] = signedIn.headers.getSetCookie();
+    expect(session).toMatch(/^faultline_session=[^;]+; Path=\/; Max-Age=\d+; SameSite=Strict; HttpOnly$/);
+    expect(csrf).toMatch(/^faultline_csrf=[^;]+; Path=\/; Max-Age=\d+; SameSite=Strict$/);
+    const cookies = [session, csrf].map((cookie) => cookie.split(';')[0]).join('; ');
+    const csrfToken = decodeURIComponent(csrf.split(';')[0].split('=')[1]);
+    const resolve = (headers: Record<string, string>) =>
+      fetch(`${faultline.consoleUrl}/api/errors/errors/resolve`, {
+        method: 'POST',
+        headers: { cookie: cookies, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ errorIds: ['00000000-0000-4000-8000-000000000000'] }),
+      });
+    const withoutCsrf = await resolve({});
+    expect(withoutCsrf.status).toBe(403);
+    expect(await withoutCsrf.json()).toMatchObject({ code: 'CSRF_TOKEN_MISSING' });
+    expect((await resolve({ 'x-csrf-token': csrfToken })).status).toBe(404);
+    const internal = await fetch(`${faultline.consoleUrl}/api/identity/internal/accounts`, { method: 'POST', headers: { 'x-internal-api-key': 'test-internal-api-key' } });
+    expect(internal.status).toBe(404);
+    const page = await fetch(`${faultline.consoleUrl}/errors/some-error`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await page.text()).toContain('<div id="root">');
+  });
+});

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'console',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/gateway/**/*.spec.ts'],
+};

@@ -1,0 +1,93 @@
+import type { ErrorListItem } from '@faultline/contracts/browser';
+import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useNames } from '../app/directory';
+import { relativeTime } from '../app/time';
+import { isSelected, type Selection } from './selection/selection';
+
+interface Props {
+  errors: ErrorListItem[];
+  selection: Selection;
+  activeIndex: number;
+  onToggle: (errorId: string) => void;
+  onToggleShown: () => void;
+  onActivate: (index: number) => void;
+}
+
+const SEVERITY_COLOURS: Record<string, string> = { high: 'red', medium: 'orange', none: 'gray' };
+
+/** The Errors list: one row per error; the active row (j/k) is outlined, selected rows checked. */
+export function ErrorsTable({ errors, selection, activeIndex, onToggle, onToggleShown, onActivate }: Props) {
+  const names = useNames();
+  const allShown = errors.length > 0 && errors.every((error) => isSelected(selection, error.errorId));
+  return (
+    <Table highlightOnHover striped={false} verticalSpacing="xs" aria-label="Errors" aria-rowcount={errors.length}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={36}>
+            <Checkbox aria-label="Select every error shown" checked={allShown} indeterminate={!allShown && errors.some((error) => isSelected(selection, error.errorId))} onChange={onToggleShown} />
+          </Table.Th>
+          <Table.Th>Message</Table.Th>
+          <Table.Th>Class</Table.Th>
+          <Table.Th>Severity</Table.Th>
+          <Table.Th>Step</Table.Th>
+          <Table.Th ta="right">Occurrences</Table.Th>
+          <Table.Th>Last occurred</Table.Th>
+          <Table.Th>Assignee</Table.Th>
+          <Table.Th>Tags</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {errors.map((error, index) => {
+          const active = index === activeIndex;
+          return (
+            <Table.Tr
+              key={error.errorId}
+              data-error-id={error.errorId}
+              data-active={active || undefined}
+              aria-selected={isSelected(selection, error.errorId)}
+              onClick={() => onActivate(index)}
+              style={active ? { outline: '2px solid var(--mantine-color-blue-6)', outlineOffset: -2 } : undefined}
+            >
+              <Table.Td>
+                <Checkbox aria-label={`Select error: ${error.message.slice(0, 80)}`} checked={isSelected(selection, error.errorId)} onChange={() => onToggle(error.errorId)} />
+              </Table.Td>
+              <Table.Td maw={420}>
+                <Text component={Link} to={`/errors/${error.errorId}`} size="sm" lineClamp={2} c="blue.9" td="none">
+                  {error.message || '(no message)'}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {error.integrationId} › {error.flowId}
+                  {error.httpStatus ? ` · HTTP ${error.httpStatus}${error.httpStatusName ? ` ${error.httpStatusName}` : ''}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>{error.errorClass}</Table.Td>
+              <Table.Td>
+                <Badge color={SEVERITY_COLOURS[error.severity]} variant="light">
+                  {error.severity}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{error.flowStepId}</Table.Td>
+              <Table.Td ta="right">{error.occurrences}</Table.Td>
+              <Table.Td>
+                <time dateTime={error.lastOccurredAt} title={new Date(error.lastOccurredAt).toLocaleString()}>
+                  {relativeTime(error.lastOccurredAt)}
+                </time>
+              </Table.Td>
+              <Table.Td>{error.assigneeUserId ? names.user(error.assigneeUserId) : <Text c="dimmed" size="sm">unassigned</Text>}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {error.tagIds.map((tagId) => (
+                    <Badge key={tagId} size="sm" variant="outline" color="dark" style={{ borderColor: names.tagView(tagId)?.colour }}>
+                      {names.tag(tagId)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

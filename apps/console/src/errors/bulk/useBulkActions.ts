@@ -1,0 +1,57 @@
+import type { InvitationRequestStatus } from '@faultline/contracts/browser';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { get, post } from '../../api/http';
+import { ProblemError, problemMessage } from '../../api/problem';
+import type { Selection } from '../selection/selection';
+import { type BulkAction, bulkCall, bulkSummary } from './bulk-actions';
+
+export type BulkOutcome = { ok: true; summary: string } | { ok: false; message: string; code?: string };
+
+/**
+ * Runs an action on a selection and says what came of it: the summary of what changed, or the
+ * refusing rule's words. Lists and counts are refreshed after either, so nothing is stale.
+ */
+export function useBulkActions() {
+  const client = useQueryClient();
+  return async (action: BulkAction, selection: Selection): Promise<BulkOutcome> => {
+    const call = bulkCall(action, selection);
+    try {
+      const result = await post<Record<string, unknown>>(call.service, call.path, call.body);
+      const summary = bulkSummary(action, selection, result);
+      notifications.show({ title: 'Done', message: summary, color: 'green' });
+      if (typeof result.invitationRequestId === 'string') void followInvitation(result.invitationRequestId, () => client.invalidateQueries());
+      return { ok: true, summary };
+    } catch (error) {
+      const problem = error instanceof ProblemError ? error.problem : undefined;
+      const message = problem ? problemMessage(problem) : String(error);
+      notifications.show({ title: 'Refused — nothing changed', message: problem?.code ? `${message} (${problem.code})` : message, color: 'red', autoClose: 10_000 });
+      return { ok: false, message, code: problem?.code };
+    } finally {
+      await client.invalidateQueries();
+    }
+  };
+}
+
+/** Runs a by-filter action as a dry run: how many errors it would touch now. */
+export async function countMatching(action: BulkAction, selection: Selection): Promise<number> {
+  const call = bulkCall(action, selection, true);
+  const result = await post<{ matched: number }>(call.service, call.path, call.body);
+  return result.matched;
+}
+
+/** An "assign to a new email" is answered by identity later: tell the person how it ended. */
+async function followInvitation(requestId: string, refresh: () => void): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const status = await get<InvitationRequestStatus>('assignment', `/assignments/requests/${requestId}`).catch(() => undefined);
+    if (status?.status === 'completed') {
+      notifications.show({ title: 'Invitation sent', message: `${status.email} has the ${status.errorIds.length} errors once they accept`, color: 'green' });
+      return refresh();
+    }
+    if (status?.status === 'refused') {
+      notifications.show({ title: `Not assigned to ${status.email}`, message: `${status.reason ?? 'identity refused the invitation'} (${status.code})`, color: 'red', autoClose: false });
+      return refresh();
+    }
+  }
+}

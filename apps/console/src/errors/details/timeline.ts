@@ -1,0 +1,95 @@
+import type { AssignmentHistory, ErrorDetails } from '@faultline/contracts/browser';
+
+export interface TimelineEntry {
+  at: string;
+  /** What happened and, for every automatic action, why. */
+  text: string;
+  /** Whose action: a person's id, or undefined for the system's rules. */
+  byUserId?: string;
+  automatic: boolean;
+}
+
+export interface Names {
+  user: (userId: string) => string;
+  tag: (tagId: string) => string;
+}
+
+type ErrorEntry = ErrorDetails['history'][number];
+type AssignmentEntry = AssignmentHistory['history'][number];
+
+/**
+ * One error's story, its own events and its assignments merged in time order, each told in a
+ * sentence. Automation never acts silently: every system entry names the rule that acted.
+ */
+export function timeline(errorHistory: readonly ErrorEntry[], assignmentHistory: readonly AssignmentEntry[], names: Names): TimelineEntry[] {
+  const entries = [
+    ...errorHistory.flatMap((entry) => errorEntry(entry, names)),
+    ...assignmentHistory.map((entry) => assignmentEntry(entry, names)),
+  ];
+  return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
+  const details = entry.details;
+  const by = entry.actor.type === 'user' ? names.user(entry.actor.id) : undefined;
+  const base = { at: entry.at, byUserId: entry.actor.type === 'user' ? entry.actor.id : undefined, automatic: entry.actor.type === 'system' };
+  const text = (() => {
+    switch (entry.type) {
+      case 'ErrorRecorded':
+        return `Failed in run ${details.runId}${httpStatus(details)}; recorded as ${details.errorClass} (${details.severity} severity)`;
+      case 'ErrorOccurredAgain':
+        return `Failed again in run ${details.runId}${httpStatus(details)} (occurrence ${details.occurrences})`;
+      case 'ErrorResolved':
+        return resolved(details, by);
+      case 'ErrorReopened':
+        return `Reopened by ${by ?? 'the system'}`;
+      case 'ErrorTagged':
+        return `Tagged ${names.tag(String(details.tagId))} by ${by ?? 'the system'}`;
+      case 'ErrorUntagged':
+        return details.reason === 'tag_deleted' ? `Tag ${names.tag(String(details.tagId))} removed: the tag was deleted` : `Tag ${names.tag(String(details.tagId))} removed by ${by ?? 'the system'}`;
+      case 'RetryDataEdited':
+        return `Retry data edited by ${by ?? 'the system'}`;
+      case 'ErrorRetryRequested':
+        return by ? `Retry requested by ${by}, to run from ${details.notBefore}` : `Retried automatically, to run from ${details.notBefore}`;
+      case 'SeverityNotificationRequested':
+        return 'High severity: followers of the flow were emailed';
+      default:
+        return entry.type;
+    }
+  })();
+  return [{ ...base, text }];
+}
+
+function resolved(details: Record<string, unknown>, by: string | undefined): string {
+  const note = typeof details.note === 'string' && details.note ? ` — "${details.note}"` : '';
+  switch (details.reason) {
+    case 'retry_succeeded':
+      return 'Resolved: the retry succeeded';
+    case 'superseded':
+      return `Resolved: superseded by error ${details.supersededBy} (same trace key), which took over its assignee`;
+    case 'record_succeeded':
+      return 'Resolved: the same record later succeeded';
+    default:
+      return `Resolved by ${by ?? 'the system'}${note}`;
+  }
+}
+
+function assignmentEntry(entry: AssignmentEntry, names: Names): TimelineEntry {
+  const by = entry.actor.type === 'user' ? names.user(entry.actor.id) : 'the system';
+  const base = { at: entry.at, byUserId: entry.actor.type === 'user' ? entry.actor.id : undefined, automatic: entry.cause === 'retryDataKey' || entry.cause === 'traceKey' };
+  if (entry.type === 'ErrorAssigned') {
+    const to = names.user(entry.assigneeUserId ?? '');
+    if (entry.cause === 'retryDataKey') return { ...base, text: `Assigned to ${to} by the retry data key rule: an error of the same record was assigned to them` };
+    if (entry.cause === 'traceKey') return { ...base, text: `Assigned to ${to} by the trace key rule: it superseded an error of theirs` };
+    return { ...base, text: `Assigned to ${to} by ${by}` };
+  }
+  const from = names.user(entry.previousAssigneeUserId ?? '');
+  if (entry.reason === 'invitation_revoked') return { ...base, automatic: true, text: `Unassigned from ${from}: their invitation was revoked` };
+  if (entry.reason === 'user_deactivated') return { ...base, automatic: true, text: `Unassigned from ${from}: they were deactivated` };
+  return { ...base, text: `Unassigned from ${from} by ${by}` };
+}
+
+function httpStatus(details: Record<string, unknown>): string {
+  if (typeof details.httpStatus !== 'number') return '';
+  return ` with HTTP ${details.httpStatus}${typeof details.httpStatusName === 'string' ? ` ${details.httpStatusName}` : ''}`;
+}

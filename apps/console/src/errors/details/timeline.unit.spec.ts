@@ -1,0 +1,46 @@
+import { timeline } from './timeline';
+
+const names = { user: (id: string) => ({ u1: 'Ada', u2: 'Ned' })[id] ?? id, tag: (id: string) => (id === 't1' ? 'billing' : id) };
+const person = (id: string) => ({ type: 'user' as const, id });
+const system = { type: 'system' as const, id: 'errors' };
+
+describe('an error told as a story', () => {
+  it('merges its events and its assignments in time order, each in words', () => {
+    const story = timeline(
+      [
+        { version: 1, type: 'ErrorRecorded', at: '2026-12-01T10:00:00.000Z', actor: system, details: { runId: 'r1', httpStatus: 503, httpStatusName: 'Service Unavailable', errorClass: 'connection', severity: 'medium' } },
+        { version: 2, type: 'ErrorTagged', at: '2026-12-01T10:02:00.000Z', actor: person('u1'), details: { tagId: 't1' } },
+        { version: 3, type: 'ErrorResolved', at: '2026-12-01T10:03:00.000Z', actor: person('u2'), details: { reason: 'user', note: 'fixed the token' } },
+      ],
+      [{ type: 'ErrorAssigned', at: '2026-12-01T10:01:00.000Z', actor: person('u1'), assigneeUserId: 'u2', previousAssigneeUserId: null, cause: 'manual', reason: null }],
+      names,
+    );
+    expect(story.map((entry) => entry.text)).toEqual([
+      'Failed in run r1 with HTTP 503 Service Unavailable; recorded as connection (medium severity)',
+      'Assigned to Ned by Ada',
+      'Tagged billing by Ada',
+      'Resolved by Ned — "fixed the token"',
+    ]);
+  });
+
+  it('says which rule acted whenever the system did', () => {
+    const story = timeline(
+      [
+        { version: 2, type: 'ErrorRetryRequested', at: '2026-12-01T10:01:00.000Z', actor: system, details: { notBefore: '2026-12-01T10:05:00.000Z' } },
+        { version: 3, type: 'ErrorResolved', at: '2026-12-01T10:06:00.000Z', actor: system, details: { reason: 'superseded', supersededBy: 'e9' } },
+      ],
+      [
+        { type: 'ErrorAssigned', at: '2026-12-01T10:00:00.000Z', actor: system, assigneeUserId: 'u1', previousAssigneeUserId: null, cause: 'retryDataKey', reason: null },
+        { type: 'ErrorUnassigned', at: '2026-12-01T10:07:00.000Z', actor: system, assigneeUserId: null, previousAssigneeUserId: 'u1', cause: null, reason: 'user_deactivated' },
+      ],
+      names,
+    );
+    expect(story.every((entry) => entry.automatic)).toBe(true);
+    expect(story.map((entry) => entry.text)).toEqual([
+      'Assigned to Ada by the retry data key rule: an error of the same record was assigned to them',
+      'Retried automatically, to run from 2026-12-01T10:05:00.000Z',
+      'Resolved: superseded by error e9 (same trace key), which took over its assignee',
+      'Unassigned from Ada: they were deactivated',
+    ]);
+  });
+});

@@ -1,0 +1,194 @@
+import type { AccountSettings, PendingInvitation, UserSummary } from '@faultline/contracts/browser';
+import { Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { api, get, post } from '../api/http';
+import { useUsers } from '../app/directory';
+import { ProblemAlert } from '../app/ProblemAlert';
+import { useMe } from '../session/session';
+import { accessText, parseAccess } from './access-text';
+
+/** People, roles, integration access, invitations and the account's Invitations setting. */
+export function TeamPage() {
+  const me = useMe();
+  const administrator = me.user.role === 'owner' || me.user.role === 'admin';
+  const users = useUsers();
+  const client = useQueryClient();
+  const invitations = useQuery({ queryKey: ['identity', 'invitations'], queryFn: ({ signal }) => get<PendingInvitation[]>('identity', '/invitations', signal) });
+  const refresh = () => client.invalidateQueries({ queryKey: ['identity'] });
+  const action = useMutation({
+    mutationFn: ({ path }: { path: string; done: string }) => post('identity', path),
+    onSuccess: (_result, { done }) => notifications.show({ message: done, color: 'green' }),
+    onSettled: refresh,
+  });
+  const people = (users.data ?? []).filter((user) => user.status !== 'invited');
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Team
+      </Title>
+      <ProblemAlert error={users.error ?? action.error} title="Refused" />
+      {administrator && <InvitationsSetting />}
+      <InviteForm onInvited={refresh} />
+      <Paper withBorder p="sm">
+        <Title order={2} size="h4" mb="xs">
+          Pending invitations
+        </Title>
+        {invitations.data?.length ? (
+          <Table aria-label="Pending invitations">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Access</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invitations.data.map((invitee) => (
+                <Table.Tr key={invitee.userId}>
+                  <Table.Td>{invitee.email}</Table.Td>
+                  <Table.Td>{invitee.role}</Table.Td>
+                  <Table.Td>{accessText(invitee.access)}</Table.Td>
+                  <Table.Td>{invitee.expiresAt ? new Date(invitee.expiresAt).toLocaleString() : '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end">
+                      <Button size="xs" variant="default" onClick={() => action.mutate({ path: `/invitations/${encodeURIComponent(invitee.userId)}/resend`, done: `Invitation sent again to ${invitee.email}` })}>
+                        Re-send
+                      </Button>
+                      <Button size="xs" variant="default" color="red" onClick={() => action.mutate({ path: `/invitations/${encodeURIComponent(invitee.userId)}/revoke`, done: `Invitation of ${invitee.email} revoked` })}>
+                        Revoke
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Text c="dimmed">No invitation is pending{administrator ? '' : ' within your access'}.</Text>
+        )}
+      </Paper>
+      <Paper withBorder p="sm">
+        <Title order={2} size="h4" mb="xs">
+          People
+        </Title>
+        <Table aria-label="People">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Access</Table.Th>
+              <Table.Th>Status</Table.Th>
+              {administrator && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {people.map((user) => (
+              <PersonRow key={user.userId} user={user} administrator={administrator} isMe={user.userId === me.user.userId} onAction={(path, done) => action.mutate({ path, done })} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}
+
+function PersonRow({ user, administrator, isMe, onAction }: { user: UserSummary; administrator: boolean; isMe: boolean; onAction: (path: string, done: string) => void }) {
+  const id = encodeURIComponent(user.userId);
+  return (
+    <Table.Tr>
+      <Table.Td>{user.name ?? '—'}</Table.Td>
+      <Table.Td>{user.email}</Table.Td>
+      <Table.Td>{user.role}</Table.Td>
+      <Table.Td>{accessText(user.access, user.role)}</Table.Td>
+      <Table.Td>
+        <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light">
+          {user.status}
+        </Badge>
+      </Table.Td>
+      {administrator && (
+        <Table.Td>
+          {!isMe && user.role !== 'owner' && user.status === 'active' && (
+            <Button size="xs" variant="default" color="red" onClick={() => onAction(`/users/${id}/deactivate`, `${user.email} deactivated; their open errors are unassigned`)}>
+              Deactivate
+            </Button>
+          )}
+          {user.status === 'deactivated' && (
+            <Button size="xs" variant="default" onClick={() => onAction(`/users/${id}/reactivate`, `${user.email} reactivated`)}>
+              Reactivate
+            </Button>
+          )}
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+function InviteForm({ onInvited }: { onInvited: () => void }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'member' | 'admin'>('member');
+  const [access, setAccess] = useState('');
+  const parsed = parseAccess(access);
+  const invite = useMutation({
+    mutationFn: () => post('identity', '/invitations', { email: email.trim(), role, access: parsed.ok ? parsed.access : {} }),
+    onSuccess: () => {
+      notifications.show({ message: `Invitation sent to ${email}`, color: 'green' });
+      setEmail('');
+      setAccess('');
+      onInvited();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (parsed.ok) invite.mutate();
+  };
+  return (
+    <Paper withBorder p="sm">
+      <Title order={2} size="h4" mb="xs">
+        Invite someone
+      </Title>
+      <form onSubmit={submit} aria-label="Invite someone">
+        <Group align="flex-end">
+          <TextInput label="Email" type="email" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} w={260} />
+          <Select label="Role" data={['member', 'admin']} value={role} onChange={(value) => setRole(value === 'admin' ? 'admin' : 'member')} allowDeselect={false} w={120} />
+          <TextInput
+            label="Integration access"
+            description="e.g. acme:monitor, globex:manage"
+            value={access}
+            onChange={(event) => setAccess(event.currentTarget.value)}
+            error={parsed.ok ? undefined : parsed.why}
+            w={300}
+          />
+          <Button type="submit" loading={invite.isPending}>
+            Invite
+          </Button>
+        </Group>
+        <ProblemAlert error={invite.error} title="Not invited" />
+      </form>
+    </Paper>
+  );
+}
+
+function InvitationsSetting() {
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: ['identity', 'settings'], queryFn: ({ signal }) => get<AccountSettings>('identity', '/account/settings', signal) });
+  const change = useMutation({
+    mutationFn: (invitationsEnabled: boolean) => api('identity', '/account/settings', { method: 'PATCH', body: { invitationsEnabled } }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['identity'] }),
+  });
+  return (
+    <Paper withBorder p="sm">
+      <Switch
+        label="Invitations: members may invite people (and assign errors to new emails)"
+        checked={settings.data?.invitationsEnabled ?? false}
+        disabled={!settings.data}
+        onChange={(event) => change.mutate(event.currentTarget.checked)}
+      />
+      <ProblemAlert error={change.error} title="Not changed" />
+    </Paper>
+  );
+}

@@ -1,0 +1,72 @@
+import { testServiceEnvironment } from '@faultline/testing';
+import path from 'node:path';
+import { freePort } from './free-port';
+import { ServiceProcess, startServiceProcess } from './service-process';
+
+export const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
+export type SystemService = (typeof SERVICES)[number];
+
+export interface RunningSystemOptions {
+  /** Settings every service gets besides the test defaults (an SMTP server, short windows). */
+  env?: NodeJS.ProcessEnv;
+  /** Also serve the built web console from this folder through its gateway, which emails link to. */
+  consoleDir?: string;
+}
+
+
+/** The four service processes as `npm start` runs them, each with its own database, on one broker; and the console when asked. */
+export class RunningSystem {
+  private constructor(
+    readonly services: ServiceProcess[],
+    readonly consoleUrl: string | undefined,
+  ) {}
+
+  static async start(topicPrefix: string, options: RunningSystemOptions = {}): Promise<RunningSystem> {
+    const output = new Map<string, string[]>();
+    const consolePort = options.consoleDir ? await freePort() : undefined;
+    const consoleUrl = consolePort ? `http://127.0.0.1:${consolePort}` : undefined;
+    const services = await Promise.all(
+      SERVICES.map(async (service) => {
+        const httpPort = await freePort();
+        const env = { ...(await testServiceEnvironment(service, { httpPort, topicPrefix })), ...(consoleUrl ? { LINK_BASE_URL: consoleUrl } : {}), ...options.env };
+        output.set(service, []);
+        return startServiceProcess(service, { env, httpPort, onOutput: (line) => output.get(service)?.push(line) });
+      }),
+    );
+    if (options.consoleDir && consolePort) {
+      output.set('console', []);
+      services.push(
+        startServiceProcess('console', {
+          entry: path.join('apps', 'console', 'gateway', 'main.ts'),
+          httpPort: consolePort,
+          env: {
+            ...process.env,
+            CONSOLE_HTTP_PORT: String(consolePort),
+            CONSOLE_STATIC_DIR: options.consoleDir,
+            ...Object.fromEntries(services.map((service) => [`${service.service.toUpperCase()}_URL`, service.baseUrl])),
+          },
+          onOutput: (line) => output.get('console')?.push(line),
+        }),
+      );
+    }
+    try {
+      await Promise.all(services.map((service) => service.healthy(90_000)));
+    } catch (error) {
+      for (const [service, lines] of output) process.stderr.write(`--- ${service}\n${lines.slice(-20).join('\n')}\n`);
+      throw error;
+    }
+    return new RunningSystem(services, consoleUrl);
+  }
+
+  service(name: SystemService): ServiceProcess {
+    return this.services.find((service) => service.service === name)!;
+  }
+
+  url(name: SystemService): string {
+    return this.service(name).baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.services.map((service) => service.stop()));
+  }
+}
