@@ -241,4 +241,40 @@ describe('the web console', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await page.text()).toContain('<div id="root">');
   });
+
+  it('a view the owner saves and shares opens for a member, who makes it the page they open with', async () => {
+    const zoe = await faultline.member(account.ownerToken, 'Zoe', { 'int-1': 'monitor' });
+    await faultline.publish(account.accountId, [
+      { flowId: 'flow-views', flowStepId: 'step-shared', message: 'In the shared view' },
+      { flowId: 'flow-views', flowStepId: 'step-other', message: 'Outside the shared view' },
+    ]);
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-views', 2);
+    await owner.goto('/errors?flowId=flow-views&flowStepId=step-shared&columns=message,assignee');
+    await owner.getByRole('link', { name: 'In the shared view' }).waitFor();
+    await owner.getByRole('button', { name: 'Save view…' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Save the current filter and columns' });
+    await dialog.getByLabel('Name of the view').fill('Shared step');
+    await dialog.getByLabel('Share with everyone in the account').check();
+    await dialog.getByRole('button', { name: 'Save view' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const page = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await signIn(page, zoe.email, zoe.password);
+    await page.getByLabel('View', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Shared step' }).click();
+    await page.waitForURL(/flowStepId=step-shared/);
+    await page.getByRole('link', { name: 'In the shared view' }).waitFor();
+    await expect(rows(page).count()).resolves.toBe(1);
+    await expect(page.locator('table[aria-label="Errors"] thead th').allTextContents()).resolves.toEqual(['', 'Message', 'Assignee']);
+    await page.getByRole('button', { name: 'Open with this view' }).click();
+    await page.getByRole('button', { name: 'Open with this view' }).waitFor({ state: 'detached' });
+    await expect(page.getByRole('button', { name: 'Delete view' }).count()).resolves.toBe(0);
+
+    await page.getByRole('link', { name: 'Flows' }).click();
+    await page.getByRole('link', { name: 'Errors', exact: true }).click();
+    await page.waitForURL(/flowStepId=step-shared/);
+    await page.getByRole('link', { name: 'In the shared view' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

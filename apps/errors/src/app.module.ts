@@ -7,6 +7,7 @@ import { ErrorsListClassification1732300000400 } from './infrastructure/errors-l
 import { ErrorsListTable1732300000100 } from './infrastructure/errors-list.migration';
 import { ErrorsLifecycle1732300000500 } from './infrastructure/errors-lifecycle.migration';
 import { ErrorsRetention1732300000600 } from './infrastructure/errors-retention.migration';
+import { SavedViews1732300000700 } from './infrastructure/saved-views.migration';
 
 @Module({})
 export class ErrorsAppModule {
@@ -16,7 +17,7 @@ export class ErrorsAppModule {
       imports: [
         ServiceModule.forRoot({
           config: config.service,
-          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300, ErrorsLifecycle1732300000500, ErrorsRetention1732300000600],
+          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300, ErrorsLifecycle1732300000500, ErrorsRetention1732300000600, SavedViews1732300000700],
           clock,
         }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),

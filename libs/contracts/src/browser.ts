@@ -5,6 +5,7 @@
 export * from './errors/api/errors-list.api';
 export * from './errors/api/error-actions.api';
 export * from './errors/api/error-details.api';
+export * from './errors/api/saved-views.api';
 export * from './assignment/api/assignment.api';
 export * from './identity/api/identity.api';
 export * from './notifications/api/notifications.api';

@@ -16,6 +16,7 @@ export * from './errors/flow-events.v1';
 export * from './assignment/error-assignment.v1';
 export * from './errors/api/error-actions.api';
 export * from './errors/api/error-details.api';
+export * from './errors/api/saved-views.api';
 export * from './errors/api/flow-reports.api';
 export * from './assignment/api/assignment.api';
 export * from './notifications/notifications-events.v1';

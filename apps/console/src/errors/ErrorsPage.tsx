@@ -19,6 +19,9 @@ import { ErrorsTable } from './ErrorsTable';
 import { type ErrorsFilter, type ErrorStatus, filterFromSearch, searchFromFilter, withFilter } from './filter/errors-filter-url';
 import { allMatching, keepListed, NOTHING_SELECTED, type Selection, selectedCount, toggleRow, toggleShown } from './selection/selection';
 import { usePageCommands } from './usePageCommands';
+import { useSavedViews } from './views/useSavedViews';
+import { columnsFromSearch, withColumns } from './views/view-columns';
+import { ViewsBar } from './views/ViewsBar';
 
 const PAGE_SIZE = 50;
 /**
@@ -40,7 +43,9 @@ export function ErrorsPage() {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const filter = useMemo(() => filterFromSearch(search), [search]);
-  const setFilter = useCallback((next: ErrorsFilter) => setSearch(searchFromFilter(next)), [setSearch]);
+  const columns = useMemo(() => columnsFromSearch(search), [search]);
+  const setFilter = useCallback((next: ErrorsFilter) => setSearch(withColumns(searchFromFilter(next), columns)), [setSearch, columns]);
+  useDefaultView(search, setSearch);
   const list = useInfiniteQuery({
     queryKey: ['errors', 'list', filter],
     queryFn: ({ pageParam, signal }) => get<ErrorsPageData>('errors', listPath(filter, PAGE_SIZE, pageParam), signal),
@@ -129,6 +134,12 @@ export function ErrorsPage() {
           <Tabs.Tab value="resolved">Resolved {counts.resolved !== undefined && `(${counts.resolved.toLocaleString()})`}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
+      <ViewsBar
+        filter={filter}
+        columns={columns}
+        onOpen={(view) => setSearch(withColumns(searchFromFilter(view.filter), view.columns))}
+        onColumns={(next) => setSearch(withColumns(search, next))}
+      />
       <ErrorsFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
       <Paper withBorder p="xs" role="toolbar" aria-label="Act on the selected errors">
         <Group gap="xs">
@@ -180,6 +191,7 @@ export function ErrorsPage() {
       ) : (
         <ErrorsTable
           errors={errors}
+          columns={columns}
           selection={selection}
           activeIndex={activeIndex}
           onToggle={(errorId) => setSelection((current) => toggleRow(current, errorId))}
@@ -213,6 +225,16 @@ export function ErrorsPage() {
       />
     </Stack>
   );
+}
+
+/** The Errors page opened bare (from the navigation bar) shows the person's default view, if they chose one. */
+function useDefaultView(search: URLSearchParams, setSearch: (search: URLSearchParams, options: { replace: boolean }) => void): void {
+  const { views } = useSavedViews();
+  const bare = search.toString() === '';
+  const chosen = views?.find((view) => view.isDefault);
+  useEffect(() => {
+    if (bare && chosen) setSearch(withColumns(searchFromFilter(chosen.filter), chosen.columns), { replace: true });
+  }, [bare, chosen, setSearch]);
 }
 
 /** The Open and Resolved tabs' counts for the rest of the filter (one row each: the total comes along). */

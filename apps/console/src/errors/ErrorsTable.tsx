@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import { useNames } from '../app/directory';
 import { relativeTime } from '../app/time';
 import { isSelected, type Selection } from './selection/selection';
+import type { ViewColumn } from './views/view-columns';
 
 interface Props {
   errors: ErrorListItem[];
+  columns: readonly ViewColumn[];
   selection: Selection;
   activeIndex: number;
   onToggle: (errorId: string) => void;
@@ -17,8 +19,9 @@ interface Props {
 const SEVERITY_COLOURS: Record<string, string> = { high: 'red', medium: 'orange', none: 'gray' };
 
 /** The Errors list: one row per error; the active row (j/k) is outlined, selected rows checked. */
-export function ErrorsTable({ errors, selection, activeIndex, onToggle, onToggleShown, onActivate }: Props) {
+export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle, onToggleShown, onActivate }: Props) {
   const names = useNames();
+  const shows = (column: ViewColumn) => columns.includes(column);
   const allShown = errors.length > 0 && errors.every((error) => isSelected(selection, error.errorId));
   return (
     <Table highlightOnHover striped={false} verticalSpacing="xs" aria-label="Errors" aria-rowcount={errors.length}>
@@ -28,13 +31,13 @@ export function ErrorsTable({ errors, selection, activeIndex, onToggle, onToggle
             <Checkbox aria-label="Select every error shown" checked={allShown} indeterminate={!allShown && errors.some((error) => isSelected(selection, error.errorId))} onChange={onToggleShown} />
           </Table.Th>
           <Table.Th>Message</Table.Th>
-          <Table.Th>Class</Table.Th>
-          <Table.Th>Severity</Table.Th>
-          <Table.Th>Step</Table.Th>
-          <Table.Th ta="right">Occurrences</Table.Th>
-          <Table.Th>Last occurred</Table.Th>
-          <Table.Th>Assignee</Table.Th>
-          <Table.Th>Tags</Table.Th>
+          {shows('class') && <Table.Th>Class</Table.Th>}
+          {shows('severity') && <Table.Th>Severity</Table.Th>}
+          {shows('step') && <Table.Th>Step</Table.Th>}
+          {shows('occurrences') && <Table.Th ta="right">Occurrences</Table.Th>}
+          {shows('lastOccurred') && <Table.Th>Last occurred</Table.Th>}
+          {shows('assignee') && <Table.Th>Assignee</Table.Th>}
+          {shows('tags') && <Table.Th>Tags</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -61,29 +64,35 @@ export function ErrorsTable({ errors, selection, activeIndex, onToggle, onToggle
                   {error.httpStatus ? ` · HTTP ${error.httpStatus}${error.httpStatusName ? ` ${error.httpStatusName}` : ''}` : ''}
                 </Text>
               </Table.Td>
-              <Table.Td>{error.errorClass}</Table.Td>
-              <Table.Td>
-                <Badge color={SEVERITY_COLOURS[error.severity]} variant="light">
-                  {error.severity}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{error.flowStepId}</Table.Td>
-              <Table.Td ta="right">{error.occurrences}</Table.Td>
-              <Table.Td>
-                <time dateTime={error.lastOccurredAt} title={new Date(error.lastOccurredAt).toLocaleString()}>
-                  {relativeTime(error.lastOccurredAt)}
-                </time>
-              </Table.Td>
-              <Table.Td>{error.assigneeUserId ? names.user(error.assigneeUserId) : <Text c="dimmed" size="sm">unassigned</Text>}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {error.tagIds.map((tagId) => (
-                    <Badge key={tagId} size="sm" variant="outline" color="dark" style={{ borderColor: names.tagView(tagId)?.colour }}>
-                      {names.tag(tagId)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
+              {shows('class') && <Table.Td>{error.errorClass}</Table.Td>}
+              {shows('severity') && (
+                <Table.Td>
+                  <Badge color={SEVERITY_COLOURS[error.severity]} variant="light">
+                    {error.severity}
+                  </Badge>
+                </Table.Td>
+              )}
+              {shows('step') && <Table.Td>{error.flowStepId}</Table.Td>}
+              {shows('occurrences') && <Table.Td ta="right">{error.occurrences}</Table.Td>}
+              {shows('lastOccurred') && (
+                <Table.Td>
+                  <time dateTime={error.lastOccurredAt} title={new Date(error.lastOccurredAt).toLocaleString()}>
+                    {relativeTime(error.lastOccurredAt)}
+                  </time>
+                </Table.Td>
+              )}
+              {shows('assignee') && <Table.Td>{error.assigneeUserId ? names.user(error.assigneeUserId) : <Text c="dimmed" size="sm">unassigned</Text>}</Table.Td>}
+              {shows('tags') && (
+                <Table.Td>
+                  <Group gap={4}>
+                    {error.tagIds.map((tagId) => (
+                      <Badge key={tagId} size="sm" variant="outline" color="dark" style={{ borderColor: names.tagView(tagId)?.colour }}>
+                        {names.tag(tagId)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           );
         })}

@@ -22,6 +22,7 @@ import { FlowReportsHandler } from './record-error/flow-reports.handler';
 import { ReportingAccounts } from './record-error/reporting-accounts';
 import { PendingRetriesQueries } from './retries/pending-retries.query';
 import { RetriesController } from './retries/retries.controller';
+import { SavedViewsController } from './saved-views/saved-views.controller';
 import { TagsController } from './tags/tags.controller';
 
 @Module({})
@@ -37,6 +38,7 @@ export class ErrorsModule {
         ErrorActionsController,
         ErrorsListController,
         TagsController,
+        SavedViewsController,
         FlowsController,
         RetriesController,
         MonitorController,

@@ -7,6 +7,7 @@ import { FlowsProjection } from './flows/flows.projection';
 import { RetentionProjection } from './retention/retention.projection';
 import { PendingRetriesProjection } from './retries/pending-retries.projection';
 import type { Projection, StoredServiceEvent } from './stored-events';
+import { SavedViewsProjection } from './saved-views/saved-views.projection';
 import { TagsProjection } from './tags/tags.projection';
 
 /** Every read model of the service, applied together in the events' transaction. */
@@ -22,9 +23,10 @@ export class ReadModels {
     pendingRetries: PendingRetriesProjection,
     tags: TagsProjection,
     retention: RetentionProjection,
+    savedViews: SavedViewsProjection,
   ) {
     // The errors list first: the activity log reads an error's flow from it.
-    this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags, retention];
+    this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags, retention, savedViews];
   }
 
   /** The same read models outside Nest (the rebuild command). */
@@ -37,6 +39,7 @@ export class ReadModels {
       new PendingRetriesProjection(),
       new TagsProjection(),
       new RetentionProjection(),
+      new SavedViewsProjection(),
     );
   }
 
@@ -55,4 +58,5 @@ export const READ_MODEL_PROVIDERS = [
   PendingRetriesProjection,
   TagsProjection,
   RetentionProjection,
+  SavedViewsProjection,
 ];

@@ -4,10 +4,11 @@ import type { ErrorEvent } from './error.events';
 import type { FlowEvent } from './flows/flow.events';
 import type { RetentionEvent } from './retention/retention.decider';
 import type { RetryEvent } from './retries/retry.events';
+import type { SavedViewsEvent } from './saved-views/saved-views.events';
 import type { TagCatalogueEvent } from './tags/tag-catalogue.events';
 
 /** Every event the errors service stores, whatever its aggregate. */
-export type ErrorsServiceEvent = ErrorEvent | FlowEvent | TagCatalogueEvent | RetryEvent | RetentionEvent;
+export type ErrorsServiceEvent = ErrorEvent | FlowEvent | TagCatalogueEvent | RetryEvent | RetentionEvent | SavedViewsEvent;
 
 export type StoredServiceEvent = StoredEvent<ErrorsServiceEvent>;
 

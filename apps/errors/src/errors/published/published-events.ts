@@ -54,6 +54,10 @@ export function publishedMessages(stored: StoredServiceEvent): OutboxMessage[] {
     case 'TagChanged':
     case 'TagDeleted':
     case 'RetentionChanged':
+    case 'ViewSaved':
+    case 'ViewChanged':
+    case 'ViewDeleted':
+    case 'DefaultViewChosen':
       return [];
     default: {
       const unknown: never = event;
