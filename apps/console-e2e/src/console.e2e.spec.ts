@@ -263,8 +263,7 @@ describe('the web console', () => {
     await page.getByLabel('View', { exact: true }).first().click();
     await page.getByRole('option', { name: 'Shared step' }).click();
     await page.waitForURL(/flowStepId=step-shared/);
-    await page.getByRole('link', { name: 'In the shared view' }).waitFor();
-    await expect(rows(page).count()).resolves.toBe(1);
+    await eventually(async () => expect(await rows(page).locator('a').allTextContents()).toEqual(['In the shared view']), 20_000);
     await expect(page.locator('table[aria-label="Errors"] thead th').allTextContents()).resolves.toEqual(['', 'Message', 'Assignee']);
     await page.getByRole('button', { name: 'Open with this view' }).click();
     await page.getByRole('button', { name: 'Open with this view' }).waitFor({ state: 'detached' });
@@ -274,6 +273,30 @@ describe('the web console', () => {
     await page.getByRole('link', { name: 'Errors', exact: true }).click();
     await page.waitForURL(/flowStepId=step-shared/);
     await page.getByRole('link', { name: 'In the shared view' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['/flows', 'Flows with open errors', 'flows'],
+    ['/team', 'Pending invitations', 'team'],
+    ['/notifications', 'My notifications', undefined],
+    ['/emails', 'Email audit', undefined],
+  ])('%s passes axe’s checks', async (path, heading, shot) => {
+    await owner.goto(path);
+    await owner.getByRole('heading', { name: heading }).waitFor();
+    await owner.waitForLoadState('networkidle');
+    expect(await accessibilityViolations(owner)).toEqual([]);
+    if (shot) await screenshot(owner, shot);
+  });
+
+  it('the sign-in page passes axe’s checks, and a wrong password is told plainly', async () => {
+    const page = await newConsolePage(faultline.browser, faultline.consoleUrl);
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(account.owner.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('the email or password is wrong').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -51,7 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         <Stack gap={2}>
           {DESTINATIONS.filter((destination) => administrator || !destination.administratorsOnly).map((destination) => (
-            <NavLink key={destination.to} component={RouterLink} to={destination.to} label={destination.label} active={location.pathname.startsWith(destination.to)} />
+            <NavLink key={destination.to} component={RouterLink} to={destination.to} label={destination.label} active={location.pathname.startsWith(destination.to)} variant="filled" />
           ))}
         </Stack>
         <Text size="xs" c="dimmed" mt="auto" p="xs">

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { get, post } from '../api/http';
 import { ProblemAlert } from '../app/ProblemAlert';
 
-const STATUS_COLOURS: Record<string, string> = { sent: 'green', failed: 'red', pending: 'yellow', cancelled: 'gray' };
+const STATUS_COLOURS: Record<string, string> = { sent: 'green.9', failed: 'red.9', pending: 'yellow.9', cancelled: 'gray.8' };
 
 /** Every email the account was sent, its fate, and "send again" for the failed ones. */
 export function EmailAuditPage() {

@@ -16,7 +16,7 @@ interface Props {
   onActivate: (index: number) => void;
 }
 
-const SEVERITY_COLOURS: Record<string, string> = { high: 'red', medium: 'orange', none: 'gray' };
+const SEVERITY_COLOURS: Record<string, string> = { high: 'red.9', medium: 'orange.9', none: 'gray.8' };
 
 /** The Errors list: one row per error; the active row (j/k) is outlined, selected rows checked. */
 export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle, onToggleShown, onActivate }: Props) {

@@ -28,7 +28,7 @@ export function NotificationsPage() {
       <Paper withBorder p="sm">
         {items.length === 0 ? (
           <Text c="dimmed">
-            You follow no flow. Open a flow from <Anchor component={Link} to="/flows">Flows</Anchor> and choose “Follow this flow”.
+            You follow no flow. Open a flow from <Anchor component={Link} to="/flows" underline="always">Flows</Anchor> and choose “Follow this flow”.
           </Text>
         ) : (
           <Table aria-label="Flows I follow">

@@ -106,7 +106,7 @@ function PersonRow({ user, administrator, isMe, onAction }: { user: UserSummary;
       <Table.Td>{user.role}</Table.Td>
       <Table.Td>{accessText(user.access, user.role)}</Table.Td>
       <Table.Td>
-        <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light">
+        <Badge color={user.status === 'active' ? 'green.9' : 'gray.8'} variant="light">
           {user.status}
         </Badge>
       </Table.Td>

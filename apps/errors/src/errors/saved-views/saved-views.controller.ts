@@ -1,6 +1,6 @@
 import { AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
 import { ChangeViewRequest, DefaultViewRequest, SavedView, SavedViewList, SaveViewRequest, VIEW_COLUMNS, ViewParams } from '@faultline/contracts';
-import { ApiBodyFrom, ApiOkFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
+import { ApiAnswerFrom, ApiBodyFrom, ApiOkFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
@@ -46,7 +46,7 @@ export class SavedViewsController {
   @Post()
   @ApiOperation({ summary: 'Save the current filter and columns under a name (shared: for the whole account)' })
   @ApiBodyFrom(SaveViewRequest)
-  @ApiOkFrom(SavedView)
+  @ApiAnswerFrom(201, SavedView)
   async save(@AuthenticatedUser() user: AccessUser, @Body(new SchemaPipe(SaveViewRequest, 'body')) body: Static<typeof SaveViewRequest>): Promise<SavedView> {
     const viewId = randomUUID();
     const view = { viewId, name: body.name, filter: body.filter, columns: body.columns ?? [...VIEW_COLUMNS], shared: body.shared };

@@ -18,7 +18,7 @@ describe('saved views', () => {
     const member = await harness.newUser(accountId, { role: 'member', access: { 'int-1': 'monitor' } });
 
     const saved = await harness.request('POST', '/views', ownerToken, { name: ' Unassigned in int-1 ', filter, columns: ['message', 'assignee'], shared: false });
-    expect(saved).toMatchObject({ status: 200, body: { name: 'Unassigned in int-1', filter, columns: ['message', 'assignee'], shared: false, ownerUserId, mine: true, isDefault: false } });
+    expect(saved).toMatchObject({ status: 201, body: { name: 'Unassigned in int-1', filter, columns: ['message', 'assignee'], shared: false, ownerUserId, mine: true, isDefault: false } });
     const { viewId } = saved.body;
     expect((await harness.request('GET', '/views', member.token)).body.items).toEqual([]);
     expect((await harness.request('PUT', '/views/default', member.token, { viewId })).body).toMatchObject({ code: 'VIEW_NOT_FOUND' });
