@@ -143,7 +143,14 @@ describe('the web console', () => {
 
   it('a 6000 disables the flow: its page shows the banner with the app’s words, and re-enabling works', async () => {
     await faultline.publish(account.accountId, [
-      { flowId: 'flow-locked', httpStatus: 409, severityCode: 6000, message: 'Board locked', disableErrorDescription: 'Unlock the board, then re-enable' },
+      {
+        flowId: 'flow-locked',
+        httpStatus: 409,
+        severityCode: 6000,
+        message: 'Board locked',
+        disableErrorDescription: 'Unlock the board, then re-enable',
+        responseBody: { error: 'board_locked', board: 77 },
+      },
     ]);
     await faultline.errorsWhen(account.ownerToken, 'flowId=flow-locked', 1);
     await owner.goto('/flows/int-1/flow-locked');
@@ -153,6 +160,9 @@ describe('the web console', () => {
     await screenshot(owner, 'flow-disabled');
     await banner.getByRole('button', { name: 'Re-enable the flow' }).click();
     await eventually(async () => expect(await banner.count()).toBe(0), 20_000);
+    await owner.getByRole('link', { name: 'Board locked' }).first().click();
+    await owner.getByRole('heading', { level: 1, name: 'Board locked' }).waitFor();
+    await expect(owner.getByLabel('Response body').textContent()).resolves.toContain('"board_locked"');
   });
 
   it('resolving everything matching the filter shows the exact count first, then what changed', async () => {
@@ -299,5 +309,24 @@ describe('the web console', () => {
     await page.getByRole('alert').getByText('the email or password is wrong').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('the monitor charts the new errors over time, and an administrator edits a member’s access from Team', async () => {
+    await owner.goto('/flows');
+    const chart = owner.getByRole('img', { name: /new errors? in the last 25 hours/ });
+    await chart.waitFor();
+    await owner.getByRole('radio', { name: '7 days' }).check({ force: true });
+    await owner.getByRole('img', { name: /in the last 8 days/ }).waitFor();
+
+    const kim = await faultline.member(account.ownerToken, 'Kim', { 'int-1': 'monitor' });
+    await owner.goto('/team');
+    const row = owner.getByRole('row').filter({ hasText: kim.email });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const dialog = owner.getByRole('dialog', { name: `Integration access of ${kim.email}` });
+    await dialog.getByLabel('Access').fill('int-1:manage, int-9:monitor');
+    await dialog.getByRole('button', { name: 'Save access' }).click();
+    await row.getByText('int-1: manage, int-9: monitor').waitFor();
+    const me = await faultline.identity.request('GET', '/me', { token: await faultline.identity.signIn(kim.email, kim.password) });
+    expect(me.body.user.access).toEqual({ 'int-1': 'manage', 'int-9': 'monitor' });
   });
 });

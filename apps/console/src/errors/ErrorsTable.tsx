@@ -16,7 +16,7 @@ interface Props {
   onActivate: (index: number) => void;
 }
 
-const SEVERITY_COLOURS: Record<string, string> = { high: 'red.9', medium: 'orange.9', none: 'gray.8' };
+const SEVERITY_COLOURS: Record<string, string> = { high: 'red.9', medium: 'orange.9', none: 'gray.7' };
 
 /** The Errors list: one row per error; the active row (j/k) is outlined, selected rows checked. */
 export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle, onToggleShown, onActivate }: Props) {
@@ -67,7 +67,7 @@ export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle,
               {shows('class') && <Table.Td>{error.errorClass}</Table.Td>}
               {shows('severity') && (
                 <Table.Td>
-                  <Badge color={SEVERITY_COLOURS[error.severity]} variant="light">
+                  <Badge color={SEVERITY_COLOURS[error.severity]} variant="filled">
                     {error.severity}
                   </Badge>
                 </Table.Td>

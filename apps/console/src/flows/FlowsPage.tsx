@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { get } from '../api/http';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { searchFromFilter } from '../errors/filter/errors-filter-url';
+import { ErrorsChart } from './ErrorsChart';
 import { flowPath } from './flow-path';
 
 const errorsLink = (filter: Parameters<typeof searchFromFilter>[0]) => `/errors?${searchFromFilter({ status: 'open', ...filter })}`;
@@ -25,6 +26,7 @@ export function FlowsPage() {
         <Figure label="Assigned" value={totals.assigned} to={errorsLink({})} />
         <Figure label="Unassigned" value={totals.unassigned} to={errorsLink({ assignee: 'unassigned' })} />
       </SimpleGrid>
+      <ErrorsChart />
       <Paper withBorder p="sm">
         <Title order={2} size="h4" mb="xs">
           Flows with open errors

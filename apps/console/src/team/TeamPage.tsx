@@ -1,13 +1,13 @@
 import type { AccountSettings, PendingInvitation, UserSummary } from '@faultline/contracts/browser';
-import { Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
-import { api, get, post } from '../api/http';
+import { api, del, get, post, put } from '../api/http';
 import { useUsers } from '../app/directory';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useMe } from '../session/session';
-import { accessText, parseAccess } from './access-text';
+import { accessChanges, accessText, parseAccess } from './access-text';
 
 /** People, roles, integration access, invitations and the account's Invitations setting. */
 export function TeamPage() {
@@ -88,7 +88,7 @@ export function TeamPage() {
           </Table.Thead>
           <Table.Tbody>
             {people.map((user) => (
-              <PersonRow key={user.userId} user={user} administrator={administrator} isMe={user.userId === me.user.userId} onAction={(path, done) => action.mutate({ path, done })} />
+              <PersonRow key={user.userId} user={user} administrator={administrator} isMe={user.userId === me.user.userId} onAction={(path, done) => action.mutate({ path, done })} onChanged={refresh} />
             ))}
           </Table.Tbody>
         </Table>
@@ -97,14 +97,32 @@ export function TeamPage() {
   );
 }
 
-function PersonRow({ user, administrator, isMe, onAction }: { user: UserSummary; administrator: boolean; isMe: boolean; onAction: (path: string, done: string) => void }) {
+function PersonRow({ user, administrator, isMe, onAction, onChanged }: { user: UserSummary; administrator: boolean; isMe: boolean; onAction: (path: string, done: string) => void; onChanged: () => void }) {
   const id = encodeURIComponent(user.userId);
+  const editable = administrator && !isMe && user.role !== 'owner';
+  const [editingAccess, setEditingAccess] = useState(false);
+  const role = useMutation({ mutationFn: (next: string) => put('identity', `/users/${id}/role`, { role: next }), onSettled: onChanged });
   return (
     <Table.Tr>
       <Table.Td>{user.name ?? '—'}</Table.Td>
       <Table.Td>{user.email}</Table.Td>
-      <Table.Td>{user.role}</Table.Td>
-      <Table.Td>{accessText(user.access, user.role)}</Table.Td>
+      <Table.Td>
+        {editable ? (
+          <Select aria-label={`Role of ${user.email}`} data={['member', 'admin']} value={user.role} onChange={(next) => next && role.mutate(next)} allowDeselect={false} w={120} size="xs" />
+        ) : (
+          user.role
+        )}
+        <ProblemAlert error={role.error} title="Role not changed" />
+      </Table.Td>
+      <Table.Td>
+        {accessText(user.access, user.role)}
+        {editable && user.role === 'member' && (
+          <Button size="compact-xs" variant="subtle" ml="xs" onClick={() => setEditingAccess(true)}>
+            Edit
+          </Button>
+        )}
+        {editingAccess && <AccessDialog user={user} onClose={() => setEditingAccess(false)} onChanged={onChanged} />}
+      </Table.Td>
       <Table.Td>
         <Badge color={user.status === 'active' ? 'green.9' : 'gray.8'} variant="light">
           {user.status}
@@ -125,6 +143,36 @@ function PersonRow({ user, administrator, isMe, onAction }: { user: UserSummary;
         </Table.Td>
       )}
     </Table.Tr>
+  );
+}
+
+/** An administrator edits a member's integration access as text; the dialog sends only what changed. */
+function AccessDialog({ user, onClose, onChanged }: { user: UserSummary; onClose: () => void; onChanged: () => void }) {
+  const [text, setText] = useState(Object.entries(user.access).map(([integrationId, level]) => `${integrationId}:${level}`).join(', '));
+  const parsed = parseAccess(text);
+  const id = encodeURIComponent(user.userId);
+  const save = useMutation({
+    mutationFn: async () => {
+      if (!parsed.ok) return;
+      const { set, remove } = accessChanges(user.access, parsed.access);
+      for (const [integrationId, level] of set) await put('identity', `/users/${id}/access/${encodeURIComponent(integrationId)}`, { level });
+      for (const integrationId of remove) await del('identity', `/users/${id}/access/${encodeURIComponent(integrationId)}`);
+    },
+    onSuccess: onClose,
+    onSettled: onChanged,
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Integration access of ${user.email}`}>
+      <Stack>
+        <TextInput label="Access" description="e.g. acme:monitor, globex:manage" value={text} onChange={(event) => setText(event.currentTarget.value)} error={parsed.ok ? undefined : parsed.why} data-autofocus />
+        <ProblemAlert error={save.error} title="Not changed" />
+        <Group justify="flex-end">
+          <Button onClick={() => save.mutate()} disabled={!parsed.ok} loading={save.isPending}>
+            Save access
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

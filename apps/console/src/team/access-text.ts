@@ -19,3 +19,11 @@ export function parseAccess(text: string): ParsedAccess {
   }
   return { ok: true, access };
 }
+
+/** The calls that turn one access map into another: grants to set, integrations to take away. */
+export function accessChanges(before: Readonly<Record<string, AccessLevel>>, after: Readonly<Record<string, AccessLevel>>) {
+  return {
+    set: Object.entries(after).filter(([integrationId, level]) => before[integrationId] !== level),
+    remove: Object.keys(before).filter((integrationId) => !(integrationId in after)),
+  };
+}

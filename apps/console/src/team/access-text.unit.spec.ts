@@ -1,4 +1,4 @@
-import { accessText, parseAccess } from './access-text';
+import { accessChanges, accessText, parseAccess } from './access-text';
 
 describe('integration access in words', () => {
   it('reads and writes "integration: level" lists', () => {
@@ -11,5 +11,16 @@ describe('integration access in words', () => {
 
   it('says which part is wrong', () => {
     expect(parseAccess('acme:monitor, globex:owner')).toEqual({ ok: false, why: '"globex:owner" is not integration:monitor or integration:manage' });
+  });
+
+  it('turns an edit into the grants to set and the integrations to take away', () => {
+    expect(accessChanges({ acme: 'monitor', globex: 'manage' }, { acme: 'manage', initech: 'monitor' })).toEqual({
+      set: [
+        ['acme', 'manage'],
+        ['initech', 'monitor'],
+      ],
+      remove: ['globex'],
+    });
+    expect(accessChanges({ acme: 'monitor' }, { acme: 'monitor' })).toEqual({ set: [], remove: [] });
   });
 });

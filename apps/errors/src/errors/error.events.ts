@@ -29,6 +29,8 @@ export interface Occurrence {
   traceKey?: string;
   /** The record as the step saw it; what a manual retry sends back, once edited. */
   retryData?: unknown;
+  /** What the called app answered, shown with the error. */
+  responseBody?: unknown;
   /** Who built the automation: the person severity notifications go to. */
   automationCreatorUserId?: string;
   /** When the runtime saw the failure. */

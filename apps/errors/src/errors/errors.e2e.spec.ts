@@ -78,6 +78,10 @@ describe('the errors service records what flow runtimes report', () => {
     const limited = await listed(accountId, `errorClass=rate_limit`);
     expect(limited.items.map((item) => item.runId)).toEqual([rateLimited.data.runId]);
     expect((await get('/errors?severity=extreme', accountId)).body.errors[0].pointer).toBe('/query/severity');
+    const details = await get(`/errors/${high.items[0].errorId}`, accountId);
+    expect(details.body.responseBody).toEqual({ severityCode: 6000, runtimeErrorDescription: 'gone' });
+    expect(JSON.stringify(details.body.history)).not.toContain('runtimeErrorDescription');
+    expect((await get(`/errors/${limited.items[0].errorId}`, accountId)).body.responseBody).toBeNull();
   });
 
   it('a custom action failing with a 503 is retried instead of listed, until its 30 minutes are over', async () => {

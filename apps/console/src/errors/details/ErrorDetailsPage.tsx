@@ -27,7 +27,7 @@ export function ErrorDetailsPage() {
   const [dialog, setDialog] = useState<'assign' | 'tag'>();
   if (details.isPending) return <Loader aria-label="Loading the error" />;
   if (details.error) return <ProblemAlert error={details.error} title="This error cannot be shown" />;
-  const { error, related, history, retryData } = details.data;
+  const { error, related, history, retryData, responseBody } = details.data;
   const one = { kind: 'rows' as const, errorIds: [error.errorId] };
   const act = (action: BulkAction) => void runBulk(action, one);
   const story = timeline(history, assignments.data?.history ?? [], names);
@@ -90,6 +90,20 @@ export function ErrorDetailsPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <RetryDataEditor errorId={error.errorId} retryData={retryData} />
+          <Paper withBorder p="sm" mt="md">
+            <Title order={2} size="h5" mb="xs">
+              Response body
+            </Title>
+            {responseBody === null ? (
+              <Text size="sm" c="dimmed">
+                The runtime reported no response from the app.
+              </Text>
+            ) : (
+              <Code block aria-label="Response body">
+                {typeof responseBody === 'string' ? responseBody : JSON.stringify(responseBody, null, 2)}
+              </Code>
+            )}
+          </Paper>
           <Paper withBorder p="sm" mt="md">
             <Title order={2} size="h5" mb="xs">
               Related errors

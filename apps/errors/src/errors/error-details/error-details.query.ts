@@ -23,9 +23,11 @@ export class ErrorDetailsQuery {
     const manager = this.dataSource.manager;
     const [retryData] = await manager.query('SELECT retry_data FROM error_retry_data WHERE error_id = $1', [errorId]);
     const history = await this.eventStore.readStream<ErrorEvent>(manager, errorStreamId(errorId));
+    const recorded = history.find(({ event }) => event.type === 'ErrorRecorded')?.event.data as { responseBody?: unknown } | undefined;
     return {
       error,
       retryData: (retryData as { retry_data: unknown } | undefined)?.retry_data ?? null,
+      responseBody: recorded?.responseBody ?? null,
       related: {
         sameTraceKey: await this.related(error, 'trace_key', error.traceKey),
         sameRetryDataKey: await this.related(error, 'retry_data_key', error.retryDataKey),
@@ -35,7 +37,7 @@ export class ErrorDetailsQuery {
         type: event.type,
         at: metadata.occurredAt,
         actor: metadata.actor,
-        details: withoutRetryData(event.data),
+        details: shownOnce(event.data),
       })),
     };
   }
@@ -53,7 +55,7 @@ export class ErrorDetailsQuery {
   }
 }
 
-function withoutRetryData(data: object): Record<string, unknown> {
-  const { retryData: _current, previousRetryData: _previous, ...rest } = data as Record<string, unknown>;
+function shownOnce(data: object): Record<string, unknown> {
+  const { retryData: _current, previousRetryData: _previous, responseBody: _response, ...rest } = data as Record<string, unknown>;
   return rest;
 }

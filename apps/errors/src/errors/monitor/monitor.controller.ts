@@ -1,7 +1,7 @@
 import { AccessPermissions, AccessTokenGuard, AccessUser, AuthenticatedUser } from '@faultline/access';
-import { MonitorQuery, MonitorView } from '@faultline/contracts';
-import { ApiOkFrom, ApiQueryFrom, SchemaPipe } from '@faultline/platform';
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ErrorsTimeline, MonitorQuery, MonitorView, TimelineQuery } from '@faultline/contracts';
+import { ApiOkFrom, ApiQueryFrom, CLOCK, Clock, SchemaPipe } from '@faultline/platform';
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { scopeOf } from '../errors-list/errors-list.controller';
@@ -16,6 +16,7 @@ export class MonitorController {
   constructor(
     private readonly monitorQueries: MonitorQueries,
     private readonly permissions: AccessPermissions,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -25,5 +26,14 @@ export class MonitorController {
   async monitor(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(MonitorQuery, 'query')) query: Static<typeof MonitorQuery>): Promise<MonitorView> {
     if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
     return this.monitorQueries.counts(scopeOf(user), query.integrationId);
+  }
+
+  @Get('timeline')
+  @ApiOperation({ summary: 'New errors per hour (periods up to 48 hours) or per day, for the chart' })
+  @ApiQueryFrom(TimelineQuery)
+  @ApiOkFrom(ErrorsTimeline)
+  async timeline(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(TimelineQuery, 'query')) query: Static<typeof TimelineQuery>): Promise<ErrorsTimeline> {
+    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    return this.monitorQueries.timeline(scopeOf(user), query.integrationId, query.hours, this.clock.now());
   }
 }

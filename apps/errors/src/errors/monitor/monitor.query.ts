@@ -1,7 +1,8 @@
-import type { MonitorView } from '@faultline/contracts';
+import type { ErrorsTimeline, MonitorView } from '@faultline/contracts';
 import { errorsFilterConditions, ReaderScope } from '@faultline/errors-filter';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { bucketFor, timelinePoints } from './timeline-buckets';
 
 /** GROUPING(integration, flow, step) of each level: a bit is set for each column rolled up. */
 const LEVEL = { total: 7, integration: 3, flow: 1, step: 0 } as const;
@@ -46,5 +47,17 @@ export class MonitorQueries {
     const flows = level(LEVEL.flow).map((row) => ({ integrationId: row.integration_id, flowId: row.flow_id, disabled: disabledFlows.has(row.flow_id), ...counts(row) }));
     const steps = level(LEVEL.step).map((row) => ({ integrationId: row.integration_id, flowId: row.flow_id, flowStepId: row.flow_step_id, ...counts(row) }));
     return { totals, integrations, flows, steps, tags };
+  }
+
+  /** New errors per bucket over the last `hours` (by when they first occurred), within the reader's integrations. */
+  async timeline(scope: ReaderScope, integrationId: string | undefined, hours: number, now: Date): Promise<ErrorsTimeline> {
+    const from = new Date(now.getTime() - hours * 3_600_000);
+    const sql = errorsFilterConditions(scope, { integrationId, from: from.toISOString() });
+    const rows: Array<{ at: Date; errors: number }> = await this.dataSource.query(
+      `SELECT date_trunc('${bucketFor(hours)}', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS at, count(*)::int AS errors
+         FROM errors_list WHERE ${sql.where} GROUP BY 1`,
+      sql.params,
+    );
+    return timelinePoints(now, hours, new Map(rows.map((row) => [new Date(row.at).getTime(), row.errors])));
   }
 }

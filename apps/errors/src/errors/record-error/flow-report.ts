@@ -22,6 +22,7 @@ export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = [
     retryDataKey: data.retryDataKey,
     traceKey: data.traceKey,
     retryData: data.retryData,
+    responseBody: data.responseBody,
     automationCreatorUserId: data.automationCreatorUserId,
     occurredAt: report.occurredAt,
     signals: {

@@ -11,7 +11,7 @@ export const ErrorHistoryEntry = Type.Object({
   type: Type.String(),
   at: time,
   actor: Actor,
-  /** The event's own fields (retry data left out: it is shown once, as it stands). */
+  /** The event's own fields (retry data and the response body left out: each is shown once). */
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 
@@ -20,6 +20,8 @@ export const ErrorDetails = Type.Object(
   {
     error: ErrorListItem,
     retryData: Type.Union([Type.Unknown(), Type.Null()]),
+    /** What the called app answered when the error was recorded, as the runtime reported it. */
+    responseBody: Type.Union([Type.Unknown(), Type.Null()]),
     related: Type.Object({
       /** Other errors of the same step with the same trace key, newest first (at most 50). */
       sameTraceKey: Type.Array(uuid),
@@ -126,6 +128,22 @@ export const MonitorView = Type.Object(
   { $id: 'Monitor' },
 );
 export type MonitorView = Static<typeof MonitorView>;
+
+/** `GET /monitor/timeline`: new errors per hour (up to 48 hours) or per day, for the dashboard's chart. */
+export const TimelineQuery = Type.Object(
+  { integrationId: Type.Optional(id), hours: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 }) },
+  { additionalProperties: false },
+);
+export type TimelineQuery = Static<typeof TimelineQuery>;
+export const ErrorsTimeline = Type.Object(
+  {
+    bucket: Type.Union([Type.Literal('hour'), Type.Literal('day')]),
+    /** Every bucket of the period, oldest first, empty ones included. */
+    points: Type.Array(Type.Object({ at: time, errors: Type.Integer({ minimum: 0 }) })),
+  },
+  { $id: 'ErrorsTimeline' },
+);
+export type ErrorsTimeline = Static<typeof ErrorsTimeline>;
 
 /** `GET/PUT /settings/retention`: days errors are kept after they last occurred. */
 export const RetentionSettings = Type.Object(
