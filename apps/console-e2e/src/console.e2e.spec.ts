@@ -315,7 +315,7 @@ describe('the web console', () => {
     await owner.goto('/flows');
     const chart = owner.getByRole('img', { name: /new errors? in the last 25 hours/ });
     await chart.waitFor();
-    await owner.getByRole('radio', { name: '7 days' }).check({ force: true });
+    await owner.getByText('7 days', { exact: true }).click();
     await owner.getByRole('img', { name: /in the last 8 days/ }).waitFor();
 
     const kim = await faultline.member(account.ownerToken, 'Kim', { 'int-1': 'monitor' });
