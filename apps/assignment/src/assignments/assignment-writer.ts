@@ -84,7 +84,7 @@ function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date,
             by,
             now,
             cause: 'retryDataKey',
-            source: { assignmentId: source.assignmentId, assignedAt: now.toISOString() },
+            source: { assignmentId: source.assignmentId, errorId: source.error.errorId, assignedAt: now.toISOString() },
           },
         };
         return [{ errorId: sibling.errorId, command }];

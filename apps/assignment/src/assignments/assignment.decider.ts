@@ -24,7 +24,7 @@ export type FollowAssignment = {
     by: Actor;
     now: Date;
     cause: 'retryDataKey' | 'traceKey';
-    source: { assignmentId: string; assignedAt: string };
+    source: { assignmentId: string; errorId: string; assignedAt: string };
   };
 };
 
@@ -49,7 +49,7 @@ export function decide(command: AssignmentCommand, state: AssignmentState): Assi
       if (state.assigneeUserId === data.assigneeUserId) return [];
       // Someone chose another assignee by hand after the rule's source: their choice stands.
       if (state.manuallyAssignedAt !== undefined && state.manuallyAssignedAt > source.assignedAt) return [];
-      return [assigned(state, { ...data, sourceAssignmentId: source.assignmentId })];
+      return [assigned(state, { ...data, sourceAssignmentId: source.assignmentId, sourceErrorId: source.errorId })];
     }
     case 'ClearAssignment': {
       const { errorId, by, now, reason = 'cleared' } = command.data;
@@ -90,9 +90,10 @@ function assigned(
     now: Date;
     cause: 'manual' | 'retryDataKey' | 'traceKey';
     sourceAssignmentId?: string;
+    sourceErrorId?: string;
   },
 ): AssignmentEvent {
-  const { by, now, sourceAssignmentId, ...rest } = data;
+  const { by, now, sourceAssignmentId, sourceErrorId, ...rest } = data;
   return {
     type: 'ErrorAssigned',
     data: {
@@ -101,6 +102,7 @@ function assigned(
       assignedBy: by,
       selfAssigned: by.type === 'user' && by.id === data.assigneeUserId,
       ...(sourceAssignmentId === undefined ? {} : { sourceAssignmentId }),
+      ...(sourceErrorId === undefined ? {} : { sourceErrorId }),
       assignedAt: now.toISOString(),
     },
   };

@@ -33,7 +33,7 @@ const follow = (assigneeUserId: string, minute: number, sourceMinute: number): A
     by: rule,
     now: at(minute),
     cause: 'retryDataKey',
-    source: { assignmentId: `a-${sourceMinute}`, assignedAt: at(sourceMinute).toISOString() },
+    source: { assignmentId: `a-${sourceMinute}`, errorId: 'e-source', assignedAt: at(sourceMinute).toISOString() },
   },
 });
 
@@ -72,14 +72,14 @@ describe('assignments rules pass on', () => {
     spec
       .given([])
       .when(follow('usr-bob', 5, 4))
-      .then([assigned('usr-bob', 5, { assignedBy: rule, selfAssigned: false, cause: 'retryDataKey', sourceAssignmentId: 'a-4' })]);
+      .then([assigned('usr-bob', 5, { assignedBy: rule, selfAssigned: false, cause: 'retryDataKey', sourceAssignmentId: 'a-4', sourceErrorId: 'e-source' })]);
   });
 
   it('a rule replaces a manual assignment made before its source', () => {
     spec
       .given([assigned('usr-carol', 1)])
       .when(follow('usr-bob', 5, 4))
-      .then([assigned('usr-bob', 5, { assignedBy: rule, selfAssigned: false, cause: 'retryDataKey', sourceAssignmentId: 'a-4', previousAssigneeUserId: 'usr-carol' })]);
+      .then([assigned('usr-bob', 5, { assignedBy: rule, selfAssigned: false, cause: 'retryDataKey', sourceAssignmentId: 'a-4', sourceErrorId: 'e-source', previousAssigneeUserId: 'usr-carol' })]);
   });
 
   it('a rule never overrides someone who assigned the error by hand after its source', () => {

@@ -23,6 +23,8 @@ export type ErrorAssigned = {
     cause: AssignmentCause;
     /** For rule-made assignments: the manual assignment the rule followed. */
     sourceAssignmentId?: string;
+    /** For rule-made assignments: the error whose assignment the rule followed. */
+    sourceErrorId?: string;
     assignedAt: string;
   };
 };

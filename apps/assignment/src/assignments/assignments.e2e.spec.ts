@@ -292,10 +292,13 @@ describe('automatic assignment rules', () => {
       assigneeUserId: bob,
       cause: 'retryDataKey',
       sourceAssignmentId: manual?.data.assignmentId,
+      sourceErrorId: source,
     });
+    const history = await request('GET', `/errors/${sibling}/assignments`, owner);
+    expect(history.body.history).toEqual([expect.objectContaining({ cause: 'retryDataKey', sourceErrorId: source, reason: null })]);
 
     const [late, lateElsewhere] = await recorded(owner, errorRecorded(accountId, key), errorRecorded(accountId, elsewhere));
-    await eventually(() => expect((assignedEvents([late])[0] as ErrorAssignedV1 | undefined)?.data).toMatchObject({ assigneeUserId: bob, cause: 'retryDataKey' }));
+    await eventually(() => expect((assignedEvents([late])[0] as ErrorAssignedV1 | undefined)?.data).toMatchObject({ assigneeUserId: bob, cause: 'retryDataKey', sourceErrorId: expect.stringMatching(new RegExp(`^(${source}|${sibling})$`)) }));
     expect(assignedEvents([otherIntegration, lateElsewhere])).toEqual([]);
   });
 

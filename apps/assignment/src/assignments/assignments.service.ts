@@ -171,6 +171,7 @@ export class Assignments {
         previousAssigneeUserId: event.data.previousAssigneeUserId ?? null,
         cause: event.type === 'ErrorAssigned' ? event.data.cause : null,
         reason: event.type === 'ErrorUnassigned' ? (event.data.reason ?? 'cleared') : null,
+        sourceErrorId: event.type === 'ErrorAssigned' ? (event.data.sourceErrorId ?? null) : null,
       })),
     };
   }

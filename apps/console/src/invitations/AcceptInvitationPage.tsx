@@ -7,6 +7,7 @@ import { get, post } from '../api/http';
 import { ProblemError } from '../api/problem';
 import { FullPageLoader } from '../app/FullPageLoader';
 import { ProblemAlert } from '../app/ProblemAlert';
+import { useSubmission } from '../app/useSubmission';
 import { safeNext } from '../session/next-path';
 import { useSignIn } from '../session/session';
 
@@ -48,22 +49,14 @@ function AcceptForm({ token, invitation, next }: { token: string; invitation: In
   const signIn = useSignIn();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
+  const { run, busy, error } = useSubmission(async () => {
+    const user = await post<UserSummary>('identity', '/invitations/accept', { token, name, password });
+    await signIn({ email: user.email, password, accountId: user.accountId });
+    navigate(next, { replace: true });
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const user = await post<UserSummary>('identity', '/invitations/accept', { token, name, password });
-      await signIn({ email: user.email, password, accountId: user.accountId });
-      navigate(next, { replace: true });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    void run();
   };
 
   return (

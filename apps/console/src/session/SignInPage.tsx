@@ -3,6 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ProblemError } from '../api/problem';
 import { ProblemAlert } from '../app/ProblemAlert';
+import { useSubmission } from '../app/useSubmission';
 import { safeNext } from './next-path';
 import { useSignIn } from './session';
 
@@ -20,23 +21,19 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [accounts, setAccounts] = useState<AccountChoice[]>();
   const [accountId, setAccountId] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { run, busy, error } = useSubmission(async () => {
     try {
       await signIn({ email, password, ...(accountId ? { accountId } : {}) });
       navigate(safeNext(search.get('next')), { replace: true });
     } catch (failure) {
       const choices = failure instanceof ProblemError && failure.problem.code === 'ACCOUNT_CHOICE_NEEDED' ? (failure.problem.extensions.accounts as AccountChoice[]) : undefined;
-      if (choices) setAccounts(choices);
-      else setError(failure);
-    } finally {
-      setBusy(false);
+      if (!choices) throw failure;
+      setAccounts(choices);
     }
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run();
   };
 
   return (

@@ -20,6 +20,8 @@ export const ErrorAssignedV1 = domainEventSchema(
       cause: Type.Union([Type.Literal('manual'), Type.Literal('retryDataKey'), Type.Literal('traceKey')]),
       /** For cascades: the manual assignment that set the rule off. */
       sourceAssignmentId: Type.Optional(Uuid),
+      /** For cascades: the error whose assignment the rule followed. */
+      sourceErrorId: Type.Optional(Uuid),
     },
     { additionalProperties: false },
   ),

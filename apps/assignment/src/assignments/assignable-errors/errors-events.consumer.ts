@@ -174,7 +174,7 @@ function follow(work: AssignmentWork, errorId: string, source: AssignableError, 
       by: RULES,
       now: work.now,
       cause,
-      source: { assignmentId: source.assignmentId, assignedAt: source.assignedAt },
+      source: { assignmentId: source.assignmentId, errorId: source.errorId, assignedAt: source.assignedAt },
     },
   };
   return [{ errorId, command }];

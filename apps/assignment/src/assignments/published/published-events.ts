@@ -17,7 +17,7 @@ export function publishedMessages(stored: StoredEvent<AssignmentServiceEvent>): 
   if (event.type === 'EmailAssignmentInvited' || event.type === 'EmailAssignmentRefused') return [];
   const envelope = publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: event.data.errorId });
   if (event.type === 'ErrorAssigned') {
-    const { assignmentId, errorId, assigneeUserId, previousAssigneeUserId, assignedBy, selfAssigned, cause, sourceAssignmentId } = event.data;
+    const { assignmentId, errorId, assigneeUserId, previousAssigneeUserId, assignedBy, selfAssigned, cause, sourceAssignmentId, sourceErrorId } = event.data;
     const data = {
       assignmentId,
       errorId,
@@ -27,6 +27,7 @@ export function publishedMessages(stored: StoredEvent<AssignmentServiceEvent>): 
       selfAssigned,
       cause,
       ...(sourceAssignmentId === undefined ? {} : { sourceAssignmentId }),
+      ...(sourceErrorId === undefined ? {} : { sourceErrorId }),
     };
     return [{ topic: Topics.assignmentEvents, key: errorId, value: { ...envelope, data } }];
   }

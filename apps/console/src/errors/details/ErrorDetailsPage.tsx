@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { get, post, put } from '../../api/http';
 import { useNames } from '../../app/directory';
 import { ProblemAlert } from '../../app/ProblemAlert';
+import { useSubmission } from '../../app/useSubmission';
 import { AssignDialog } from '../bulk/AssignDialog';
 import type { BulkAction } from '../bulk/bulk-actions';
 import { TagDialog } from '../bulk/TagDialog';
@@ -123,6 +124,14 @@ export function ErrorDetailsPage() {
               <Text size="xs" c="dimmed">
                 <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
                 {entry.automatic ? ' · automatic' : ''}
+                {entry.sourceErrorId && (
+                  <>
+                    {' · '}
+                    <Anchor component={Link} to={`/errors/${entry.sourceErrorId}`} size="xs" underline="always">
+                      the error it followed
+                    </Anchor>
+                  </>
+                )}
               </Text>
             </Timeline.Item>
           ))}
@@ -180,27 +189,17 @@ function RelatedList({ label, errorIds }: { label: string; errorIds: string[] })
 function RetryDataEditor({ errorId, retryData }: { errorId: string; retryData: unknown }) {
   const client = useQueryClient();
   const [text, setText] = useState(retryDataText(retryData));
-  const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<string>();
-  const [busy, setBusy] = useState(false);
   useEffect(() => setText(retryDataText(retryData)), [retryData]);
   const parsed = parseRetryData(text);
-  const save = async (thenRetry: boolean) => {
+  const { run: save, busy, error } = useSubmission(async (thenRetry: boolean) => {
     if (!parsed.ok) return;
-    setBusy(true);
-    setError(undefined);
     setSaved(undefined);
-    try {
-      await put('errors', `/errors/${errorId}/retry-data`, { retryData: parsed.value });
-      if (thenRetry) await post('errors', '/errors/retry', { errorIds: [errorId] });
-      setSaved(thenRetry ? 'Saved, and a retry with this data was requested' : 'Saved');
-      await client.invalidateQueries({ queryKey: ['errors'] });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await put('errors', `/errors/${errorId}/retry-data`, { retryData: parsed.value });
+    if (thenRetry) await post('errors', '/errors/retry', { errorIds: [errorId] });
+    setSaved(thenRetry ? 'Saved, and a retry with this data was requested' : 'Saved');
+    await client.invalidateQueries({ queryKey: ['errors'] });
+  });
   return (
     <Paper withBorder p="sm">
       <Title order={2} size="h5" mb="xs">

@@ -7,6 +7,8 @@ export interface TimelineEntry {
   /** Whose action: a person's id, or undefined for the system's rules. */
   byUserId?: string;
   automatic: boolean;
+  /** An automatic assignment's source: the error whose assignment the rule followed. */
+  sourceErrorId?: string;
 }
 
 export interface Names {
@@ -79,8 +81,9 @@ function assignmentEntry(entry: AssignmentEntry, names: Names): TimelineEntry {
   const base = { at: entry.at, byUserId: entry.actor.type === 'user' ? entry.actor.id : undefined, automatic: entry.cause === 'retryDataKey' || entry.cause === 'traceKey' };
   if (entry.type === 'ErrorAssigned') {
     const to = names.user(entry.assigneeUserId ?? '');
-    if (entry.cause === 'retryDataKey') return { ...base, text: `Assigned to ${to} by the retry data key rule: an error of the same record was assigned to them` };
-    if (entry.cause === 'traceKey') return { ...base, text: `Assigned to ${to} by the trace key rule: it superseded an error of theirs` };
+    const from = entry.sourceErrorId ? ` ${entry.sourceErrorId}` : '';
+    if (entry.cause === 'retryDataKey') return { ...base, sourceErrorId: entry.sourceErrorId ?? undefined, text: `Assigned to ${to} by the retry data key rule, following error${from} of the same record` };
+    if (entry.cause === 'traceKey') return { ...base, sourceErrorId: entry.sourceErrorId ?? undefined, text: `Assigned to ${to} by the trace key rule: it superseded error${from}, theirs` };
     return { ...base, text: `Assigned to ${to} by ${by}` };
   }
   const from = names.user(entry.previousAssigneeUserId ?? '');

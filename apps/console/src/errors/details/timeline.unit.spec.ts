@@ -12,7 +12,7 @@ describe('an error told as a story', () => {
         { version: 2, type: 'ErrorTagged', at: '2026-12-01T10:02:00.000Z', actor: person('u1'), details: { tagId: 't1' } },
         { version: 3, type: 'ErrorResolved', at: '2026-12-01T10:03:00.000Z', actor: person('u2'), details: { reason: 'user', note: 'fixed the token' } },
       ],
-      [{ type: 'ErrorAssigned', at: '2026-12-01T10:01:00.000Z', actor: person('u1'), assigneeUserId: 'u2', previousAssigneeUserId: null, cause: 'manual', reason: null }],
+      [{ type: 'ErrorAssigned', at: '2026-12-01T10:01:00.000Z', actor: person('u1'), assigneeUserId: 'u2', previousAssigneeUserId: null, cause: 'manual', reason: null, sourceErrorId: null }],
       names,
     );
     expect(story.map((entry) => entry.text)).toEqual([
@@ -30,14 +30,14 @@ describe('an error told as a story', () => {
         { version: 3, type: 'ErrorResolved', at: '2026-12-01T10:06:00.000Z', actor: system, details: { reason: 'superseded', supersededBy: 'e9' } },
       ],
       [
-        { type: 'ErrorAssigned', at: '2026-12-01T10:00:00.000Z', actor: system, assigneeUserId: 'u1', previousAssigneeUserId: null, cause: 'retryDataKey', reason: null },
-        { type: 'ErrorUnassigned', at: '2026-12-01T10:07:00.000Z', actor: system, assigneeUserId: null, previousAssigneeUserId: 'u1', cause: null, reason: 'user_deactivated' },
+        { type: 'ErrorAssigned', at: '2026-12-01T10:00:00.000Z', actor: system, assigneeUserId: 'u1', previousAssigneeUserId: null, cause: 'retryDataKey', reason: null, sourceErrorId: 'e7' },
+        { type: 'ErrorUnassigned', at: '2026-12-01T10:07:00.000Z', actor: system, assigneeUserId: null, previousAssigneeUserId: 'u1', cause: null, reason: 'user_deactivated', sourceErrorId: null },
       ],
       names,
     );
     expect(story.every((entry) => entry.automatic)).toBe(true);
     expect(story.map((entry) => entry.text)).toEqual([
-      'Assigned to Ada by the retry data key rule: an error of the same record was assigned to them',
+      'Assigned to Ada by the retry data key rule, following error e7 of the same record',
       'Retried automatically, to run from 2026-12-01T10:05:00.000Z',
       'Resolved: superseded by error e9 (same trace key), which took over its assignee',
       'Unassigned from Ada: they were deactivated',

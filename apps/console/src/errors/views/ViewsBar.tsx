@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { ProblemAlert } from '../../app/ProblemAlert';
+import { useSubmission } from '../../app/useSubmission';
 import type { ErrorsFilter } from '../filter/errors-filter-url';
 import { COLUMN_LABELS, VIEW_COLUMNS, type ViewColumn } from './view-columns';
 import { type SavedView, useSavedViews } from './useSavedViews';
@@ -79,17 +80,14 @@ function SaveViewDialog({ opened, onClose, onSave }: { opened: boolean; onClose:
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [makeDefault, setMakeDefault] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const submit = async (event: FormEvent) => {
+  const { run, error } = useSubmission(async () => {
+    await onSave(name, shared, makeDefault);
+    setName('');
+    onClose();
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    try {
-      await onSave(name, shared, makeDefault);
-      setName('');
-      onClose();
-    } catch (failure) {
-      setError(failure);
-    }
+    void run();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Save the current filter and columns">

@@ -61,6 +61,8 @@ export const AssignmentHistory = Type.Object(
         cause: Type.Union([Type.String(), Type.Null()]),
         /** Unassignments: cleared by a person, or the assignee's invitation revoked or user deactivated. */
         reason: Type.Union([Type.String(), Type.Null()]),
+        /** Assignments made by a rule: the error whose assignment it followed. */
+        sourceErrorId: Type.Union([Type.String(), Type.Null()]),
       }),
     ),
   },
