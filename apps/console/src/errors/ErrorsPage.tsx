@@ -16,7 +16,7 @@ import { TagDialog } from './bulk/TagDialog';
 import { useBulkActions } from './bulk/useBulkActions';
 import { ErrorsFilters } from './ErrorsFilters';
 import { ErrorsTable } from './ErrorsTable';
-import { type ErrorsFilter, type ErrorStatus, filterFromSearch, searchFromFilter, withFilter } from './filter/errors-filter-url';
+import { type ErrorsFilter, type ErrorStatus, filterFromSearch, ignoredInSearch, searchFromFilter, withFilter } from './filter/errors-filter-url';
 import { allMatching, keepListed, NOTHING_SELECTED, type Selection, selectedCount, toggleRow, toggleShown } from './selection/selection';
 import { usePageCommands } from './usePageCommands';
 import { useSavedViews } from './views/useSavedViews';
@@ -141,6 +141,11 @@ export function ErrorsPage() {
         onColumns={(next) => setSearch(withColumns(search, next))}
       />
       <ErrorsFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+      {ignoredInSearch(search, filter).length > 0 && (
+        <Alert color="yellow" role="status" title="Left out of the filter">
+          The address asked for {ignoredInSearch(search, filter).join(', ')}, which no filter accepts; the list shows everything else it asked for.
+        </Alert>
+      )}
       <Paper withBorder p="xs" role="toolbar" aria-label="Act on the selected errors">
         <Group gap="xs">
           <Text size="sm" fw={500} miw={150}>

@@ -15,6 +15,9 @@ export interface SignInRequest {
 
 const SessionContext = createContext<Me | undefined>(undefined);
 
+/** Set at sign-in for this tab: a 401 afterwards means the session ended, not that there never was one. */
+const SIGNED_IN = 'faultline.signedIn';
+
 /** The signed-in person and their account; only inside pages behind RequireSession. */
 export function useMe(): Me {
   const me = useContext(SessionContext);
@@ -28,6 +31,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return async (request: SignInRequest) => {
     await api('session', '', { method: 'POST', body: request });
+    sessionStorage.setItem(SIGNED_IN, 'yes');
     client.clear();
   };
 }
@@ -37,6 +41,7 @@ export function useSignOut() {
   const navigate = useNavigate();
   return async () => {
     await api('session', '', { method: 'DELETE' }).catch(() => undefined);
+    sessionStorage.removeItem(SIGNED_IN);
     client.clear();
     navigate('/sign-in');
   };
@@ -50,8 +55,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const me = useQuery({ queryKey: ME_QUERY, queryFn: ({ signal }) => get<Me>('identity', '/me', signal), retry: false, staleTime: 60_000 });
   useEffect(() => {
     whenSessionExpires(() => {
+      const ended = sessionStorage.getItem(SIGNED_IN) !== null;
+      sessionStorage.removeItem(SIGNED_IN);
       client.clear();
-      navigate(signInPath(window.location.pathname + window.location.search, 'expired'), { replace: true });
+      navigate(signInPath(window.location.pathname + window.location.search, ended ? 'expired' : undefined), { replace: true });
     });
   }, [client, navigate]);
   if (me.isPending) return <FullPageLoader />;

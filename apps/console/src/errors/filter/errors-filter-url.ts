@@ -45,6 +45,14 @@ export function filterFromSearch(search: URLSearchParams): ErrorsFilter {
   return filter as ErrorsFilter;
 }
 
+/** What the address asked for that no filter accepts (`severity=urgent`), so the page can say it left it out. */
+export function ignoredInSearch(search: URLSearchParams, filter: ErrorsFilter): string[] {
+  const known = new Set<string>([...FILTER_KEYS, 'columns']);
+  return [...search.entries()]
+    .filter(([key, value]) => !known.has(key) || (key !== 'columns' && value.trim() !== '' && String(filter[key as FilterKey] ?? '') !== value.trim()))
+    .map(([key, value]) => `${key}=${value.slice(0, 40)}`);
+}
+
 /** The address of a filter: known keys only, in one order, empty ones left out. */
 export function searchFromFilter(filter: ErrorsFilter): URLSearchParams {
   const search = new URLSearchParams();

@@ -1,4 +1,4 @@
-import { describeFilter, filterFromSearch, searchFromFilter, withFilter } from './errors-filter-url';
+import { describeFilter, filterFromSearch, ignoredInSearch, searchFromFilter, withFilter } from './errors-filter-url';
 
 const TAG_A = '11111111-1111-4111-8111-111111111111';
 const TAG_B = '22222222-2222-4222-8222-222222222222';
@@ -13,6 +13,13 @@ describe('the Errors page filter in the address', () => {
     const filter = filterFromSearch(new URLSearchParams('status=closed&severity=urgent&httpStatus=42&tags=not-a-uuid&from=yesterday&unknown=1&q=&flowId=' + 'f'.repeat(101)));
     expect(filter).toEqual({ status: 'open' });
     expect(filterFromSearch(new URLSearchParams('q=a%00b'))).toEqual({ status: 'open' });
+  });
+
+  it('names what it left out, so a mistyped link does not pass silently', () => {
+    const search = new URLSearchParams('severity=urgent&flowId=f1&colour=red&columns=message&q=');
+    expect(ignoredInSearch(search, filterFromSearch(search))).toEqual(['severity=urgent', 'colour=red']);
+    const clean = new URLSearchParams('status=resolved&httpStatus=503');
+    expect(ignoredInSearch(clean, filterFromSearch(clean))).toEqual([]);
   });
 
   it('writes one address per filter, whatever order it was built in', () => {
