@@ -207,7 +207,8 @@ describe('the web console', () => {
     await signIn(page, account.owner.email, account.owner.password, '/flows');
     await page.context().clearCookies({ name: 'faultline_session' });
     await page.goto('/errors?flowId=flow-live');
-    await page.waitForURL(/\/sign-in\?next=%2Ferrors%3FflowId%3Dflow-live/);
+    await page.waitForURL(/\/sign-in\?next=%2Ferrors%3FflowId%3Dflow-live&reason=expired/);
+    await page.getByText('Your session ended').waitFor();
     await page.getByLabel('Email').fill(account.owner.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(account.owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -217,7 +218,8 @@ describe('the web console', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
     await page.goto('/errors');
-    await page.waitForURL(/\/sign-in\?next=/);
+    await page.waitForURL(/\/sign-in\?next=%2Ferrors$/);
+    await expect(page.getByText('Your session ended').count()).resolves.toBe(0);
     await page.context().close();
   });
 
