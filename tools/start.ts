@@ -3,7 +3,7 @@
  * where set and starts embedded ones otherwise, then the four services; Ctrl-C stops it all.
  */
 import { topicSpecs } from '@faultline/contracts';
-import { Infrastructure, ServiceProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
+import { Infrastructure, ServiceProcess, startConsoleProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
 import path from 'node:path';
 import { buildConsoleIfStale, CONSOLE_DIST } from './console-build';
@@ -43,15 +43,10 @@ async function main(): Promise<void> {
         onOutput: (line) => process.stdout.write(`[${service}] ${line}\n`),
       }),
     ),
-    startServiceProcess('console', {
-      entry: 'apps/console/gateway/main.ts',
-      env: {
-        ...process.env,
-        CONSOLE_HTTP_PORT: String(CONSOLE_PORT),
-        CONSOLE_STATIC_DIR: CONSOLE_DIST,
-        ...Object.fromEntries(SERVICES.map((service) => [`${service.toUpperCase()}_URL`, `http://127.0.0.1:${httpPort(service)}`])),
-      },
+    startConsoleProcess({
       httpPort: CONSOLE_PORT,
+      staticDir: CONSOLE_DIST,
+      upstreams: Object.fromEntries(SERVICES.map((service) => [service, `http://127.0.0.1:${httpPort(service)}`])),
       onOutput: (line) => process.stdout.write(`[console] ${line}\n`),
     }),
   ];

@@ -1,7 +1,6 @@
 import { testServiceEnvironment } from '@faultline/testing';
-import path from 'node:path';
 import { freePort } from './free-port';
-import { ServiceProcess, startServiceProcess } from './service-process';
+import { ServiceProcess, startConsoleProcess, startServiceProcess } from './service-process';
 
 export const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
 export type SystemService = (typeof SERVICES)[number];
@@ -12,7 +11,6 @@ export interface RunningSystemOptions {
   /** Also serve the built web console from this folder through its gateway, which emails link to. */
   consoleDir?: string;
 }
-
 
 /** The four service processes as `npm start` runs them, each with its own database, on one broker; and the console when asked. */
 export class RunningSystem {
@@ -35,19 +33,8 @@ export class RunningSystem {
     );
     if (options.consoleDir && consolePort) {
       output.set('console', []);
-      services.push(
-        startServiceProcess('console', {
-          entry: path.join('apps', 'console', 'gateway', 'main.ts'),
-          httpPort: consolePort,
-          env: {
-            ...process.env,
-            CONSOLE_HTTP_PORT: String(consolePort),
-            CONSOLE_STATIC_DIR: options.consoleDir,
-            ...Object.fromEntries(services.map((service) => [`${service.service.toUpperCase()}_URL`, service.baseUrl])),
-          },
-          onOutput: (line) => output.get('console')?.push(line),
-        }),
-      );
+      const upstreams = Object.fromEntries(services.map((service) => [service.service, service.baseUrl]));
+      services.push(startConsoleProcess({ httpPort: consolePort, staticDir: options.consoleDir, upstreams, onOutput: (line) => output.get('console')?.push(line) }));
     }
     try {
       await Promise.all(services.map((service) => service.healthy(90_000)));

@@ -52,6 +52,21 @@ export function startServiceProcess(
   };
 }
 
+/** The web console's gateway in its own process: the built pages and the services behind one origin. */
+export function startConsoleProcess(options: { httpPort: number; staticDir: string; upstreams: Record<string, string>; onOutput?: (line: string) => void }): ServiceProcess {
+  return startServiceProcess('console', {
+    entry: path.join('apps', 'console', 'gateway', 'main.ts'),
+    httpPort: options.httpPort,
+    env: {
+      ...process.env,
+      CONSOLE_HTTP_PORT: String(options.httpPort),
+      CONSOLE_STATIC_DIR: options.staticDir,
+      ...Object.fromEntries(Object.entries(options.upstreams).map(([service, url]) => [`${service.toUpperCase()}_URL`, url])),
+    },
+    onOutput: options.onOutput,
+  });
+}
+
 async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -27,6 +27,9 @@ export function useMe(): Me {
 
 export const ME_QUERY = ['identity', 'me'] as const;
 
+/** Sign in, then back to `next`; "your session ended" only in a tab that had signed in (until it signs out). */
+const backToSignIn = (next: string): string => signInPath(next, sessionStorage.getItem(SIGNED_IN) ? 'expired' : undefined);
+
 export function useSignIn() {
   const client = useQueryClient();
   return async (request: SignInRequest) => {
@@ -55,16 +58,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const me = useQuery({ queryKey: ME_QUERY, queryFn: ({ signal }) => get<Me>('identity', '/me', signal), retry: false, staleTime: 60_000 });
   useEffect(() => {
     whenSessionExpires(() => {
-      const ended = sessionStorage.getItem(SIGNED_IN) !== null;
-      sessionStorage.removeItem(SIGNED_IN);
       client.clear();
-      navigate(signInPath(window.location.pathname + window.location.search, ended ? 'expired' : undefined), { replace: true });
+      navigate(backToSignIn(window.location.pathname + window.location.search), { replace: true });
     });
   }, [client, navigate]);
   if (me.isPending) return <FullPageLoader />;
   if (me.error) {
     const expired = me.error instanceof ProblemError && me.error.problem.status === 401;
-    if (expired) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+    if (expired) return <Navigate to={backToSignIn(location.pathname + location.search)} replace />;
     throw me.error;
   }
   return <SessionContext.Provider value={me.data}>{children}</SessionContext.Provider>;
