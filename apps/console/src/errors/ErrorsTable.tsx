@@ -16,6 +16,9 @@ interface Props {
   onActivate: (index: number) => void;
 }
 
+/** Assignments made by a rule say so in the list; a person's choice needs no word. */
+const RULES: Record<string, string | undefined> = { retryDataKey: 'by the retry data key rule', traceKey: 'by the trace key rule' };
+
 const SEVERITY_COLOURS: Record<string, string> = { high: 'red.9', medium: 'orange.9', none: 'gray.7' };
 
 /** The Errors list: one row per error; the active row (j/k) is outlined, selected rows checked. */
@@ -81,7 +84,16 @@ export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle,
                   </time>
                 </Table.Td>
               )}
-              {shows('assignee') && <Table.Td>{error.assigneeUserId ? names.user(error.assigneeUserId) : <Text c="dimmed" size="sm">unassigned</Text>}</Table.Td>}
+              {shows('assignee') && (
+                <Table.Td>
+                  {error.assigneeUserId ? names.user(error.assigneeUserId) : <Text c="dimmed" size="sm">unassigned</Text>}
+                  {error.assigneeUserId && RULES[error.assignmentCause ?? 'manual'] && (
+                    <Text size="xs" c="dimmed">
+                      {RULES[error.assignmentCause ?? 'manual']}
+                    </Text>
+                  )}
+                </Table.Td>
+              )}
               {shows('tags') && (
                 <Table.Td>
                   <Group gap={4}>

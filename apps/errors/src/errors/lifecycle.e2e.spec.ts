@@ -42,13 +42,13 @@ const recordSucceeded = (accountId: string, traceKey: string, where = { integrat
   data: { ...where, flowStepId: 'step-1', runId: `run-${randomUUID()}`, traceKey },
 });
 
-const assigned = (accountId: string, errorId: string, assigneeUserId: string, version = 1): ErrorAssignedV1 => ({
+const assigned = (accountId: string, errorId: string, assigneeUserId: string, version = 1, cause: ErrorAssignedV1['data']['cause'] = 'manual'): ErrorAssignedV1 => ({
   ...runtimeEnvelope(accountId),
   type: 'ErrorAssigned',
   aggregateId: errorId,
   aggregateVersion: version,
   actor: { type: 'user', id: assigneeUserId },
-  data: { assignmentId: randomUUID(), errorId, assigneeUserId, assignedBy: { type: 'user', id: assigneeUserId }, selfAssigned: true, cause: 'manual' },
+  data: { assignmentId: randomUUID(), errorId, assigneeUserId, assignedBy: { type: 'user', id: assigneeUserId }, selfAssigned: true, cause },
 });
 
 /** Every message a topic carried is valid against its contract: what we publish, others can read. */
@@ -299,6 +299,13 @@ describe('the errors list filters', () => {
     await harness.kafka.publish(Topics.assignmentEvents, [{ key: errorId, value: assigned(accountId, errorId, 'usr-later', 2) }]);
     await eventually(async () => expect(await messages('assignee=usr-later')).toEqual(['Timeout']));
     expect(await messages('assignee=usr-earlier')).toEqual([]);
+  });
+
+  it('says when a rule, not a person, chose the assignee', async () => {
+    const [errorId] = (await harness.list(ownerToken, 'integrationId=int-2')).items.map((error) => error.errorId);
+    await harness.kafka.publish(Topics.assignmentEvents, [{ key: errorId, value: assigned(accountId, errorId, 'usr-rule', 3, 'retryDataKey') }]);
+    await eventually(async () => expect((await harness.list(ownerToken, 'assignee=usr-rule')).items).toEqual([expect.objectContaining({ errorId, assignmentCause: 'retryDataKey' })]));
+    expect((await harness.request('GET', `/errors/${errorId}`, ownerToken)).body.error.assignmentCause).toBe('retryDataKey');
   });
 
   it('exports the filtered list as CSV', async () => {

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: 'InvitationRequested' };
 
 /**
- * The assignee of each error, as the assignment app announces it, so one query of the Errors
+ * The assignee of each error and why (a person or a rule), as the assignment app announces it, so one query of the Errors
  * list filters by assignee with everything else. Each error's assignment stream version
  * decides: a redelivered or late event never overwrites a newer one.
  */
@@ -21,30 +21,31 @@ export class ErrorAssignees {
     }
     if (latest.size === 0) return;
     const newest = [...latest.values()];
-    const changed: Array<{ error_id: string; assignee_id: string | null }> = await manager.query(
-      `INSERT INTO error_assignees (error_id, account_id, assignee_id, version)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])
-       ON CONFLICT (error_id) DO UPDATE SET assignee_id = excluded.assignee_id, version = excluded.version
+    const changed: Array<{ error_id: string; assignee_id: string | null; cause: string | null }> = await manager.query(
+      `INSERT INTO error_assignees (error_id, account_id, assignee_id, version, cause)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[])
+       ON CONFLICT (error_id) DO UPDATE SET assignee_id = excluded.assignee_id, version = excluded.version, cause = excluded.cause
          WHERE error_assignees.version < excluded.version
-       RETURNING error_id, assignee_id`,
+       RETURNING error_id, assignee_id, cause`,
       [
         newest.map((event) => event.data.errorId),
         newest.map((event) => event.accountId),
         newest.map((event) => (event.type === 'ErrorAssigned' ? event.data.assigneeUserId : null)),
         newest.map((event) => event.aggregateVersion),
+        newest.map((event) => (event.type === 'ErrorAssigned' ? event.data.cause : null)),
       ],
     );
     if (changed.length === 0) return;
     await manager.query(
-      `UPDATE errors_list l SET assignee_id = u.assignee_id
-         FROM unnest($1::uuid[], $2::text[]) AS u(error_id, assignee_id) WHERE l.error_id = u.error_id`,
-      [changed.map((row) => row.error_id), changed.map((row) => row.assignee_id)],
+      `UPDATE errors_list l SET assignee_id = u.assignee_id, assignment_cause = u.cause
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(error_id, assignee_id, cause) WHERE l.error_id = u.error_id`,
+      [changed.map((row) => row.error_id), changed.map((row) => row.assignee_id), changed.map((row) => row.cause)],
     );
   }
 
   /** After a rebuild of the list: the assignees it had, from the consumer's own table. */
   async restore(manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE errors_list l SET assignee_id = a.assignee_id FROM error_assignees a WHERE a.error_id = l.error_id');
+    await manager.query('UPDATE errors_list l SET assignee_id = a.assignee_id, assignment_cause = a.cause FROM error_assignees a WHERE a.error_id = l.error_id');
   }
 }
 

@@ -27,6 +27,7 @@ export interface ErrorsListRow {
   occurrences: number;
   tag_ids: string[];
   assignee_id: string | null;
+  assignment_cause: ErrorListItem['assignmentCause'];
   resolution: string | null;
   resolved_at: Date | null;
   occurred_at: Date;
@@ -37,7 +38,7 @@ export interface ErrorsListRow {
 /** The list's columns, never the whole row: retry data and future wide columns stay out of pages. */
 export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow_step_id, step_type, run_id, message, code, source,
   http_status, retry_data_key, trace_key, status, error_class, severity, http_status_name, occurrences, tag_ids, assignee_id,
-  resolution, resolved_at, occurred_at, last_occurred_at, recorded_at`;
+  assignment_cause, resolution, resolved_at, occurred_at, last_occurred_at, recorded_at`;
 
 /** Reads the Errors list with keyset pagination: stable pages however many errors arrive. */
 @Injectable()
@@ -118,6 +119,7 @@ export function toListItem(row: ErrorsListRow): ErrorListItem {
     occurrences: row.occurrences,
     tagIds: row.tag_ids,
     assigneeUserId: row.assignee_id,
+    assignmentCause: row.assignment_cause,
     resolution: row.resolution,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     occurredAt: row.occurred_at.toISOString(),

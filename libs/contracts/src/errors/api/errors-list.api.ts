@@ -74,6 +74,8 @@ export const ErrorListItem = Type.Object(
     occurrences: Type.Integer({ minimum: 1 }),
     tagIds: Type.Array(Type.String({ format: 'uuid' })),
     assigneeUserId: Type.Union([Type.String(), Type.Null()]),
+    /** Why the assignee has it: a person's choice, or the retry data key or trace key rule. */
+    assignmentCause: Type.Union([Type.Literal('manual'), Type.Literal('retryDataKey'), Type.Literal('traceKey'), Type.Null()]),
     resolution: Type.Union([Type.String(), Type.Null()]),
     resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     occurredAt: Type.String({ format: 'date-time' }),
