@@ -165,14 +165,27 @@ describe('the web console', () => {
     await expect(owner.getByLabel('Response body').textContent()).resolves.toContain('"board_locked"');
   });
 
-  it('resolving everything matching the filter shows the exact count first, then what changed', async () => {
+  it('tagging and resolving everything matching the filter show the exact count first, then what changed', async () => {
     await faultline.publish(account.accountId, Array.from({ length: 60 }, (_, n) => ({ flowId: 'flow-bulk', message: `Bulk ${n}` })));
     await faultline.errorsWhen(account.ownerToken, 'flowId=flow-bulk', 60);
+    await faultline.call('errors', account.ownerToken, 'POST', '/tags', { name: 'bulk', colour: '#225588' });
+    await owner.reload();
     await owner.goto('/errors?flowId=flow-bulk');
     await rows(owner).nth(49).waitFor();
     await owner.getByRole('checkbox', { name: 'Select every error shown' }).check();
     await owner.getByRole('button', { name: 'Select all 60 matching the filter' }).click();
     await owner.getByText('60 selected (all matching)').waitFor();
+    await owner.getByRole('button', { name: 'Tag…' }).click();
+    await owner.getByRole('combobox', { name: 'Add tags' }).click();
+    await owner.getByRole('option', { name: 'bulk' }).click();
+    await owner.keyboard.press('Escape');
+    await owner.getByRole('button', { name: 'Apply' }).click();
+    const tagging = owner.getByRole('dialog', { name: 'Tag every error matching the filter' });
+    await tagging.getByRole('button', { name: 'Tag 60 errors' }).click();
+    await tagging.getByText('60 of 60 errors tagged').waitFor();
+    await tagging.getByRole('button', { name: 'Close' }).click();
+    await owner.getByRole('checkbox', { name: 'Select every error shown' }).check();
+    await owner.getByRole('button', { name: 'Select all 60 matching the filter' }).click();
     await owner.getByRole('button', { name: 'Resolve', exact: true }).click();
     const dialog = owner.getByRole('dialog', { name: 'Resolve every error matching the filter' });
     await dialog.getByText('This will resolve exactly 60 errors.').waitFor();

@@ -95,7 +95,7 @@ export function ErrorsPage() {
     else if (shortcut === 'toggle' && errors[activeIndex]) setSelection((current) => toggleRow(current, errors[activeIndex].errorId));
     else if (shortcut === 'open' && errors[activeIndex]) navigate(`/errors/${errors[activeIndex].errorId}`);
     else if (shortcut === 'assign' && selectedCount(target()) > 0) setDialog('assign');
-    else if (shortcut === 'tag' && target().kind === 'rows' && selectedCount(target()) > 0) setDialog('tag');
+    else if (shortcut === 'tag' && selectedCount(target()) > 0) setDialog('tag');
     else if (shortcut === 'resolve') void act(status === 'open' ? { kind: 'resolve' } : { kind: 'reopen' });
     else if (shortcut === 'retry') void act({ kind: 'retry' });
     else if (shortcut === 'search') searchRef.current?.focus();
@@ -157,7 +157,7 @@ export function ErrorsPage() {
           <Button size="xs" variant="default" onClick={() => act({ kind: 'clear-assignee' })} disabled={scopeCount === 0 || scope.kind !== 'rows'}>
             Clear assignee
           </Button>
-          <Button size="xs" variant="default" onClick={() => setDialog('tag')} disabled={scopeCount === 0 || scope.kind !== 'rows'}>
+          <Button size="xs" variant="default" onClick={() => setDialog('tag')} disabled={scopeCount === 0}>
             Tag…
           </Button>
           <Button size="xs" variant="default" onClick={() => act({ kind: 'retry' })} disabled={scopeCount === 0}>
@@ -184,7 +184,7 @@ export function ErrorsPage() {
             <Anchor component="button" onClick={() => setSelection(allMatching(filter, total, new Date()))}>
               Select all {total.toLocaleString()} matching the filter
             </Anchor>{' '}
-            (resolve, retry and assign)
+            (resolve, retry, assign and tag)
           </Text>
         )}
       </Paper>

@@ -24,12 +24,8 @@ export function usePageCommands(page: PageActions): Command[] {
       ? { id: 'resolve', label: 'Resolve the selection', hint: 'e', run: () => page.act({ kind: 'resolve' }) }
       : { id: 'reopen', label: 'Reopen the selection', hint: 'e', run: () => page.act({ kind: 'reopen' }) },
     { id: 'retry', label: 'Retry the selection', hint: 'r', run: () => page.act({ kind: 'retry' }) },
-    ...(page.targetIsRows
-      ? [
-          { id: 'tag', label: 'Tag the selection…', hint: 't', run: () => page.openDialog('tag') },
-          { id: 'clear-assignee', label: 'Clear the assignee of the selection', run: () => page.act({ kind: 'clear-assignee' }) },
-        ]
-      : []),
+    { id: 'tag', label: 'Tag the selection…', hint: 't', run: () => page.openDialog('tag') },
+    ...(page.targetIsRows ? [{ id: 'clear-assignee', label: 'Clear the assignee of the selection', run: () => page.act({ kind: 'clear-assignee' }) }] : []),
   ];
   return [
     ...(page.hasTarget ? onTarget : []),

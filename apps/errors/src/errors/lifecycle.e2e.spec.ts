@@ -346,6 +346,22 @@ describe('bulk actions and their limits', () => {
     expect((await harness.list(ownerToken, 'status=open')).total).toBe(1);
   });
 
+  it('tags everything matching a filter, and takes a tag off the same way', async () => {
+    const { accountId, ownerToken } = await harness.newAccount();
+    await harness.publishReports(...Array.from({ length: 5 }, () => errorOccurred({ accountId, data: { source: 'netsuite' } })), errorOccurred({ accountId }));
+    await eventually(async () => expect((await harness.list(ownerToken)).total).toBe(6));
+    const urgent = (await harness.request('POST', '/tags', ownerToken, { name: 'urgent', colour: '#aa0000' })).body.tagId;
+
+    const tagging = { action: 'tag', filter: { source: 'netsuite' }, add: [urgent] };
+    expect((await harness.request('POST', '/errors/by-filter', ownerToken, { ...tagging, dryRun: true })).body).toEqual({ matched: 5, changed: 0, dryRun: true });
+    expect((await harness.request('POST', '/errors/by-filter', ownerToken, tagging)).body).toEqual({ matched: 5, changed: 5, dryRun: false });
+    expect((await harness.list(ownerToken, `tags=${urgent}`)).total).toBe(5);
+    const untagging = { action: 'tag', filter: { tags: urgent }, remove: [urgent] };
+    expect((await harness.request('POST', '/errors/by-filter', ownerToken, untagging)).body).toEqual({ matched: 5, changed: 5, dryRun: false });
+    expect((await harness.list(ownerToken, `tags=${urgent}`)).total).toBe(0);
+    expect((await harness.request('POST', '/errors/by-filter', ownerToken, { ...tagging, add: [randomUUID()] })).body).toMatchObject({ code: 'UNKNOWN_TAGS' });
+  });
+
   it('refuses more than 1,000 ids, a fourth tag, an unknown tag and an unknown error with clear problems', async () => {
     const { accountId, ownerToken } = await harness.newAccount();
     await harness.publishReports(errorOccurred({ accountId }));

@@ -13,7 +13,7 @@ interface Props {
   run: (action: BulkAction, selection: Selection) => Promise<BulkOutcome>;
 }
 
-const LABELS: Partial<Record<BulkAction['kind'], string>> = { resolve: 'Resolve', retry: 'Retry', assign: 'Assign' };
+const LABELS: Partial<Record<BulkAction['kind'], string>> = { resolve: 'Resolve', retry: 'Retry', assign: 'Assign', tag: 'Tag' };
 
 /**
  * Acting on everything matching a filter: the exact count (a dry run, now), the filter as it

@@ -19,7 +19,7 @@ export interface BulkCall {
 }
 
 /** The actions the by-filter endpoints run; the others need the errors picked by hand. */
-const BY_FILTER: Partial<Record<BulkAction['kind'], true>> = { resolve: true, retry: true, assign: true };
+const BY_FILTER: Partial<Record<BulkAction['kind'], true>> = { resolve: true, retry: true, assign: true, tag: true };
 
 export function worksOnAllMatching(action: BulkAction['kind']): boolean {
   return BY_FILTER[action] === true;
@@ -31,6 +31,7 @@ export function bulkCall(action: BulkAction, selection: Selection, dryRun = fals
     const { filter } = selection;
     if (action.kind === 'assign') return { service: 'assignment', path: '/assignments/by-filter', body: { filter, assigneeUserId: action.assigneeUserId, dryRun } };
     if (action.kind === 'resolve' || action.kind === 'retry') return { service: 'errors', path: '/errors/by-filter', body: { action: action.kind, filter, dryRun } };
+    if (action.kind === 'tag') return { service: 'errors', path: '/errors/by-filter', body: { action: 'tag', filter, add: action.add, remove: action.remove, dryRun } };
     throw new Error(`${action.kind} works on picked errors only`);
   }
   const errorIds = [...selection.errorIds];

@@ -19,8 +19,9 @@ describe('bulk actions', () => {
       path: '/assignments/by-filter',
       body: { filter: { status: 'open', integrationId: 'acme', to: '2026-12-01T10:00:00.000Z' }, assigneeUserId: 'u1', dryRun: false },
     });
-    expect(worksOnAllMatching('tag')).toBe(false);
-    expect(() => bulkCall({ kind: 'tag', add: ['t1'], remove: [] }, everything)).toThrow(/picked errors only/);
+    expect(bulkCall({ kind: 'tag', add: ['t1'], remove: [] }, everything).body).toEqual({ action: 'tag', filter: { status: 'open', integrationId: 'acme', to: '2026-12-01T10:00:00.000Z' }, add: ['t1'], remove: [], dryRun: false });
+    expect(worksOnAllMatching('clear-assignee')).toBe(false);
+    expect(() => bulkCall({ kind: 'clear-assignee' }, everything)).toThrow(/picked errors only/);
   });
 
   it('the summary counts what changed and what did not, and what the rules did along', () => {

@@ -65,11 +65,11 @@ export class ErrorActionsController {
 
   @Post('by-filter')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve or retry every error matching a filter; dryRun counts them first' })
+  @ApiOperation({ summary: 'Resolve, retry or tag every error matching a filter; dryRun counts them first' })
   @ApiBodyFrom(ErrorsByFilterRequest)
   @ApiOkFrom(BulkActionResult)
   byFilter(@AuthenticatedUser() user: AccessUser, @Body(new SchemaPipe(ErrorsByFilterRequest, 'body')) body: Static<typeof ErrorsByFilterRequest>) {
-    return this.actions.byFilter(user, body.action, body.filter, body.dryRun ?? false);
+    return this.actions.byFilter(user, body, body.dryRun ?? false);
   }
 
   @Put(':errorId/retry-data')

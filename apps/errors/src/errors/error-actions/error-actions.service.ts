@@ -1,5 +1,5 @@
 import { AccessPermissions, AccessUser } from '@faultline/access';
-import type { BulkActionResult, ErrorsFilter } from '@faultline/contracts';
+import type { BulkActionResult, ErrorsByFilterRequest, ErrorsFilter } from '@faultline/contracts';
 import { viewableIntegrations } from '@faultline/access-policy';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -86,16 +86,19 @@ export class ErrorActions {
   }
 
   /** "Everything matching": counted for a dry run, else applied a thousand errors per transaction. */
-  async byFilter(user: AccessUser, action: 'resolve' | 'retry', requested: ErrorsFilter, dryRun: boolean): Promise<BulkActionResult> {
+  async byFilter(user: AccessUser, request: ErrorsByFilterRequest, dryRun: boolean): Promise<BulkActionResult> {
+    const { action } = request;
     // Only open errors can be retried: "retry everything matching" means every open one.
-    const filter: ErrorsFilter = action === 'retry' ? { ...requested, status: 'open' } : requested;
+    const filter: ErrorsFilter = action === 'retry' ? { ...request.filter, status: 'open' } : request.filter;
+    const apply = (ids: string[]) =>
+      action === 'resolve' ? this.resolve(user, ids) : action === 'retry' ? this.retry(user, ids) : this.tag(user, ids, request.add ?? [], request.remove ?? []);
     const scope = { accountId: user.accountId, integrationIds: viewableIntegrations(user), userId: user.userId };
     if (dryRun) return { matched: await this.queries.count(scope, filter), changed: 0, dryRun: true };
     let matched = 0;
     let changed = 0;
     for await (const page of this.queries.walk(scope, filter, FILTER_CHUNK)) {
       const ids = page.map((row) => row.error_id);
-      const result = action === 'resolve' ? await this.resolve(user, ids) : await this.retry(user, ids);
+      const result = await apply(ids);
       matched += result.matched;
       changed += result.changed;
     }

@@ -38,12 +38,17 @@ export type TagErrorsRequest = Static<typeof TagErrorsRequest>;
 export const EditRetryDataRequest = Type.Object({ retryData: Type.Unknown() }, { additionalProperties: false, $id: 'EditRetryDataRequest' });
 export type EditRetryDataRequest = Static<typeof EditRetryDataRequest>;
 
-/** "Everything matching this filter": the server selects the errors itself; dryRun only counts them. */
+/**
+ * "Everything matching this filter": the server selects the errors itself; dryRun only counts
+ * them. `tag` puts the `add` tags on them and takes the `remove` tags off.
+ */
 export const ErrorsByFilterRequest = Type.Object(
   {
-    action: Type.Union([Type.Literal('resolve'), Type.Literal('retry')]),
+    action: Type.Union([Type.Literal('resolve'), Type.Literal('retry'), Type.Literal('tag')]),
     filter: ErrorsFilter,
     dryRun: Type.Optional(Type.Boolean()),
+    add: Type.Optional(Type.Array(uuid, { maxItems: 3, uniqueItems: true })),
+    remove: Type.Optional(Type.Array(uuid, { maxItems: 1_000, uniqueItems: true })),
   },
   { additionalProperties: false, $id: 'ErrorsByFilterRequest' },
 );
