@@ -30,7 +30,7 @@ describe('the web console', () => {
     await owner.getByText('No open errors match').waitFor();
     await faultline.publish(account.accountId, [{ flowId: 'flow-live', message: 'Customer 42 could not be imported' }]);
     await owner.getByRole('link', { name: 'Customer 42 could not be imported' }).waitFor({ timeout: 20_000 });
-    await expect(owner.getByRole('tab', { name: /Open \(1\)/ }).count()).resolves.toBe(1);
+    await owner.getByRole('tab', { name: /Open \(1\)/ }).waitFor();
     expect(await accessibilityViolations(owner)).toEqual([]);
     await screenshot(owner, 'errors');
   });
