@@ -122,6 +122,8 @@ describe('the web console', () => {
     await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
     await newcomer.waitForURL('**/errors?assignee=me');
     await newcomer.getByRole('link', { name: 'For the newcomer' }).waitFor();
+    await newcomer.goto(link);
+    await newcomer.getByRole('heading', { name: 'This invitation link no longer works' }).waitFor();
     await newcomer.context().close();
   });
 
@@ -259,6 +261,8 @@ describe('the web console', () => {
     expect(withoutCsrf.status).toBe(403);
     expect(await withoutCsrf.json()).toMatchObject({ code: 'CSRF_TOKEN_MISSING' });
     expect((await resolve({ 'x-csrf-token': csrfToken })).status).toBe(404);
+    const huge = await fetch(`${faultline.consoleUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x'.repeat(1_000_000) }) });
+    expect(huge.status).toBe(413);
     const internal = await fetch(`${faultline.consoleUrl}/api/identity/internal/accounts`, { method: 'POST', headers: { 'x-internal-api-key': 'test-internal-api-key' } });
     expect(internal.status).toBe(404);
     const page = await fetch(`${faultline.consoleUrl}/errors/some-error`);

@@ -59,7 +59,10 @@ async function session(options: GatewayOptions, request: IncomingMessage, respon
   }
   if (request.method !== 'POST') return problem(response, 405, 'method-not-allowed', 'Method Not Allowed', 'sign in with POST, sign out with DELETE');
   const body = await readBody(request, SIGN_IN_BODY_LIMIT);
-  if (body === undefined) return problem(response, 413, 'too-large', 'Payload Too Large', 'a sign-in is a small JSON document');
+  if (body === undefined) {
+    response.setHeader('connection', 'close');
+    return problem(response, 413, 'too-large', 'Payload Too Large', 'a sign-in is a small JSON document');
+  }
   const answer = await fetch(new URL('/sign-in', options.upstreams.identity), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor(request) },
@@ -107,15 +110,19 @@ function passThrough(headers: Headers): Record<string, string> {
   return Object.fromEntries(PASSED_HEADERS.flatMap((name) => (headers.has(name) ? [[name, headers.get(name)!]] : [])));
 }
 
+/** The body, or undefined once it passes `limit`: the rest is not read (nor kept) at all. */
 function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      request.removeAllListeners('data');
+      request.pause();
+      resolve(undefined);
     });
-    request.once('end', () => resolve(size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined));
+    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.once('error', reject);
   });
 }

@@ -44,6 +44,7 @@ export function ErrorsPage() {
   const navigate = useNavigate();
   const filter = useMemo(() => filterFromSearch(search), [search]);
   const columns = useMemo(() => columnsFromSearch(search), [search]);
+  const ignored = useMemo(() => ignoredInSearch(search, filter), [search, filter]);
   const setFilter = useCallback((next: ErrorsFilter) => setSearch(withColumns(searchFromFilter(next), columns)), [setSearch, columns]);
   useDefaultView(search, setSearch);
   const list = useInfiniteQuery({
@@ -141,9 +142,9 @@ export function ErrorsPage() {
         onColumns={(next) => setSearch(withColumns(search, next))}
       />
       <ErrorsFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
-      {ignoredInSearch(search, filter).length > 0 && (
+      {ignored.length > 0 && (
         <Alert color="yellow" role="status" title="Left out of the filter">
-          The address asked for {ignoredInSearch(search, filter).join(', ')}, which no filter accepts; the list shows everything else it asked for.
+          The address asked for {ignored.join(', ')}, which no filter accepts; the list shows everything else it asked for.
         </Alert>
       )}
       <Paper withBorder p="xs" role="toolbar" aria-label="Act on the selected errors">
