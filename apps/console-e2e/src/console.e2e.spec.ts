@@ -147,6 +147,7 @@ describe('the web console', () => {
     await faultline.publish(account.accountId, [
       {
         flowId: 'flow-locked',
+        flowStepId: 'step-post-card',
         httpStatus: 409,
         severityCode: 6000,
         message: 'Board locked',
@@ -158,18 +159,23 @@ describe('the web console', () => {
     await owner.goto('/flows/int-1/flow-locked');
     const banner = owner.getByRole('alert').filter({ hasText: 'This flow is disabled' });
     await banner.getByText('Unlock the board, then re-enable').waitFor({ timeout: 20_000 });
+    await banner.getByText(/Step step-post-card failed with severity 6000/).waitFor();
     expect(await accessibilityViolations(owner)).toEqual([]);
     await screenshot(owner, 'flow-disabled');
     await banner.getByRole('button', { name: 'Re-enable the flow' }).click();
     await eventually(async () => expect(await banner.count()).toBe(0), 20_000);
     await owner.getByRole('link', { name: 'Board locked' }).first().click();
     await owner.getByRole('heading', { level: 1, name: 'Board locked' }).waitFor();
+    await owner.getByText('Severity 6000 from step step-post-card: the flow was disabled', { exact: false }).waitFor();
     await expect(owner.getByLabel('Response body').textContent()).resolves.toContain('"board_locked"');
   });
 
-  it('tagging and resolving everything matching the filter show the exact count first, then what changed', async () => {
+  it('tagging and resolving everything matching the filter show the exact count first, then what changed and what a rule refused', async () => {
     await faultline.publish(account.accountId, Array.from({ length: 60 }, (_, n) => ({ flowId: 'flow-bulk', message: `Bulk ${n}` })));
-    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-bulk', 60);
+    const [full] = (await faultline.errorsWhen(account.ownerToken, 'flowId=flow-bulk', 60)).items;
+    const fullTags: string[] = [];
+    for (const name of ['full-a', 'full-b', 'full-c']) fullTags.push((await faultline.call<{ tagId: string }>('errors', account.ownerToken, 'POST', '/tags', { name, colour: '#225588' })).tagId);
+    await faultline.call('errors', account.ownerToken, 'POST', '/errors/tags', { errorIds: [full.errorId], add: fullTags });
     await faultline.call('errors', account.ownerToken, 'POST', '/tags', { name: 'bulk', colour: '#225588' });
     await owner.reload();
     await owner.goto('/errors?flowId=flow-bulk');
@@ -184,7 +190,7 @@ describe('the web console', () => {
     await owner.getByRole('button', { name: 'Apply' }).click();
     const tagging = owner.getByRole('dialog', { name: 'Tag every error matching the filter' });
     await tagging.getByRole('button', { name: 'Tag 60 errors' }).click();
-    await tagging.getByText('60 of 60 errors tagged').waitFor();
+    await tagging.getByText(/59 of 60 errors tagged; 1 refused by the rule TOO_MANY_TAGS/).waitFor();
     await tagging.getByRole('button', { name: 'Close' }).click();
     await owner.getByRole('checkbox', { name: 'Select every error shown' }).check();
     await owner.getByRole('button', { name: 'Select all 60 matching the filter' }).click();
@@ -196,6 +202,10 @@ describe('the web console', () => {
     await dialog.getByRole('button', { name: 'Resolve 60 errors' }).click();
     await dialog.getByText('60 of 60 errors resolved').waitFor();
     await faultline.errorsWhen(account.ownerToken, 'flowId=flow-bulk&status=resolved', 60);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The resolved list says who resolved each error, as it says which rule resolved the others.
+    await owner.goto('/errors?flowId=flow-bulk&status=resolved');
+    await rows(owner).first().getByText(`Resolved by ${account.owner.name}`).waitFor();
   });
 
   it("a refused action shows the rule's words, and nothing changes", async () => {

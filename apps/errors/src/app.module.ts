@@ -9,6 +9,7 @@ import { ErrorsLifecycle1732300000500 } from './infrastructure/errors-lifecycle.
 import { ErrorsRetention1732300000600 } from './infrastructure/errors-retention.migration';
 import { SavedViews1732300000700 } from './infrastructure/saved-views.migration';
 import { AssignmentCause1732300000800 } from './infrastructure/assignment-cause.migration';
+import { FlowDisabledStep1732300000900 } from './infrastructure/flow-disabled-step.migration';
 
 @Module({})
 export class ErrorsAppModule {
@@ -18,7 +19,7 @@ export class ErrorsAppModule {
       imports: [
         ServiceModule.forRoot({
           config: config.service,
-          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300, ErrorsLifecycle1732300000500, ErrorsRetention1732300000600, SavedViews1732300000700, AssignmentCause1732300000800],
+          migrations: [ErrorsListTable1732300000100, ErrorsListClassification1732300000400, AccessTables1732300000300, ErrorsLifecycle1732300000500, ErrorsRetention1732300000600, SavedViews1732300000700, AssignmentCause1732300000800, FlowDisabledStep1732300000900],
           clock,
         }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),

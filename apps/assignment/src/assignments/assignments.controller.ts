@@ -7,6 +7,7 @@ import {
   AssignRequest,
   AssignResult,
   ClearAssignmentsRequest,
+  ClearByFilterRequest,
   ErrorIdParams,
   InvitationRequestParams,
   InvitationRequestStatus,
@@ -65,6 +66,18 @@ export class AssignmentsController {
     @Body(new SchemaPipe(ClearAssignmentsRequest, 'body')) body: Static<typeof ClearAssignmentsRequest>,
   ): Promise<AssignResult> {
     return this.assignments.clear(user, body.errorIds);
+  }
+
+  @Post('assignments/clear/by-filter')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear the assignment of every error a filter matches; dryRun counts them first' })
+  @ApiBodyFrom(ClearByFilterRequest)
+  @ApiOkFrom(AssignByFilterResult)
+  clearByFilter(
+    @AuthenticatedUser() user: AccessUser,
+    @Body(new SchemaPipe(ClearByFilterRequest, 'body')) body: Static<typeof ClearByFilterRequest>,
+  ): Promise<AssignByFilterResult> {
+    return this.assignments.clearByFilter(user, body);
   }
 
   @Get('errors/:errorId/assignments')

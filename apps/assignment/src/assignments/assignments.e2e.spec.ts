@@ -139,7 +139,7 @@ describe('assigning errors', () => {
 });
 
 describe('assigning everything a filter matches', () => {
-  it('counts first with a dry run, then assigns every match, within what the actor may view', async () => {
+  it('counts first with a dry run, then assigns every match, within what the actor may view, and clears them the same way', async () => {
     const { accountId, owner, bob, carol, carolToken } = await newAccount();
     await recorded(
       owner,
@@ -159,6 +159,12 @@ describe('assigning everything a filter matches', () => {
     expect((await request('GET', '/workload?integrationId=int-1&flowId=flow-9', owner)).body.assignees).toEqual([{ assigneeUserId: bob, open: 5 }]);
     expect((await byFilter(carolToken, { filter: { assignee: 'unassigned' }, assigneeUserId: carol, dryRun: true })).body.matched).toBe(1);
     expect((await byFilter(owner, { filter: { flowId: 'flow-9' }, assigneeUserId: bob })).status).toBe(422);
+
+    const clearByFilter = (body: object) => request('POST', '/assignments/clear/by-filter', owner, body);
+    expect((await clearByFilter({ filter: { assignee: bob }, dryRun: true })).body).toEqual({ matched: 5, changed: 0, cascaded: 0, dryRun: true });
+    expect((await clearByFilter({ filter: { assignee: bob } })).body).toEqual({ matched: 5, changed: 5, cascaded: 0, dryRun: false });
+    expect((await request('GET', '/workload?integrationId=int-1&flowId=flow-9', owner)).body.assignees).toEqual([{ assigneeUserId: null, open: 5 }]);
+    expect((await clearByFilter({ filter: { assignee: bob }, assigneeUserId: bob })).status).toBe(400);
   });
 
   it('takes the Errors list’s filters: severity, text, tags', async () => {

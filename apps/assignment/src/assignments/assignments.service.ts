@@ -1,5 +1,15 @@
 import { accessUser, AccessUser, accessUserByEmail, accountView } from '@faultline/access';
-import type { AssignByFilterRequest, AssignByFilterResult, AssignmentHistory, AssignResult, InvitationRequestStatus, Workload, WorkloadQuery } from '@faultline/contracts';
+import type {
+  AssignByFilterRequest,
+  AssignByFilterResult,
+  AssignmentHistory,
+  AssignResult,
+  ClearByFilterRequest,
+  ErrorsFilter,
+  InvitationRequestStatus,
+  Workload,
+  WorkloadQuery,
+} from '@faultline/contracts';
 import { accessTo, covers, isAdministrator, PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
 import { errorsFilterConditions } from '@faultline/errors-filter';
 import { PostgresEventStore } from '@faultline/eventing';
@@ -94,10 +104,18 @@ export class Assignments {
   }
 
   /** Every error a filter matches, within what the actor may view: counted, or assigned a thousand at a time. */
-  async assignByFilter(user: AccessUser, request: AssignByFilterRequest): Promise<AssignByFilterResult> {
-    const sql = errorsFilterConditions({ accountId: user.accountId, integrationIds: viewableIntegrations(user), userId: user.userId }, request.filter);
-    const { where, params } = sql;
-    if (request.dryRun) {
+  assignByFilter(user: AccessUser, request: AssignByFilterRequest): Promise<AssignByFilterResult> {
+    return this.byFilter(user, request.filter, request.dryRun, (errorIds) => this.assign(user, errorIds, request.assigneeUserId));
+  }
+
+  clearByFilter(user: AccessUser, request: ClearByFilterRequest): Promise<AssignByFilterResult> {
+    return this.byFilter(user, request.filter, request.dryRun, (errorIds) => this.clear(user, errorIds));
+  }
+
+  /** "Everything matching": counted for a dry run, else applied a chunk of errors per transaction. */
+  private async byFilter(user: AccessUser, filter: ErrorsFilter, dryRun: boolean | undefined, apply: (errorIds: string[]) => Promise<AssignResult>): Promise<AssignByFilterResult> {
+    const { where, params } = errorsFilterConditions({ accountId: user.accountId, integrationIds: viewableIntegrations(user), userId: user.userId }, filter);
+    if (dryRun) {
       const [row] = await this.dataSource.query(`SELECT count(*)::int AS matched FROM assignable_errors WHERE ${where}`, params);
       return { matched: (row as { matched: number }).matched, changed: 0, cascaded: 0, dryRun: true };
     }
@@ -109,7 +127,7 @@ export class Assignments {
         [...params, after],
       );
       if (rows.length === 0) return total;
-      const result = await this.assign(user, rows.map((row) => row.error_id), request.assigneeUserId);
+      const result = await apply(rows.map((row) => row.error_id));
       total.matched += rows.length;
       total.changed += result.changed;
       total.cascaded += result.cascaded;

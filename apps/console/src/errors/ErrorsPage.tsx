@@ -107,7 +107,6 @@ export function ErrorsPage() {
   const commands = usePageCommands({
     status,
     hasTarget: selectedCount(target()) > 0,
-    targetIsRows: target().kind === 'rows',
     act,
     openDialog: setDialog,
     selectShown: () => setSelection((current) => toggleShown(current, errors.map((error) => error.errorId))),
@@ -155,7 +154,7 @@ export function ErrorsPage() {
           <Button size="xs" onClick={() => setDialog('assign')} disabled={scopeCount === 0}>
             Assign…
           </Button>
-          <Button size="xs" variant="default" onClick={() => act({ kind: 'clear-assignee' })} disabled={scopeCount === 0 || scope.kind !== 'rows'}>
+          <Button size="xs" variant="default" onClick={() => act({ kind: 'clear-assignee' })} disabled={scopeCount === 0}>
             Clear assignee
           </Button>
           <Button size="xs" variant="default" onClick={() => setDialog('tag')} disabled={scopeCount === 0}>
@@ -169,7 +168,7 @@ export function ErrorsPage() {
               Resolve
             </Button>
           ) : (
-            <Button size="xs" variant="default" onClick={() => act({ kind: 'reopen' })} disabled={scopeCount === 0 || scope.kind !== 'rows'}>
+            <Button size="xs" variant="default" onClick={() => act({ kind: 'reopen' })} disabled={scopeCount === 0}>
               Reopen
             </Button>
           )}

@@ -3,6 +3,7 @@ import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useNames } from '../app/directory';
 import { relativeTime } from '../app/time';
+import { resolutionSentence } from './resolution-sentence';
 import { isSelected, type Selection } from './selection/selection';
 import type { ViewColumn } from './views/view-columns';
 
@@ -66,6 +67,11 @@ export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle,
                   {error.integrationId} › {error.flowId}
                   {error.httpStatus ? ` · HTTP ${error.httpStatus}${error.httpStatusName ? ` ${error.httpStatusName}` : ''}` : ''}
                 </Text>
+                {error.status === 'resolved' && (
+                  <Text size="xs" c="dimmed" data-resolution>
+                    {resolutionSentence({ reason: error.resolution, supersededBy: error.supersededBy }, error.resolvedByUserId ? names.user(error.resolvedByUserId) : undefined)}
+                  </Text>
+                )}
               </Table.Td>
               {shows('class') && <Table.Td>{error.errorClass}</Table.Td>}
               {shows('severity') && (

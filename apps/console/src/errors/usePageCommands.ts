@@ -6,7 +6,6 @@ import type { ErrorStatus } from './filter/errors-filter-url';
 interface PageActions {
   status: ErrorStatus;
   hasTarget: boolean;
-  targetIsRows: boolean;
   act: (action: BulkAction) => void;
   openDialog: (dialog: 'assign' | 'tag' | 'help') => void;
   selectShown: () => void;
@@ -25,7 +24,7 @@ export function usePageCommands(page: PageActions): Command[] {
       : { id: 'reopen', label: 'Reopen the selection', hint: 'e', run: () => page.act({ kind: 'reopen' }) },
     { id: 'retry', label: 'Retry the selection', hint: 'r', run: () => page.act({ kind: 'retry' }) },
     { id: 'tag', label: 'Tag the selection…', hint: 't', run: () => page.openDialog('tag') },
-    ...(page.targetIsRows ? [{ id: 'clear-assignee', label: 'Clear the assignee of the selection', run: () => page.act({ kind: 'clear-assignee' }) }] : []),
+    { id: 'clear-assignee', label: 'Clear the assignee of the selection', run: () => page.act({ kind: 'clear-assignee' }) },
   ];
   return [
     ...(page.hasTarget ? onTarget : []),

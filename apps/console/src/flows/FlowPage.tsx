@@ -54,7 +54,7 @@ export function FlowPage() {
       {view.disabled && (
         <Alert color="red" title="This flow is disabled" role="alert">
           <Text size="sm">
-            A step failed with severity 6000 {view.disabledAt ? `on ${new Date(view.disabledAt).toLocaleString()}` : ''}
+            {view.disabledByStepId ? `Step ${view.disabledByStepId}` : 'A step'} failed with severity 6000 {view.disabledAt ? `on ${new Date(view.disabledAt).toLocaleString()}` : ''}
             {view.disabledByErrorId && (
               <>
                 {' '}

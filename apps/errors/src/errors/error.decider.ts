@@ -42,7 +42,7 @@ export type RecordError = { type: 'RecordError'; data: { errorId: string; occurr
 export type RecordOccurrenceAgain = { type: 'RecordOccurrenceAgain'; data: { occurrence: Occurrence } };
 export type ResolveError = {
   type: 'ResolveError';
-  data: { reason: ResolutionReason; by: Actor; now: Date; supersededBy?: string; note?: string };
+  data: { reason: ResolutionReason; by: Actor; now: Date; supersededBy?: string; runId?: string; note?: string };
 };
 export type ReopenError = { type: 'ReopenError'; data: { by: Actor; now: Date } };
 export type TagError = { type: 'TagError'; data: { tagIds: string[]; by: Actor } };
@@ -203,7 +203,7 @@ function recordError({ data }: RecordError, state: ErrorState): ErrorEvent[] {
 
 /** A new run failed on the same record: the open error counts it, and takes its fresh retry data. */
 function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): ErrorEvent[] {
-  const { runId, message, httpStatus, occurredAt, retryData, inputRepairs } = data.occurrence;
+  const { runId, message, httpStatus, occurredAt, retryData, inputRepairs, automaticRetries } = data.occurrence;
   const classification = classify(data.occurrence);
   const again: ErrorOccurredAgain = {
     type: 'ErrorOccurredAgain',
@@ -217,6 +217,7 @@ function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): Erro
       ...classification,
       ...(retryData === undefined ? {} : { retryData }),
       ...(inputRepairs === undefined ? {} : { inputRepairs }),
+      ...(automaticRetries === undefined ? {} : { automaticRetries }),
     },
   };
   return [again, ...severityNotification(state, data.occurrence, classification)];
@@ -224,7 +225,7 @@ function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): Erro
 
 function resolve({ data }: ResolveError, state: RecordedError): ErrorEvent[] {
   if (state.status === 'resolved') return [];
-  const { reason, by, now, supersededBy, note } = data;
+  const { reason, by, now, supersededBy, runId, note } = data;
   return [
     {
       type: 'ErrorResolved',
@@ -234,6 +235,7 @@ function resolve({ data }: ResolveError, state: RecordedError): ErrorEvent[] {
         resolvedBy: by,
         resolvedAt: now.toISOString(),
         ...(supersededBy === undefined ? {} : { supersededBy }),
+        ...(runId === undefined ? {} : { runId }),
         ...(note === undefined ? {} : { note }),
       },
     },

@@ -1,5 +1,6 @@
 import type { ErrorClass } from './classification/error-class.rules';
 import type { Severity, SeverityInput } from './classification/severity';
+import type { NoRetryReason } from './retries/retry.policy';
 
 /** The kind of flow step that failed; the retry policy depends on it. */
 export type StepType = 'export' | 'import' | 'lookup' | 'transform' | 'custom_action' | 'webhook';
@@ -39,6 +40,8 @@ export interface Occurrence {
   signals?: Omit<SeverityInput, 'httpStatus'>;
   /** What Faultline changed in the runtime's report to store it (see repairedReport). */
   inputRepairs?: string[];
+  /** A failure retried automatically before it became an error: how many attempts ran, and why retrying stopped. */
+  automaticRetries?: { attempts: number; stoppedBecause: NoRetryReason };
 }
 
 /** How Faultline read the failure: its class, its severity, and the HTTP status's logged name. */
@@ -67,7 +70,7 @@ export type ErrorRecorded = {
 /** The same record (trace key) failed again on the same step while this error was open. */
 export type ErrorOccurredAgain = {
   type: 'ErrorOccurredAgain';
-  data: Pick<Occurrence, 'runId' | 'message' | 'httpStatus' | 'occurredAt' | 'inputRepairs'> &
+  data: Pick<Occurrence, 'runId' | 'message' | 'httpStatus' | 'occurredAt' | 'inputRepairs' | 'automaticRetries'> &
     Classification & { errorId: string; occurrences: number; retryData?: unknown };
 };
 
@@ -94,7 +97,8 @@ export type ResolutionReason = 'user' | 'retry_succeeded' | 'superseded' | 'reco
 
 export type ErrorResolved = {
   type: 'ErrorResolved';
-  data: { errorId: string; reason: ResolutionReason; resolvedBy: Actor; resolvedAt: string; supersededBy?: string; note?: string };
+  /** `runId`: the run whose success resolved it (record or retry succeeded). */
+  data: { errorId: string; reason: ResolutionReason; resolvedBy: Actor; resolvedAt: string; supersededBy?: string; runId?: string; note?: string };
 };
 
 export type ErrorReopened = { type: 'ErrorReopened'; data: { errorId: string; reopenedBy: Actor; reopenedAt: string } };

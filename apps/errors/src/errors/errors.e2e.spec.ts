@@ -108,7 +108,14 @@ describe('the errors service records what flow runtimes report', () => {
       data: { stepType: 'custom_action', httpStatus: 503, runId: firstAttempt.data.runId, attempt: 9, firstAttemptAt: longAgo },
     });
     await publish(lastAttempt);
-    await eventually(async () => expect((await listed(accountId)).items.map((item) => item.runId)).toEqual([firstAttempt.data.runId]));
+    const [error] = await eventually(async () => {
+      const { items } = await listed(accountId);
+      expect(items.map((item) => item.runId)).toEqual([firstAttempt.data.runId]);
+      return items;
+    });
+    // The error says it was retried automatically, how often, and why retrying stopped.
+    const recorded = (await get(`/errors/${error.errorId}`, accountId)).body.history[0];
+    expect(recorded).toMatchObject({ type: 'ErrorRecorded', details: { automaticRetries: { attempts: 9, stoppedBecause: 'window_closed' } } });
   });
 
   it('a webhook failure is listed at once, never retried', async () => {

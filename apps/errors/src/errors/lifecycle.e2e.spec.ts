@@ -152,9 +152,9 @@ describe('an error from report to resolution', () => {
     );
 
     const flow = await harness.request('GET', '/integrations/int-1/flows/flow-1', ownerToken);
-    expect(flow.body).toMatchObject({ disabled: true, disableErrorDescription: 'Choose another group' });
+    expect(flow.body).toMatchObject({ disabled: true, disabledByStepId: report.data.flowStepId, disableErrorDescription: 'Choose another group' });
     const enabled = await harness.request('POST', '/integrations/int-1/flows/flow-1/enable', ownerToken);
-    expect(enabled.body).toMatchObject({ disabled: false });
+    expect(enabled.body).toMatchObject({ disabled: false, disabledByStepId: null });
     await eventually(() => expect(commands.json<{ type: string; accountId: string }>().filter((c) => c.type === 'AutomationReenabled' && c.accountId === accountId)).toHaveLength(1));
 
     const activity = await harness.request('GET', '/integrations/int-1/flows/flow-1/activity', ownerToken);
@@ -194,12 +194,16 @@ describe('trace keys', () => {
       return open.items;
     });
     const superseded = await harness.request('GET', `/errors/${first.errorId}`, ownerToken);
-    expect(superseded.body.error).toMatchObject({ status: 'resolved', resolution: 'superseded' });
+    expect(superseded.body.error).toMatchObject({ status: 'resolved', resolution: 'superseded', supersededBy: newer.errorId, resolvedByUserId: null });
     expect(superseded.body.related.sameTraceKey).toEqual([newer.errorId]);
 
-    await harness.publishReports(recordSucceeded(accountId, longKey));
+    const success = recordSucceeded(accountId, longKey);
+    await harness.publishReports(success);
     await eventually(async () => expect((await harness.list(ownerToken, 'status=open')).total).toBe(0));
-    expect((await harness.request('GET', `/errors/${newer.errorId}`, ownerToken)).body.error.resolution).toBe('record_succeeded');
+    const resolved = (await harness.request('GET', `/errors/${newer.errorId}`, ownerToken)).body;
+    expect(resolved.error.resolution).toBe('record_succeeded');
+    // Which run's success resolved it, for the timeline to say.
+    expect(resolved.history.at(-1)).toMatchObject({ type: 'ErrorResolved', details: { reason: 'record_succeeded', runId: success.data.runId } });
   });
 });
 
@@ -360,6 +364,33 @@ describe('bulk actions and their limits', () => {
     expect((await harness.request('POST', '/errors/by-filter', ownerToken, untagging)).body).toEqual({ matched: 5, changed: 5, dryRun: false });
     expect((await harness.list(ownerToken, `tags=${urgent}`)).total).toBe(0);
     expect((await harness.request('POST', '/errors/by-filter', ownerToken, { ...tagging, add: [randomUUID()] })).body).toMatchObject({ code: 'UNKNOWN_TAGS' });
+  });
+
+  it('by filter, a rule refusing some errors refuses only those, and the answer says which rule and how many', async () => {
+    const { accountId, ownerToken } = await harness.newAccount();
+    await harness.publishReports(...Array.from({ length: 4 }, () => errorOccurred({ accountId, data: { source: 'sap' } })));
+    const errors = await eventually(async () => {
+      const page = await harness.list(ownerToken);
+      expect(page.total).toBe(4);
+      return page.items;
+    });
+    const newTag = async (name: string) => (await harness.request('POST', '/tags', ownerToken, { name, colour: '#005500' })).body.tagId as string;
+    const full = [await newTag('a'), await newTag('b'), await newTag('c')];
+    await harness.request('POST', '/errors/tags', ownerToken, { errorIds: [errors[0].errorId], add: full });
+    const urgent = await newTag('urgent');
+
+    const answer = await harness.request('POST', '/errors/by-filter', ownerToken, { action: 'tag', filter: { source: 'sap' }, add: [urgent] });
+    expect(answer.body).toEqual({
+      matched: 4,
+      changed: 3,
+      dryRun: false,
+      refused: [{ code: 'TOO_MANY_TAGS', detail: expect.stringContaining(errors[0].errorId), count: 1, errorIds: [errors[0].errorId] }],
+    });
+    expect((await harness.list(ownerToken, `tags=${urgent}`)).total).toBe(3);
+
+    await harness.request('POST', '/errors/by-filter', ownerToken, { action: 'resolve', filter: { source: 'sap' } });
+    const reopened = await harness.request('POST', '/errors/by-filter', ownerToken, { action: 'reopen', filter: { source: 'sap' } });
+    expect(reopened.body).toEqual({ matched: 4, changed: 4, dryRun: false });
   });
 
   it('refuses more than 1,000 ids, a fourth tag, an unknown tag and an unknown error with clear problems', async () => {

@@ -13,7 +13,7 @@ interface Props {
   run: (action: BulkAction, selection: Selection) => Promise<BulkOutcome>;
 }
 
-const LABELS: Partial<Record<BulkAction['kind'], string>> = { resolve: 'Resolve', retry: 'Retry', assign: 'Assign', tag: 'Tag' };
+const LABELS: Partial<Record<BulkAction['kind'], string>> = { resolve: 'Resolve', reopen: 'Reopen', retry: 'Retry', assign: 'Assign', 'clear-assignee': 'Unassign', tag: 'Tag' };
 
 /**
  * Acting on everything matching a filter: the exact count (a dry run, now), the filter as it
@@ -62,7 +62,7 @@ export function BulkConfirmDialog({ pending, onClose, run }: Props) {
           </Group>
         )}
         {outcome && (
-          <Alert color={outcome.ok ? 'green' : 'red'} role="status" title={outcome.ok ? 'Done' : 'Refused — nothing changed'}>
+          <Alert color={outcomeColour(outcome)} role="status" title={outcomeTitle(outcome)}>
             {outcome.ok ? outcome.summary : `${outcome.message}${outcome.code ? ` (${outcome.code})` : ''}`}
           </Alert>
         )}
@@ -84,3 +84,7 @@ export function BulkConfirmDialog({ pending, onClose, run }: Props) {
     </Modal>
   );
 }
+
+const outcomeColour = (outcome: BulkOutcome) => (!outcome.ok ? 'red' : outcome.someRefused ? 'yellow' : 'green');
+
+const outcomeTitle = (outcome: BulkOutcome) => (!outcome.ok ? 'Refused — nothing changed' : outcome.someRefused ? 'Done, except what the rules refused' : 'Done');

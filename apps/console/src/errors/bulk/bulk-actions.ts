@@ -19,7 +19,7 @@ export interface BulkCall {
 }
 
 /** The actions the by-filter endpoints run; the others need the errors picked by hand. */
-const BY_FILTER: Partial<Record<BulkAction['kind'], true>> = { resolve: true, retry: true, assign: true, tag: true };
+const BY_FILTER: Partial<Record<BulkAction['kind'], true>> = { resolve: true, reopen: true, retry: true, assign: true, 'clear-assignee': true, tag: true };
 
 export function worksOnAllMatching(action: BulkAction['kind']): boolean {
   return BY_FILTER[action] === true;
@@ -30,7 +30,8 @@ export function bulkCall(action: BulkAction, selection: Selection, dryRun = fals
   if (selection.kind === 'all-matching') {
     const { filter } = selection;
     if (action.kind === 'assign') return { service: 'assignment', path: '/assignments/by-filter', body: { filter, assigneeUserId: action.assigneeUserId, dryRun } };
-    if (action.kind === 'resolve' || action.kind === 'retry') return { service: 'errors', path: '/errors/by-filter', body: { action: action.kind, filter, dryRun } };
+    if (action.kind === 'clear-assignee') return { service: 'assignment', path: '/assignments/clear/by-filter', body: { filter, dryRun } };
+    if (action.kind === 'resolve' || action.kind === 'reopen' || action.kind === 'retry') return { service: 'errors', path: '/errors/by-filter', body: { action: action.kind, filter, dryRun } };
     if (action.kind === 'tag') return { service: 'errors', path: '/errors/by-filter', body: { action: 'tag', filter, add: action.add, remove: action.remove, dryRun } };
     throw new Error(`${action.kind} works on picked errors only`);
   }
@@ -72,8 +73,11 @@ export function bulkSummary(action: BulkAction, selection: Selection, result: An
   const errors = `${asked} ${asked === 1 ? 'error' : 'errors'}`;
   if (result.outcome === 'invitation_requested') return `An invitation was sent; the ${errors} are theirs once it is accepted`;
   if (result.outcome === 'access_requested') return `Their invitation is being widened to these integrations; the ${errors} follow`;
+  const refused = result.refused ?? [];
+  const unchanged = asked - changed - refused.reduce((sum, rule) => sum + rule.count, 0);
   const parts = [`${changed} of ${errors} ${VERBS[action.kind]}`];
-  if (asked > changed) parts.push(`${asked - changed} already ${action.kind === 'tag' ? 'as asked' : VERBS[action.kind]}`);
+  if (unchanged > 0) parts.push(`${unchanged} already ${action.kind === 'tag' ? 'as asked' : VERBS[action.kind]}`);
+  for (const rule of refused) parts.push(`${rule.count} refused by the rule ${rule.code}: ${rule.detail}${rule.count > 1 ? ' (and the like for the others)' : ''}`);
   if (result.cascaded) parts.push(`${result.cascaded} more of the same records assigned along (retry data key rule)`);
   if (result.outcome === 'assigned_to_invitee') parts.push('they see the errors once they accept their invitation');
   return parts.join('; ');

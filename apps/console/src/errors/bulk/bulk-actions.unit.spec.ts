@@ -20,12 +20,26 @@ describe('bulk actions', () => {
       body: { filter: { status: 'open', integrationId: 'acme', to: '2026-12-01T10:00:00.000Z' }, assigneeUserId: 'u1', dryRun: false },
     });
     expect(bulkCall({ kind: 'tag', add: ['t1'], remove: [] }, everything).body).toEqual({ action: 'tag', filter: { status: 'open', integrationId: 'acme', to: '2026-12-01T10:00:00.000Z' }, add: ['t1'], remove: [], dryRun: false });
-    expect(worksOnAllMatching('clear-assignee')).toBe(false);
-    expect(() => bulkCall({ kind: 'clear-assignee' }, everything)).toThrow(/picked errors only/);
+    expect(bulkCall({ kind: 'clear-assignee' }, everything, true)).toEqual({
+      service: 'assignment',
+      path: '/assignments/clear/by-filter',
+      body: { filter: { status: 'open', integrationId: 'acme', to: '2026-12-01T10:00:00.000Z' }, dryRun: true },
+    });
+    expect(bulkCall({ kind: 'reopen' }, everything).body).toMatchObject({ action: 'reopen', dryRun: false });
+    expect(worksOnAllMatching('assign-new-email')).toBe(false);
+    expect(() => bulkCall({ kind: 'assign-new-email', email: 'n@x.test' }, everything)).toThrow(/picked errors only/);
   });
 
   it('the summary counts what changed and what did not, and what the rules did along', () => {
     expect(bulkSummary({ kind: 'resolve' }, everything, { matched: 40, changed: 38, dryRun: false })).toBe('38 of 40 errors resolved; 2 already resolved');
+    expect(
+      bulkSummary({ kind: 'tag', add: ['t1'], remove: [] }, everything, {
+        matched: 40,
+        changed: 35,
+        dryRun: false,
+        refused: [{ code: 'TOO_MANY_TAGS', detail: 'error e3 would have more than 3 tags', count: 2, errorIds: ['e3', 'e4'] }],
+      }),
+    ).toBe('35 of 40 errors tagged; 3 already as asked; 2 refused by the rule TOO_MANY_TAGS: error e3 would have more than 3 tags (and the like for the others)');
     expect(bulkSummary({ kind: 'assign', assigneeUserId: 'u1' }, picked, { changed: 2, cascaded: 3, outcome: 'assigned' })).toBe(
       '2 of 2 errors assigned; 3 more of the same records assigned along (retry data key rule)',
     );

@@ -6,7 +6,7 @@ import { ProblemError, problemMessage } from '../../api/problem';
 import type { Selection } from '../selection/selection';
 import { type BulkAction, bulkCall, bulkSummary } from './bulk-actions';
 
-export type BulkOutcome = { ok: true; summary: string } | { ok: false; message: string; code?: string };
+export type BulkOutcome = { ok: true; summary: string; someRefused: boolean } | { ok: false; message: string; code?: string };
 
 /**
  * Runs an action on a selection and says what came of it: the summary of what changed, or the
@@ -19,9 +19,10 @@ export function useBulkActions() {
     try {
       const result = await post<Record<string, unknown>>(call.service, call.path, call.body);
       const summary = bulkSummary(action, selection, result);
-      notifications.show({ title: 'Done', message: summary, color: 'green' });
+      const someRefused = Array.isArray(result.refused) && result.refused.length > 0;
+      notifications.show({ title: someRefused ? 'Done, except what the rules refused' : 'Done', message: summary, color: someRefused ? 'yellow' : 'green', autoClose: someRefused ? false : undefined });
       if (typeof result.invitationRequestId === 'string') void followInvitation(result.invitationRequestId, () => client.invalidateQueries());
-      return { ok: true, summary };
+      return { ok: true, summary, someRefused };
     } catch (error) {
       const problem = error instanceof ProblemError ? error.problem : undefined;
       const message = problem ? problemMessage(problem) : String(error);

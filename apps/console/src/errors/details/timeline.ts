@@ -1,4 +1,5 @@
 import type { AssignmentHistory, ErrorDetails } from '@faultline/contracts/browser';
+import { resolutionSentence } from '../resolution-sentence';
 
 export interface TimelineEntry {
   at: string;
@@ -38,11 +39,11 @@ function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
   const text = (() => {
     switch (entry.type) {
       case 'ErrorRecorded':
-        return `Failed in run ${details.runId}${httpStatus(details)}; recorded as ${details.errorClass} (${details.severity} severity)`;
+        return `Failed in run ${details.runId}${httpStatus(details)}${automaticRetries(details)}; recorded as ${details.errorClass} (${details.severity} severity)`;
       case 'ErrorOccurredAgain':
-        return `Failed again in run ${details.runId}${httpStatus(details)} (occurrence ${details.occurrences})`;
+        return `Failed again in run ${details.runId}${httpStatus(details)}${automaticRetries(details)} (occurrence ${details.occurrences})`;
       case 'ErrorResolved':
-        return resolved(details, by);
+        return resolutionSentence(details, by);
       case 'ErrorReopened':
         return `Reopened by ${by ?? 'the system'}`;
       case 'ErrorTagged':
@@ -54,26 +55,14 @@ function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
       case 'ErrorRetryRequested':
         return by ? `Retry requested by ${by}, to run from ${details.notBefore}` : `Retried automatically, to run from ${details.notBefore}`;
       case 'SeverityNotificationRequested':
-        return 'High severity: followers of the flow were emailed';
+        return details.severity === 'high'
+          ? `Severity 6000 from step ${details.flowStepId}: the flow was disabled, and the automation's creator (else the owner) was emailed`
+          : `Severity 4000 from step ${details.flowStepId}: the automation's creator (else the owner) was emailed`;
       default:
         return entry.type;
     }
   })();
   return [{ ...base, text }];
-}
-
-function resolved(details: Record<string, unknown>, by: string | undefined): string {
-  const note = typeof details.note === 'string' && details.note ? ` — "${details.note}"` : '';
-  switch (details.reason) {
-    case 'retry_succeeded':
-      return 'Resolved: the retry succeeded';
-    case 'superseded':
-      return `Resolved: superseded by error ${details.supersededBy} (same trace key), which took over its assignee`;
-    case 'record_succeeded':
-      return 'Resolved: the same record later succeeded';
-    default:
-      return `Resolved by ${by ?? 'the system'}${note}`;
-  }
 }
 
 function assignmentEntry(entry: AssignmentEntry, names: Names): TimelineEntry {
@@ -90,6 +79,20 @@ function assignmentEntry(entry: AssignmentEntry, names: Names): TimelineEntry {
   if (entry.reason === 'invitation_revoked') return { ...base, automatic: true, text: `Unassigned from ${from}: their invitation was revoked` };
   if (entry.reason === 'user_deactivated') return { ...base, automatic: true, text: `Unassigned from ${from}: they were deactivated` };
   return { ...base, text: `Unassigned from ${from} by ${by}` };
+}
+
+const RETRIES_STOPPED: Record<string, string> = {
+  window_closed: 'the retry window closed',
+  client_error: 'the app answered with a 4xx status',
+  severity_code: 'the app sent a severity code',
+};
+
+/** A failure the retry policy retried before it became an error: how often, and why it stopped. */
+function automaticRetries(details: Record<string, unknown>): string {
+  const retries = details.automaticRetries as { attempts?: unknown; stoppedBecause?: unknown } | undefined;
+  if (typeof retries?.attempts !== 'number') return '';
+  const why = RETRIES_STOPPED[String(retries.stoppedBecause)] ?? 'retrying stopped';
+  return ` after ${retries.attempts} attempts (retried automatically until ${why})`;
 }
 
 function httpStatus(details: Record<string, unknown>): string {

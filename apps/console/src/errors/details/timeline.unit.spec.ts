@@ -43,4 +43,27 @@ describe('an error told as a story', () => {
       'Unassigned from Ada: they were deactivated',
     ]);
   });
+
+  it('tells how often a failure was retried before it became an error, which step disabled the flow, and which run resolved it', () => {
+    const story = timeline(
+      [
+        {
+          version: 1,
+          type: 'ErrorRecorded',
+          at: '2026-12-01T10:00:00.000Z',
+          actor: system,
+          details: { runId: 'r1', httpStatus: 503, errorClass: 'connection', severity: 'medium', automaticRetries: { attempts: 9, stoppedBecause: 'window_closed' } },
+        },
+        { version: 2, type: 'SeverityNotificationRequested', at: '2026-12-01T10:00:00.000Z', actor: system, details: { severity: 'high', flowStepId: 'step-3' } },
+        { version: 3, type: 'ErrorResolved', at: '2026-12-01T10:09:00.000Z', actor: system, details: { reason: 'record_succeeded', runId: 'r8' } },
+      ],
+      [],
+      names,
+    );
+    expect(story.map((entry) => entry.text)).toEqual([
+      'Failed in run r1 with HTTP 503 after 9 attempts (retried automatically until the retry window closed); recorded as connection (medium severity)',
+      "Severity 6000 from step step-3: the flow was disabled, and the automation's creator (else the owner) was emailed",
+      'Resolved: the same record later succeeded in run r8',
+    ]);
+  });
 });

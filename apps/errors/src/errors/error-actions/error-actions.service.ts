@@ -1,8 +1,9 @@
 import { AccessPermissions, AccessUser } from '@faultline/access';
-import type { BulkActionResult, ErrorsByFilterRequest, ErrorsFilter } from '@faultline/contracts';
+import type { BulkActionResult, ErrorsByFilterRequest } from '@faultline/contracts';
 import { viewableIntegrations } from '@faultline/access-policy';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import * as errorDecider from '../error.decider';
 import { ErrorCommand, RecordedError } from '../error.decider';
 import { ErrorsListQueries } from '../errors-list/errors-list.query';
@@ -12,6 +13,7 @@ import { retryStreamId } from '../retries/retry.decider';
 import { errorStreamId } from '../streams';
 import { requireKnownTags } from '../tags/known-tags';
 import { requireErrorsInScope } from './errors-in-scope';
+import { actionableOnly, applyRefusingSome, RefusedErrors } from './refused-errors';
 
 const FILTER_CHUNK = 1_000;
 
@@ -22,6 +24,7 @@ export class ErrorActions {
     private readonly writer: ErrorsWriter,
     private readonly permissions: AccessPermissions,
     private readonly queries: ErrorsListQueries,
+    private readonly dataSource: DataSource,
   ) {}
 
   resolve(user: AccessUser, errorIds: string[], note?: string): Promise<BulkActionResult> {
@@ -85,24 +88,39 @@ export class ErrorActions {
     return { matched: errorIds.length, changed: streamsChanged(stored, 'error-'), dryRun: false, retries };
   }
 
-  /** "Everything matching": counted for a dry run, else applied a thousand errors per transaction. */
+  /**
+   * "Everything matching": counted for a dry run, else applied a thousand errors per transaction.
+   * Request-wide rules (unknown tags) refuse the request; a rule about some errors refuses only
+   * those, and the answer says which rule refused how many.
+   */
   async byFilter(user: AccessUser, request: ErrorsByFilterRequest, dryRun: boolean): Promise<BulkActionResult> {
-    const { action } = request;
-    // Only open errors can be retried: "retry everything matching" means every open one.
-    const filter: ErrorsFilter = action === 'retry' ? { ...request.filter, status: 'open' } : request.filter;
-    const apply = (ids: string[]) =>
-      action === 'resolve' ? this.resolve(user, ids) : action === 'retry' ? this.retry(user, ids) : this.tag(user, ids, request.add ?? [], request.remove ?? []);
+    const filter = actionableOnly(request);
     const scope = { accountId: user.accountId, integrationIds: viewableIntegrations(user), userId: user.userId };
     if (dryRun) return { matched: await this.queries.count(scope, filter), changed: 0, dryRun: true };
+    if (request.action === 'tag') await requireKnownTags(this.dataSource.manager, user.accountId, request.add ?? []);
+    const apply = (ids: string[]) => this.byAction(user, request, ids);
+    const refused = new RefusedErrors();
     let matched = 0;
     let changed = 0;
     for await (const page of this.queries.walk(scope, filter, FILTER_CHUNK)) {
       const ids = page.map((row) => row.error_id);
-      const result = await apply(ids);
-      matched += result.matched;
-      changed += result.changed;
+      matched += ids.length;
+      changed += await applyRefusingSome(ids, apply, refused);
     }
-    return { matched, changed, dryRun: false };
+    return { matched, changed, dryRun: false, ...refused.summary() };
+  }
+
+  private byAction(user: AccessUser, request: ErrorsByFilterRequest, ids: string[]): Promise<BulkActionResult> {
+    switch (request.action) {
+      case 'resolve':
+        return this.resolve(user, ids);
+      case 'reopen':
+        return this.reopen(user, ids);
+      case 'retry':
+        return this.retry(user, ids);
+      case 'tag':
+        return this.tag(user, ids, request.add ?? [], request.remove ?? []);
+    }
   }
 
   private async onEach(user: AccessUser, errorIds: string[], command: (work: Work) => ErrorCommand): Promise<BulkActionResult> {

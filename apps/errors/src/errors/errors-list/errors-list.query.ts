@@ -29,6 +29,8 @@ export interface ErrorsListRow {
   assignee_id: string | null;
   assignment_cause: ErrorListItem['assignmentCause'];
   resolution: string | null;
+  resolved_by: string | null;
+  superseded_by: string | null;
   resolved_at: Date | null;
   occurred_at: Date;
   last_occurred_at: Date;
@@ -38,7 +40,7 @@ export interface ErrorsListRow {
 /** The list's columns, never the whole row: retry data and future wide columns stay out of pages. */
 export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow_step_id, step_type, run_id, message, code, source,
   http_status, retry_data_key, trace_key, status, error_class, severity, http_status_name, occurrences, tag_ids, assignee_id,
-  assignment_cause, resolution, resolved_at, occurred_at, last_occurred_at, recorded_at`;
+  assignment_cause, resolution, resolved_by, superseded_by, resolved_at, occurred_at, last_occurred_at, recorded_at`;
 
 /** Reads the Errors list with keyset pagination: stable pages however many errors arrive. */
 @Injectable()
@@ -121,6 +123,8 @@ export function toListItem(row: ErrorsListRow): ErrorListItem {
     assigneeUserId: row.assignee_id,
     assignmentCause: row.assignment_cause,
     resolution: row.resolution,
+    resolvedByUserId: row.resolved_by?.startsWith('user:') ? row.resolved_by.slice('user:'.length) : null,
+    supersededBy: row.superseded_by,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     occurredAt: row.occurred_at.toISOString(),
     lastOccurredAt: row.last_occurred_at.toISOString(),

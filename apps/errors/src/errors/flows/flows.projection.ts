@@ -25,14 +25,15 @@ export class FlowsProjection implements Projection {
       const key = [metadata.accountId, 'flowId' in event.data ? event.data.flowId : '', 'integrationId' in event.data ? event.data.integrationId : ''];
       switch (event.type) {
         case 'AutomationDisabled':
-          await this.upsert(manager, key, 'disabled = true, disabled_at = $4, disabled_by_error_id = $5, disable_error_description = $6', [
+          await this.upsert(manager, key, 'disabled = true, disabled_at = $4, disabled_by_error_id = $5, disabled_by_step_id = $6, disable_error_description = $7', [
             event.data.disabledAt,
             event.data.errorId,
+            event.data.flowStepId,
             event.data.disableErrorDescription ?? null,
           ]);
           break;
         case 'AutomationReenabled':
-          await this.upsert(manager, key, 'disabled = false, disabled_at = NULL, disabled_by_error_id = NULL, disable_error_description = NULL', []);
+          await this.upsert(manager, key, 'disabled = false, disabled_at = NULL, disabled_by_error_id = NULL, disabled_by_step_id = NULL, disable_error_description = NULL', []);
           break;
         case 'FlowSettingsChanged':
           await this.upsert(manager, key, 'auto_resolve_matching_trace_key = $4', [event.data.autoResolveMatchingTraceKey]);

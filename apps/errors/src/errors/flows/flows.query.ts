@@ -10,6 +10,7 @@ interface FlowRow {
   disabled: boolean;
   disabled_at: Date | null;
   disabled_by_error_id: string | null;
+  disabled_by_step_id: string | null;
   disable_error_description: string | null;
   auto_resolve_matching_trace_key: boolean;
 }
@@ -28,6 +29,7 @@ export class FlowsQueries {
       disabled: row.disabled ?? false,
       disabledAt: row.disabled_at?.toISOString() ?? null,
       disabledByErrorId: row.disabled_by_error_id ?? null,
+      disabledByStepId: row.disabled_by_step_id ?? null,
       disableErrorDescription: row.disable_error_description ?? null,
       autoResolveMatchingTraceKey: row.auto_resolve_matching_trace_key ?? DEFAULT_FLOW_SETTINGS.autoResolveMatchingTraceKey,
     };

@@ -1,14 +1,18 @@
 import type { ErrorOccurredV1, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
 import { metadataFor } from '@faultline/eventing';
 import type { Occurrence } from '../error.events';
+import type { NoRetryReason } from '../retries/retry.policy';
 
 /** What flow runtimes publish on flow.errors.v1: a failure, or the success of a retry or a record. */
 export type FlowReport = ErrorOccurredV1 | RetrySucceededV1 | RecordSucceededV1;
 
-export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = []): Occurrence {
+/** `retriesStopped`: why the retry policy let the failure become an error; told only after automatic retries ran. */
+export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = [], retriesStopped?: NoRetryReason): Occurrence {
   const { data } = report;
+  const attempts = data.attempt ?? 1;
   return {
     ...(inputRepairs.length > 0 ? { inputRepairs } : {}),
+    ...(attempts > 1 && retriesStopped ? { automaticRetries: { attempts, stoppedBecause: retriesStopped } } : {}),
     accountId: report.accountId,
     integrationId: data.integrationId,
     flowId: data.flowId,

@@ -67,7 +67,7 @@ export class FlowReportsBatch {
       this.scheduleAutomaticRetry(report, decision.attempt, decision.notBefore, metadata);
       return;
     }
-    const occurrence = toOccurrence(report, this.repairs.get(report.eventId));
+    const occurrence = toOccurrence(report, this.repairs.get(report.eventId), decision.reason);
     const key = occurrence.traceKey === undefined ? undefined : traceKeyOf(scopeOf(report, occurrence.traceKey));
     const openErrors = key === undefined ? [] : (this.openByTraceKey.get(key) ?? []);
     const route = routeOccurrence(openErrors[openErrors.length - 1], this.flowState(report));
@@ -131,7 +131,7 @@ export class FlowReportsBatch {
     const key = traceKeyOf(scopeOf(report, report.data.traceKey));
     const metadata = metadataCausedBy(report, this.now);
     for (const errorId of this.openByTraceKey.get(key) ?? []) {
-      this.decideOnError(errorId, { type: 'ResolveError', data: { reason: 'record_succeeded', by: RUNTIME, now: this.now } }, metadata);
+      this.decideOnError(errorId, { type: 'ResolveError', data: { reason: 'record_succeeded', runId: report.data.runId, by: RUNTIME, now: this.now } }, metadata);
     }
     this.openByTraceKey.delete(key);
   }
@@ -142,7 +142,7 @@ export class FlowReportsBatch {
     if (errorId === undefined) return;
     const state = this.session.state<ErrorState>(errorStreamId(errorId));
     if (state.status === 'unrecorded' || state.accountId !== report.accountId) return;
-    this.decideOnError(errorId, { type: 'ResolveError', data: { reason: 'retry_succeeded', by: RUNTIME, now: this.now } }, metadataCausedBy(report, this.now));
+    this.decideOnError(errorId, { type: 'ResolveError', data: { reason: 'retry_succeeded', runId: report.data.runId, by: RUNTIME, now: this.now } }, metadataCausedBy(report, this.now));
   }
 
   private decideOnError(errorId: string, command: ErrorCommand, metadata: Metadata): void {

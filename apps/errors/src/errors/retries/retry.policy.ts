@@ -24,9 +24,9 @@ export interface FailedAttempt extends SeverityInput {
   firstAttemptAt: Date;
 }
 
-export type RetryDecision =
-  | { retry: true; attempt: number; notBefore: Date }
-  | { retry: false; reason: 'not_a_custom_action' | 'webhook' | 'client_error' | 'severity_code' | 'window_closed' };
+export type NoRetryReason = 'not_a_custom_action' | 'webhook' | 'client_error' | 'severity_code' | 'window_closed';
+
+export type RetryDecision = { retry: true; attempt: number; notBefore: Date } | { retry: false; reason: NoRetryReason };
 
 export function decideRetry(failure: FailedAttempt, now: Date, settings: RetryPolicySettings): RetryDecision {
   if (failure.stepType === 'webhook') return { retry: false, reason: 'webhook' };

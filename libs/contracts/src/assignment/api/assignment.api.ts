@@ -94,6 +94,12 @@ export const AssignByFilterRequest = Type.Object(
 );
 export type AssignByFilterRequest = Static<typeof AssignByFilterRequest>;
 
+export const ClearByFilterRequest = Type.Object(
+  { filter: ErrorsFilter, dryRun: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, $id: 'ClearByFilterRequest' },
+);
+export type ClearByFilterRequest = Static<typeof ClearByFilterRequest>;
+
 export const AssignByFilterResult = Type.Object(
   { matched: Type.Integer({ minimum: 0 }), changed: Type.Integer({ minimum: 0 }), cascaded: Type.Integer({ minimum: 0 }), dryRun: Type.Boolean() },
   { $id: 'AssignByFilterResult' },

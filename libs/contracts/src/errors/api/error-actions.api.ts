@@ -40,11 +40,13 @@ export type EditRetryDataRequest = Static<typeof EditRetryDataRequest>;
 
 /**
  * "Everything matching this filter": the server selects the errors itself; dryRun only counts
- * them. `tag` puts the `add` tags on them and takes the `remove` tags off.
+ * them. `tag` puts the `add` tags on them and takes the `remove` tags off. `retry` acts on the
+ * open errors matched, `reopen` on the resolved ones. A rule refusing some errors does not stop
+ * the others: the answer counts what was refused, and why.
  */
 export const ErrorsByFilterRequest = Type.Object(
   {
-    action: Type.Union([Type.Literal('resolve'), Type.Literal('retry'), Type.Literal('tag')]),
+    action: Type.Union([Type.Literal('resolve'), Type.Literal('reopen'), Type.Literal('retry'), Type.Literal('tag')]),
     filter: ErrorsFilter,
     dryRun: Type.Optional(Type.Boolean()),
     add: Type.Optional(Type.Array(uuid, { maxItems: 3, uniqueItems: true })),
@@ -63,6 +65,13 @@ export const BulkActionResult = Type.Object(
     dryRun: Type.Boolean(),
     /** Retries: one per retried error. */
     retries: Type.Optional(Type.Array(Type.Object({ errorId: uuid, retryId: uuid }))),
+    /**
+     * By filter: the errors a rule refused, one entry per rule (the others were changed): how
+     * many, the first few of them, and the rule's code and words.
+     */
+    refused: Type.Optional(
+      Type.Array(Type.Object({ code: Type.String(), detail: Type.String(), count: Type.Integer({ minimum: 1 }), errorIds: Type.Array(uuid, { maxItems: 10 }) })),
+    ),
   },
   { $id: 'BulkActionResult' },
 );

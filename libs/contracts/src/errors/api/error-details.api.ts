@@ -63,6 +63,8 @@ export const FlowView = Type.Object(
     disabled: Type.Boolean(),
     disabledAt: Type.Union([time, Type.Null()]),
     disabledByErrorId: Type.Union([uuid, Type.Null()]),
+    /** The step whose 6000 disabled the flow. */
+    disabledByStepId: Type.Union([Type.String(), Type.Null()]),
     disableErrorDescription: Type.Union([Type.String(), Type.Null()]),
     autoResolveMatchingTraceKey: Type.Boolean(),
   },

@@ -76,7 +76,12 @@ export const ErrorListItem = Type.Object(
     assigneeUserId: Type.Union([Type.String(), Type.Null()]),
     /** Why the assignee has it: a person's choice, or the retry data key or trace key rule. */
     assignmentCause: Type.Union([Type.Literal('manual'), Type.Literal('retryDataKey'), Type.Literal('traceKey'), Type.Null()]),
+    /** Why it was resolved: `user`, `retry_succeeded`, `superseded` or `record_succeeded`. */
     resolution: Type.Union([Type.String(), Type.Null()]),
+    /** The person who resolved it; null when a rule or a runtime did. */
+    resolvedByUserId: Type.Union([Type.String(), Type.Null()]),
+    /** Resolved as `superseded`: the newer error of the same trace key. */
+    supersededBy: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
     resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     occurredAt: Type.String({ format: 'date-time' }),
     lastOccurredAt: Type.String({ format: 'date-time' }),
