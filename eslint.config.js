@@ -1,10 +1,10 @@
 // Lint rules for the whole workspace. Two rules carry the architecture:
 // - @nx/enforce-module-boundaries: apps may use libraries, never each other; libraries never use apps.
-// - no-restricted-imports on domain files: deciders and events are plain TypeScript.
+// - no-restricted-imports on domain files: deciders, events, policies and rules are plain TypeScript.
 const nx = require('@nx/eslint-plugin');
 
 /** Domain files: the pure core of each app. */
-const DOMAIN_FILES = ['apps/*/src/**/*.decider.ts', 'apps/*/src/**/*.events.ts', 'apps/*/src/**/domain/**/*.ts'];
+const DOMAIN_FILES = ['apps/*/src/**/*.decider.ts', 'apps/*/src/**/*.events.ts', 'apps/*/src/**/*.policy.ts', 'apps/*/src/**/*.rules.ts', 'apps/*/src/**/domain/**/*.ts'];
 
 // The access policy is the one shared kernel a domain file may use: pure rules, no framework.
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'kafkajs', 'nodemailer', 'express', '@faultline/*', '!@faultline/access-policy'];

@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotificationsHarness } from './test-support/notifications-harness';
 
-const WINDOW_MS = 1_500;
 let harness: NotificationsHarness;
 
+// Windows are the default 15 minutes: the harness's clock passes them, never a sleep.
 beforeAll(async () => {
-  harness = await NotificationsHarness.start({ DIGEST_WINDOW_MS: String(WINDOW_MS) });
+  harness = await NotificationsHarness.start();
 });
 
 afterAll(() => harness?.stop());
@@ -21,12 +21,14 @@ const errors = (accountId: string, count: number) => harness.errors(accountId, c
 const assigned = (...args: Parameters<NotificationsHarness['assigned']>) => harness.assigned(...args);
 const unassigned = (...args: Parameters<NotificationsHarness['unassigned']>) => harness.unassigned(...args);
 const publishAssignments = (...events: Parameters<NotificationsHarness['publishAssignments']>) => harness.publishAssignments(...events);
+const closeWindows = () => harness.closeWindows();
 
 describe('assignment digests', () => {
   it('3 assignments within the window make one email with each error, a link and who assigned it', async () => {
     const { accountId, owner, bob } = await newAccount();
     const ids = await errors(accountId, 3);
     await publishAssignments(...ids.map((errorId) => assigned(accountId, errorId, bob.userId, owner)));
+    await closeWindows();
 
     const [email] = await eventually(() => {
       const mine = harness.mail.to(bob.email);
@@ -48,8 +50,10 @@ describe('assignment digests', () => {
     const { accountId, owner, bob } = await newAccount();
     const [first, second] = await errors(accountId, 2);
     await publishAssignments(assigned(accountId, first, bob.userId, owner));
+    await closeWindows();
     await eventually(() => expect(harness.mail.to(bob.email)).toHaveLength(1));
     await publishAssignments(assigned(accountId, second, bob.userId, owner));
+    await closeWindows();
 
     const later = await eventually(() => {
       const mine = harness.mail.to(bob.email);
@@ -65,6 +69,7 @@ describe('assignment digests', () => {
     const { accountId, owner, bob } = await newAccount();
     const ids = await errors(accountId, 60);
     await publishAssignments(...ids.map((errorId) => assigned(accountId, errorId, bob.userId, owner)));
+    await closeWindows();
 
     const emails = await eventually(() => {
       const mine = harness.mail.to(bob.email);
@@ -89,6 +94,7 @@ describe('assignment digests', () => {
       assigned(accountId, movedToCarol, bob.userId, carol.userId),
     );
     await publishAssignments(unassigned(accountId, unassignedAgain, bob.userId, carol.userId), assigned(accountId, movedToCarol, carol.userId, bob.userId));
+    await closeWindows();
 
     const [forBob] = await eventually(() => {
       const mine = harness.mail.to(bob.email);
@@ -109,16 +115,21 @@ describe('assignment digests', () => {
   it('an SMTP server down during the flush gets the digest once it is back, once', async () => {
     const { accountId, owner, bob } = await newAccount();
     const [errorId] = await errors(accountId, 1);
+    const attempts = async () => (await harness.app.get(DataSource).query('SELECT status, attempts FROM emails WHERE user_id = $1', [bob.userId])) as Array<{ status: string; attempts: number }>;
     await harness.mail.down();
     try {
       await publishAssignments(assigned(accountId, errorId, bob.userId, owner));
-      await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 1_000));
+      await closeWindows();
+      // The flush made the digest and the first attempt failed: it waits for its next attempt.
+      await eventually(async () => expect(await attempts()).toEqual([{ status: 'pending', attempts: 1 }]));
       expect(harness.mail.to(bob.email)).toHaveLength(0);
     } finally {
       await harness.mail.up();
     }
+    harness.passRetryBackoff();
     await eventually(() => expect(harness.mail.to(bob.email)).toHaveLength(1), 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await harness.nothingDue();
+    expect(await attempts()).toEqual([{ status: 'sent', attempts: 2 }]);
     expect(harness.mail.to(bob.email)).toHaveLength(1);
   });
 
@@ -132,6 +143,7 @@ describe('assignment digests', () => {
       expect(rows).toHaveLength(1);
     });
     await harness.restart();
+    await closeWindows();
     await eventually(() => expect(harness.mail.to(bob.email)).toHaveLength(1), 30_000);
     expect(harness.mail.to(bob.email)[0].text).toContain(errorId);
   });
@@ -185,6 +197,7 @@ describe('assigning errors to a new email', () => {
     const [later] = await errors(accountId, 1);
     const fromRequest = ids.map((errorId) => ({ ...assigned(accountId, errorId, userId, owner), correlationId: invited.correlationId }));
     await publishAssignments(...fromRequest, assigned(accountId, later, userId, owner));
+    await closeWindows();
     const digest = await eventually(() => {
       const mine = harness.mail.to(invited.data.email);
       expect(mine).toHaveLength(2);
@@ -245,11 +258,12 @@ describe('a crash between sending and recording', () => {
     await dataSource.query('CREATE TRIGGER crash_after_send BEFORE UPDATE ON emails FOR EACH ROW EXECUTE FUNCTION crash_after_send()');
     try {
       await publishAssignments(assigned(accountId, errorId, bob.userId, owner));
+      await closeWindows();
       await eventually(() => expect(harness.sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId)).toHaveLength(1), 30_000);
     } finally {
       await dataSource.query('DROP TRIGGER crash_after_send ON emails');
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await harness.nothingDue();
     expect(harness.mail.to(bob.email)).toHaveLength(2);
     expect(harness.sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId)).toHaveLength(1);
   });

@@ -29,6 +29,16 @@ describe('the architecture rules', () => {
     },
   );
 
+  it.each(['apps/assignment/src/assignments/example.policy.ts', 'apps/notifications/src/digests/example.rules.ts', 'apps/errors/src/errors/example.events.ts'])(
+    'a pure rule file (%s) importing a framework is refused too',
+    async (filePath) => {
+      const messages = await lintAs(filePath, `import { Injectable } from '@nestjs/common';
+export const y = Injectable;
+`);
+      expect(messages).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*Domain code is plain TypeScript/));
+    },
+  );
+
   it('a decider importing only domain files and the access policy kernel passes', async () => {
     const messages = await lintAs(
       'apps/errors/src/errors/example.decider.ts',

@@ -1,8 +1,9 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
 import { bearerClaims } from './access-token';
+import { UserNotKnownYet } from './not-known-yet';
 
 type AuthenticatedRequest = Request & { accessUser?: AccessUser };
 
@@ -16,18 +17,6 @@ export interface AccessOptions {
 /** How long after a token is issued its user may still be unknown here: identity's event is on its way. */
 const NEWCOMER_WINDOW_MS = 60_000;
 
-/**
- * A valid token, issued a moment ago, of a user this service has not heard of yet (or knows only
- * as invited, before their acceptance arrived): not a bad token (401) but a 503 with
- * `Retry-After: 1`, since identity's event is on its way.
- */
-export class UserNotKnownYet extends ServiceUnavailableException {
-  readonly retryAfterSeconds = 1;
-
-  constructor() {
-    super('you signed in a moment ago and this service has not heard of you yet; try again in a second');
-  }
-}
 
 /**
  * Admits requests with a valid access token of a user this service knows as active. A

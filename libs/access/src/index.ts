@@ -5,3 +5,4 @@ export * from './access.service';
 export * from './access-token.guard';
 export * from './access.module';
 export * from './identity-events.consumer';
+export * from './not-known-yet';

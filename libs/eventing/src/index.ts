@@ -23,3 +23,5 @@ export * from './event-store/event-metadata';
 export * from './event-store/read-model-rebuild';
 export * from './database/group-by';
 export * from './database/returning';
+export * from './kafka/newest-per-aggregate';
+export * from './event-store/upcasting';

@@ -60,7 +60,32 @@ export class KafkaTestClient {
     });
   }
 
-  /** Starts recording a topic from its beginning; resolves once the consumer has joined. */
+  /**
+   * Waits until a consumer group has handled everything published so far on these topics: its
+   * committed offsets reach each partition's end as it was when asked. Before a test moves a
+   * clock, it makes "what the test published reached the service" a fact, not a guess.
+   */
+  async caughtUp(groupId: string, topics: string[], timeoutMs = 20_000): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const names = topics.map((topic) => this.topic(topic));
+      const ends = new Map<string, bigint>();
+      for (const topic of names) for (const { partition, high } of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}[${partition}]`, BigInt(high));
+      await eventually(async () => {
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics: names })) {
+          for (const { partition, offset } of partitions) {
+            const end = ends.get(`${topic}[${partition}]`) ?? 0n;
+            const committed = offset === '-1' ? 0n : BigInt(offset);
+            if (committed < end) throw new Error(`${groupId} has handled ${committed} of ${end} messages of ${topic}[${partition}]`);
+          }
+        }
+      }, timeoutMs);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /**
    * Reads a topic from its beginning, as it comes. A reader that has not joined its group within
    * JOIN_TIMEOUT_MS (seen on a restarted embedded broker) is replaced by one in a fresh group.

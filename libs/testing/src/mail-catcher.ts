@@ -33,6 +33,8 @@ export class MailCatcher {
 
   async up(): Promise<void> {
     const server = new SMTPServer({
+      // Going down is a crash: open connections are cut at once, not waited for (30 s by default).
+      closeTimeout: 100,
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,

@@ -10,10 +10,7 @@ import { projectAssignees } from './assignable-errors/assignees.projection';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
 import { sameRecordKey } from './retry-data-key.rule';
 import { publishedMessages } from './published/published-events';
-import type { EmailAssignmentEvent } from './to-new-email/email-assignment.decider';
-
-/** Every event the assignment app stores. */
-export type AssignmentServiceEvent = AssignmentEvent | EmailAssignmentEvent;
+import type { AssignmentServiceEvent } from './stored-events';
 
 /** One unit of work of the assignment app, with what its decisions need. */
 export interface AssignmentWork {
@@ -30,6 +27,8 @@ export interface AssignmentWork {
    * to the assignee of `source` (never across accounts, never resolved ones).
    */
   cascade(accountId: string, sources: Array<{ error: AssignableError; assignmentId: string; assigneeUserId: string }>, by: Actor): Promise<number>;
+  /** A person's assignment: the errors go to the assignee, and the open ones' retry data key siblings follow. */
+  assign(accountId: string, errors: AssignableError[], assigneeUserId: string, by: Actor): Promise<{ changed: number; cascaded: number }>;
 }
 
 /**
@@ -91,9 +90,20 @@ function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date,
       });
     return (await decide(commands)).length;
   };
+  const assign: AssignmentWork['assign'] = async (accountId, errors, assigneeUserId, by) => {
+    const manual = errors.map((error) => ({ error, assignmentId: randomUUID(), assigneeUserId }));
+    const changed = await decide(
+      manual.map(({ error, assignmentId }) => ({
+        errorId: error.errorId,
+        command: { type: 'AssignError', data: { errorId: error.errorId, assignmentId, assigneeUserId, by, now } },
+      })),
+    );
+    const cascaded = await cascade(accountId, manual.filter(({ error }) => error.status === 'open'), by);
+    return { changed: changed.length, cascaded };
+  };
   const decideOn: AssignmentWork['decideOn'] = async (streamId, streamDecider, command) => {
     await session.load(manager, streamDecider, [streamId]);
     return session.decide(streamId, command, metadata);
   };
-  return { manager, session, now, metadata, decide, decideOn, cascade };
+  return { manager, session, now, metadata, decide, decideOn, cascade, assign };
 }

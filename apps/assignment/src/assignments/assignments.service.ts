@@ -1,4 +1,4 @@
-import { accessUser, AccessUser, accessUserByEmail, accountView } from '@faultline/access';
+import { accessUser, AccessUser, accessUserByEmail, requireAccountView } from '@faultline/access';
 import type {
   AssignByFilterRequest,
   AssignByFilterResult,
@@ -10,7 +10,7 @@ import type {
   Workload,
   WorkloadQuery,
 } from '@faultline/contracts';
-import { accessTo, covers, isAdministrator, PermissionRefused, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
+import { accessTo, covers, isAdministrator, refuseAssignErrors, viewableIntegrations } from '@faultline/access-policy';
 import { errorsFilterConditions } from '@faultline/errors-filter';
 import { PostgresEventStore } from '@faultline/eventing';
 import { NotFoundError } from '@faultline/platform';
@@ -38,8 +38,7 @@ export class Assignments {
     const actor: Actor = { type: 'user', id: user.userId };
     const { result } = await this.writer.run({ accountId: user.accountId, actor }, async (work) => {
       const errors = await requireErrors(work.manager, user.accountId, errorIds);
-      const account = await accountView(work.manager, user.accountId);
-      if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
+      const account = await requireAccountView(work.manager, user.accountId);
       const assignee = await accessUser(work.manager, assigneeUserId);
       const refusal = refuseAssignment({
         account,
@@ -48,16 +47,9 @@ export class Assignments {
         assignee: { kind: 'user', userId: assigneeUserId, user: assignee },
       });
       if (refusal) throw refusal;
-      const manual = errors.map((error) => ({ error, assignmentId: randomUUID(), assigneeUserId }));
-      const changed = await work.decide(
-        manual.map(({ error, assignmentId }) => ({
-          errorId: error.errorId,
-          command: { type: 'AssignError', data: { errorId: error.errorId, assignmentId, assigneeUserId, by: actor, now: work.now } },
-        })),
-      );
-      const cascaded = await work.cascade(user.accountId, manual.filter(({ error }) => error.status === 'open'), actor);
+      const { changed, cascaded } = await work.assign(user.accountId, errors, assigneeUserId, actor);
       const outcome = assignee?.status === 'invited' ? ('assigned_to_invitee' as const) : ('assigned' as const);
-      return { changed: changed.length, cascaded, outcome, assigneeUserId };
+      return { changed, cascaded, outcome, assigneeUserId };
     });
     return result;
   }
@@ -87,8 +79,7 @@ export class Assignments {
     const requestedBy: Actor = { type: 'user', id: user.userId };
     const { result } = await this.writer.run({ accountId: user.accountId, actor: requestedBy }, async (work) => {
       const errors = await requireErrors(work.manager, user.accountId, errorIds);
-      const account = await accountView(work.manager, user.accountId);
-      if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
+      const account = await requireAccountView(work.manager, user.accountId);
       const integrationIds = [...new Set(errors.map((error) => error.integrationId))];
       const refusal = refuseAssignment({ account, actor: user, integrationIds, assignee: { kind: 'email', invitee } });
       if (refusal) throw refusal;
@@ -139,8 +130,7 @@ export class Assignments {
     const actor: Actor = { type: 'user', id: user.userId };
     const { result } = await this.writer.run({ accountId: user.accountId, actor }, async (work) => {
       const errors = await requireErrors(work.manager, user.accountId, errorIds);
-      const account = await accountView(work.manager, user.accountId);
-      if (!account) throw new PermissionRefused('USER_NOT_ACTIVE', `account ${user.accountId} is not known here (yet)`);
+      const account = await requireAccountView(work.manager, user.accountId);
       for (const integrationId of new Set(errors.map((error) => error.integrationId))) {
         const refusal = refuseAssignErrors(account, user, integrationId);
         if (refusal) throw refusal;

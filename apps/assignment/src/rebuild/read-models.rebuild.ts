@@ -1,5 +1,5 @@
 import type { StoreProjection } from '@faultline/eventing';
-import type { AssignmentServiceEvent } from '../assignments/assignment-writer';
+import type { AssignmentServiceEvent } from '../assignments/stored-events';
 import { projectAssignees } from '../assignments/assignable-errors/assignees.projection';
 
 /**

@@ -1,6 +1,4 @@
 import { Refusal } from '@faultline/access-policy';
-import { classifyError } from './classification/error-class.rules';
-import { httpStatusName, readSeverity } from './classification/severity';
 import { definedOnly } from './defined-only';
 import type {
   Actor,
@@ -38,12 +36,15 @@ export interface RecordedError {
 
 export type ErrorState = { status: 'unrecorded' } | RecordedError;
 
-export type RecordError = { type: 'RecordError'; data: { errorId: string; occurrence: Occurrence; now: Date } };
-export type RecordOccurrenceAgain = { type: 'RecordOccurrenceAgain'; data: { occurrence: Occurrence } };
+/** `classification`: how the occurrence reads (classification.rules), worked out once per report. */
+export type RecordError = { type: 'RecordError'; data: { errorId: string; occurrence: Occurrence; classification: Classification; now: Date } };
+export type RecordOccurrenceAgain = { type: 'RecordOccurrenceAgain'; data: { occurrence: Occurrence; classification: Classification } };
 export type ResolveError = {
   type: 'ResolveError';
   data: { reason: ResolutionReason; by: Actor; now: Date; supersededBy?: string; runId?: string; note?: string };
 };
+/** A runtime says a retry of the error succeeded: its `accountId` is the account it reports for. */
+export type RecordRetrySuccess = { type: 'RecordRetrySuccess'; data: { accountId: string; runId: string; by: Actor; now: Date } };
 export type ReopenError = { type: 'ReopenError'; data: { by: Actor; now: Date } };
 export type TagError = { type: 'TagError'; data: { tagIds: string[]; by: Actor } };
 export type UntagError = { type: 'UntagError'; data: { tagIds: string[]; by: Actor; reason: 'removed' | 'tag_deleted' } };
@@ -54,6 +55,7 @@ export type ErrorCommand =
   | RecordError
   | RecordOccurrenceAgain
   | ResolveError
+  | RecordRetrySuccess
   | ReopenError
   | TagError
   | UntagError
@@ -98,12 +100,18 @@ export const initialState = (): ErrorState => ({ status: 'unrecorded' });
 
 export function decide(command: ErrorCommand, state: ErrorState): ErrorEvent[] {
   if (command.type === 'RecordError') return recordError(command, state);
+  // A runtime names errors by id: one of another account, or none at all, is not its to resolve.
+  if (command.type === 'RecordRetrySuccess' && (state.status === 'unrecorded' || state.accountId !== command.data.accountId)) return [];
   if (state.status === 'unrecorded') throw new ErrorNotFound();
   switch (command.type) {
     case 'RecordOccurrenceAgain':
       return occurAgain(command, state);
     case 'ResolveError':
       return resolve(command, state);
+    case 'RecordRetrySuccess': {
+      const { runId, by, now } = command.data;
+      return resolve({ type: 'ResolveError', data: { reason: 'retry_succeeded', runId, by, now } }, state);
+    }
     case 'ReopenError':
       return state.status === 'resolved'
         ? [{ type: 'ErrorReopened', data: { errorId: state.errorId, reopenedBy: command.data.by, reopenedAt: command.data.now.toISOString() } }]
@@ -187,7 +195,7 @@ function recordedState({ data }: ErrorRecorded): RecordedError {
 function recordError({ data }: RecordError, state: ErrorState): ErrorEvent[] {
   if (state.status !== 'unrecorded') throw new ErrorAlreadyRecorded(data.errorId);
   const { traceKey, signals: _signals, ...occurrence } = data.occurrence;
-  const classification = classify(data.occurrence);
+  const { classification } = data;
   const recorded: ErrorRecorded = {
     type: 'ErrorRecorded',
     data: {
@@ -204,7 +212,7 @@ function recordError({ data }: RecordError, state: ErrorState): ErrorEvent[] {
 /** A new run failed on the same record: the open error counts it, and takes its fresh retry data. */
 function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): ErrorEvent[] {
   const { runId, message, httpStatus, occurredAt, retryData, inputRepairs, automaticRetries } = data.occurrence;
-  const classification = classify(data.occurrence);
+  const { classification } = data;
   const again: ErrorOccurredAgain = {
     type: 'ErrorOccurredAgain',
     data: {
@@ -277,18 +285,6 @@ function severityNotification(
       },
     },
   ];
-}
-
-/** Severity codes count first; without one, a plain HTTP status may still be named. */
-export function classify(occurrence: Occurrence): Classification {
-  const signal = readSeverity({ ...occurrence.signals, httpStatus: occurrence.httpStatus });
-  const errorClass = classifyError(occurrence);
-  if (signal) {
-    const { severity, severityCode: _code, ...texts } = signal;
-    return { errorClass, severity, ...texts };
-  }
-  const name = httpStatusName(occurrence.httpStatus);
-  return { errorClass, severity: 'none', ...(name ? { httpStatusName: name } : {}) };
 }
 
 export function truncateTraceKey(traceKey: string): string {

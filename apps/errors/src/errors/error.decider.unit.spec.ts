@@ -1,4 +1,5 @@
 import { deciderSpec } from '@faultline/testing';
+import { classify } from './classification/classification.rules';
 import {
   decide,
   ErrorAlreadyRecorded,
@@ -29,10 +30,13 @@ const occurrence: Occurrence = {
   occurredAt: '2026-11-23T10:00:00.000Z',
 };
 
-const record = (errorId: string, overrides: Partial<Occurrence> = {}): RecordError => ({
-  type: 'RecordError',
-  data: { errorId, occurrence: { ...occurrence, ...overrides }, now },
-});
+const record = (errorId: string, overrides: Partial<Occurrence> = {}): RecordError => {
+  const reported = { ...occurrence, ...overrides };
+  return { type: 'RecordError', data: { errorId, occurrence: reported, classification: classify(reported), now } };
+};
+
+/** The same record failing again, read as ingest reads it. */
+const occurredAgain = (reported: Occurrence) => ({ occurrence: reported, classification: classify(reported) });
 
 const recorded = (errorId: string, overrides: Partial<ErrorRecorded['data']> = {}): ErrorRecorded => ({
   type: 'ErrorRecorded',
@@ -186,7 +190,7 @@ describe('the same record failing again', () => {
   it('counts another occurrence on the open error and keeps the newest retry data', () => {
     spec
       .given([recorded('e-1', { traceKey: 'order-1' })])
-      .when(command('RecordOccurrenceAgain', { occurrence: { ...occurrence, runId: 'run-2', retryData: { id: 2 } } }))
+      .when(command('RecordOccurrenceAgain', occurredAgain({ ...occurrence, runId: 'run-2', retryData: { id: 2 } })))
       .then([
         {
           type: 'ErrorOccurredAgain',
@@ -207,14 +211,14 @@ describe('the same record failing again', () => {
   });
 
   it('the third occurrence is counted as the third', () => {
-    const again = decide(command('RecordOccurrenceAgain', { occurrence }), evolve(initialState(), recorded('e-1')));
-    const [third] = decide(command('RecordOccurrenceAgain', { occurrence }), [recorded('e-1'), ...again].reduce(evolve, initialState()));
+    const again = decide(command('RecordOccurrenceAgain', occurredAgain(occurrence)), evolve(initialState(), recorded('e-1')));
+    const [third] = decide(command('RecordOccurrenceAgain', occurredAgain(occurrence)), [recorded('e-1'), ...again].reduce(evolve, initialState()));
     expect(third?.data).toMatchObject({ occurrences: 3 });
   });
 
   it('a repeated failure with a severity code asks for a notification again', () => {
     const events = decide(
-      command('RecordOccurrenceAgain', { occurrence: { ...occurrence, httpStatus: 500, signals: { severityCode: 4000 } } }),
+      command('RecordOccurrenceAgain', occurredAgain({ ...occurrence, httpStatus: 500, signals: { severityCode: 4000 } })),
       evolve(initialState(), recorded('e-1')),
     );
     expect(events.map((event) => event.type)).toEqual(['ErrorOccurredAgain', 'SeverityNotificationRequested']);
@@ -245,6 +249,13 @@ describe('resolving and reopening', () => {
 
   it('an error never recorded cannot be resolved', () => {
     spec.given([]).when(command('ResolveError', { reason: 'user', by: alice, now: later })).thenRefuses(ErrorNotFound);
+  });
+
+  it("a runtime's successful retry resolves its account's error, naming the run; another account's error or an unknown one stays as it is", () => {
+    const success = (accountId: string) => command('RecordRetrySuccess', { accountId, runId: 'run-7', by: alice, now: later });
+    spec.given([recorded('e-1')]).when(success('acc-1')).then([resolved('retry_succeeded', { runId: 'run-7' })]);
+    spec.given([recorded('e-1')]).when(success('acc-2')).then([]);
+    spec.given([]).when(success('acc-1')).then([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ErrorAssignedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
-import { ConsumedBatch, Inbox } from '@faultline/eventing';
+import { ConsumedBatch, Inbox, newestPerAggregate } from '@faultline/eventing';
 import { CLOCK, Clock } from '@faultline/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -37,12 +37,8 @@ export class AssignmentsConsumer {
 
   /** Each error's newest assignee; a redelivered or late event never overwrites a newer one. */
   private async recordAssignees(manager: EntityManager, events: Array<ErrorAssignedV1 | ErrorUnassignedV1>): Promise<void> {
-    const newest = new Map<string, ErrorAssignedV1 | ErrorUnassignedV1>();
-    for (const event of events) {
-      if ((newest.get(event.data.errorId)?.aggregateVersion ?? 0) < event.aggregateVersion) newest.set(event.data.errorId, event);
-    }
-    if (newest.size === 0) return;
-    const rows = [...newest.values()];
+    const rows = newestPerAggregate(events, (event) => event.data.errorId);
+    if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO current_assignees (error_id, assignee_id, version)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])

@@ -10,7 +10,7 @@ import { emailSent } from './email-sent';
 import { smtpTransport } from './smtp-transport';
 
 const EMAILS_PER_QUERY = 500;
-const MAX_BACKOFF_MS = 5 * 60_000;
+export const MAX_BACKOFF_MS = 5 * 60_000;
 
 interface PendingEmail {
   email_id: string;

@@ -1,4 +1,4 @@
-import { accessUser, AccessUser, accountView } from '@faultline/access';
+import { accessUser, AccessUser, requireAccountView } from '@faultline/access';
 import { requireAdministrator } from '@faultline/access-policy';
 import type { Subscription, Subscriptions as SubscriptionList, UserDeactivatedV1 } from '@faultline/contracts';
 import { EventSink, Inbox, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
@@ -50,8 +50,7 @@ export class SubscriptionsService {
     const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
     const { result: subscriberId, stored } = await inUnitOfWork(parts, async (session, manager) => {
       const subscriber = await this.subscriberOf(manager, actor, userId);
-      const account = await accountView(manager, actor.accountId);
-      if (!account) throw new NotFoundError(`account ${actor.accountId}`);
+      const account = await requireAccountView(manager, actor.accountId);
       const streamId = subscriptions.subscriptionStreamId(subscriber.userId);
       await session.load(manager, subscriptions, [streamId]);
       session.decide(streamId, { type, data: { ...flow, account, actor, subscriber } }, metadataFor(cause, this.clock.now()));

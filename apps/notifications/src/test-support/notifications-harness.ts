@@ -1,18 +1,38 @@
 import { signAccessToken } from '@faultline/access';
 import { ErrorAssignedV1, ErrorRecordedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
-import { accountCreated, errorRecorded, invitationAccepted, KafkaTestClient, MailCatcher, TEST_JWT_SECRET, testServiceEnvironment, TopicRecorder } from '@faultline/testing';
+import { consumerGroupId } from '@faultline/platform';
+import {
+  accountCreated,
+  errorRecorded,
+  eventually,
+  invitationAccepted,
+  KafkaTestClient,
+  MailCatcher,
+  ManualClock,
+  TEST_JWT_SECRET,
+  testServiceEnvironment,
+  TopicRecorder,
+} from '@faultline/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { MAX_BACKOFF_MS } from '../emails/email.sender';
 import { startNotificationsApp } from '../notifications.app';
 import { loadNotificationsConfig, NotificationsConfig } from '../notifications.config';
+
+/** The topics the notifications app consumes. */
+const CONSUMED = [Topics.identityEvents, Topics.errorsEvents, Topics.assignmentEvents];
 
 /**
  * The notifications service in-process against the real test infrastructure (PostgreSQL, the
  * Kafka-protocol broker, an SMTP server that keeps what it receives), fed with the events the
- * other services would publish, and asked over HTTP with access tokens.
+ * other services would publish, and asked over HTTP with access tokens. Its clock is the test's:
+ * digest and summary windows (15 minutes, as configured by default) close when the test moves
+ * it, after the service has handled everything published.
  */
 export class NotificationsHarness {
   app!: INestApplication;
+  readonly clock = new ManualClock(new Date());
   private readonly versions = new Map<string, number>();
 
   private constructor(
@@ -34,7 +54,32 @@ export class NotificationsHarness {
   /** Starts the service (again): everything it knows is in the database. */
   async restart(): Promise<void> {
     await this.app?.close();
-    this.app = await startNotificationsApp(this.config, { logLevels: ['error', 'fatal'] });
+    this.app = await startNotificationsApp(this.config, { logLevels: ['error', 'fatal'], clock: this.clock });
+  }
+
+  /** Once the service has handled every event published so far, moves time past every open window. */
+  async closeWindows(): Promise<void> {
+    await this.kafka.caughtUp(consumerGroupId(this.config.service), CONSUMED);
+    this.clock.advance(Math.max(this.config.digest.windowMs, this.config.errorSummary.windowMs) + 1);
+  }
+
+  /** Moves time past any email's retry backoff. */
+  passRetryBackoff(): void {
+    this.clock.advance(MAX_BACKOFF_MS + 1);
+  }
+
+  /**
+   * Waits until nothing is due: every window whose time came is flushed and every email due is
+   * sent or failed. Only then does "no email for X" mean something.
+   */
+  async nothingDue(): Promise<void> {
+    await eventually(async () => {
+      const [{ due }] = await this.app.get(DataSource).query(
+        `SELECT (SELECT count(*) FROM digest_windows WHERE due_at <= $1) + (SELECT count(*) FROM emails WHERE status = 'pending' AND next_attempt_at <= $1) AS due`,
+        [this.clock.now()],
+      );
+      expect(Number(due)).toBe(0);
+    });
   }
 
   async stop(): Promise<void> {

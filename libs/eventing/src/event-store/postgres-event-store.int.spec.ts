@@ -97,4 +97,19 @@ describe('the event store', () => {
 
     expect(after.map((stored) => (stored.event as Noted).data.text)).toEqual(['x', 'y']);
   });
+
+  it('stores each event with its schema version, and reads older versions upcast to the current one', async () => {
+    const streamId = `s-${randomUUID()}`;
+    await append(streamId, 0, 'written as version 1');
+    // Version 2 of Noted splits the text into words; the stored row is never rewritten.
+    const upcasting = new PostgresEventStore([{ type: 'Noted', fromVersion: 1, upcast: (data) => ({ words: (data as { text: string }).text.split(' ') }) }]);
+    await dataSource.transaction((manager) =>
+      upcasting.append(manager, [{ streamId, expectedVersion: 1, events: [{ ...noted('ignored'), event: { type: 'Noted', data: { words: ['written', 'as', '2'] } } }] }]),
+    );
+
+    const read = await upcasting.readStream(dataSource.manager, streamId);
+    expect(read.map((stored) => stored.event.data)).toEqual([{ words: ['written', 'as', 'version', '1'] }, { words: ['written', 'as', '2'] }]);
+    const stored = await dataSource.query('SELECT event_version FROM event_store WHERE stream_id = $1 ORDER BY stream_version', [streamId]);
+    expect(stored).toEqual([{ event_version: 1 }, { event_version: 2 }]);
+  });
 });

@@ -7,8 +7,10 @@ import {
   StoredEvent,
   StreamAppend,
 } from './event-store.types';
+import { EventSchemaVersions, Upcaster } from './upcasting';
 
-const COLUMNS = ['stream_id', 'stream_version', 'event_id', 'event_type', 'data', 'metadata'];
+const COLUMNS = ['stream_id', 'stream_version', 'event_id', 'event_type', 'event_version', 'data', 'metadata'];
+const SELECTED = 'global_position, stream_id, stream_version, event_type, event_version, data, metadata';
 const ROWS_PER_INSERT = 1_000;
 
 interface EventRow {
@@ -16,6 +18,7 @@ interface EventRow {
   stream_id: string;
   stream_version: number;
   event_type: string;
+  event_version: number;
   data: object;
   metadata: NewEvent['metadata'];
 }
@@ -27,6 +30,13 @@ interface EventRow {
  * Appends run inside the caller's transaction, so projections and outbox rows commit with them.
  */
 export class PostgresEventStore {
+  private readonly schemas: EventSchemaVersions;
+
+  /** `upcasters`: how events stored under an older schema version are read as the current one. */
+  constructor(upcasters: readonly Upcaster[] = []) {
+    this.schemas = new EventSchemaVersions(upcasters);
+  }
+
   async append<E extends DomainEvent>(manager: EntityManager, appends: StreamAppend<E>[]): Promise<StoredEvent<E>[]> {
     const nonEmpty = appends.filter((append) => append.events.length > 0);
     if (nonEmpty.length === 0) return [];
@@ -41,6 +51,7 @@ export class PostgresEventStore {
         version,
         newEvent.metadata.eventId,
         newEvent.event.type,
+        this.schemas.current(newEvent.event.type),
         JSON.stringify(newEvent.event.data),
         JSON.stringify(newEvent.metadata),
       ]);
@@ -54,11 +65,10 @@ export class PostgresEventStore {
 
   async readStream<E extends DomainEvent>(manager: EntityManager, streamId: string): Promise<StoredEvent<E>[]> {
     const rows: EventRow[] = await manager.query(
-      `SELECT global_position, stream_id, stream_version, event_type, data, metadata
-         FROM event_store WHERE stream_id = $1 ORDER BY stream_version`,
+      `SELECT ${SELECTED} FROM event_store WHERE stream_id = $1 ORDER BY stream_version`,
       [streamId],
     );
-    return rows.map((row) => toStoredEvent<E>(row));
+    return rows.map((row) => this.toStoredEvent<E>(row));
   }
 
   /** Reads many streams in one query, each in version order. */
@@ -66,22 +76,20 @@ export class PostgresEventStore {
     const streams = new Map<string, StoredEvent<E>[]>(streamIds.map((streamId) => [streamId, []]));
     if (streamIds.length === 0) return streams;
     const rows: EventRow[] = await manager.query(
-      `SELECT global_position, stream_id, stream_version, event_type, data, metadata
-         FROM event_store WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      `SELECT ${SELECTED} FROM event_store WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
       [streamIds],
     );
-    for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent<E>(row));
+    for (const row of rows) streams.get(row.stream_id)?.push(this.toStoredEvent<E>(row));
     return streams;
   }
 
   /** Reads events across all streams after a global position, oldest first. */
   async readAll(manager: EntityManager, afterPosition: string, limit: number): Promise<StoredEvent[]> {
     const rows: EventRow[] = await manager.query(
-      `SELECT global_position, stream_id, stream_version, event_type, data, metadata
-         FROM event_store WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      `SELECT ${SELECTED} FROM event_store WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
       [afterPosition, limit],
     );
-    return rows.map((row) => toStoredEvent(row));
+    return rows.map((row) => this.toStoredEvent(row));
   }
 
   private async checkExpectedVersions(manager: EntityManager, appends: StreamAppend[]): Promise<void> {
@@ -106,7 +114,7 @@ export class PostgresEventStore {
     try {
       return await manager.query(
         `INSERT INTO event_store (${COLUMNS.join(', ')})
-         VALUES ${valuesClause(rowCount, COLUMNS.length, ['', '', '::uuid', '', '::jsonb', '::jsonb'])}
+         VALUES ${valuesClause(rowCount, COLUMNS.length, ['', '', '::uuid', '', '::int', '::jsonb', '::jsonb'])}
          RETURNING global_position`,
         params,
       );
@@ -119,14 +127,14 @@ export class PostgresEventStore {
       throw error;
     }
   }
-}
 
-function toStoredEvent<E extends DomainEvent>(row: EventRow): StoredEvent<E> {
-  return {
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    globalPosition: String(row.global_position),
-    event: { type: row.event_type, data: row.data } as E,
-    metadata: row.metadata,
-  };
+  private toStoredEvent<E extends DomainEvent>(row: EventRow): StoredEvent<E> {
+    return {
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      globalPosition: String(row.global_position),
+      event: { type: row.event_type, data: this.schemas.upcast(row.event_type, row.event_version, row.data) } as E,
+      metadata: row.metadata,
+    };
+  }
 }

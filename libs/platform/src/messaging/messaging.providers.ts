@@ -1,13 +1,17 @@
 import { Logger, Provider } from '@nestjs/common';
-import { createKafka, Inbox, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { createKafka, Inbox, OutboxWriter, PostgresEventStore, Upcaster } from '@faultline/eventing';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
-import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './tokens';
+import { EVENT_UPCASTERS, KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './tokens';
 
 const kafkaLogger = new Logger('kafka');
 
 export const messagingProviders: Provider[] = [
-  PostgresEventStore,
+  {
+    provide: PostgresEventStore,
+    inject: [{ token: EVENT_UPCASTERS, optional: true }],
+    useFactory: (upcasters?: Upcaster[]) => new PostgresEventStore(upcasters),
+  },
   OutboxWriter,
   Inbox,
   {

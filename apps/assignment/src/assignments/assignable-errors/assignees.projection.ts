@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@faultline/eventing';
 import type { EntityManager } from 'typeorm';
-import type { AssignmentServiceEvent } from '../assignment-writer';
+import type { AssignmentServiceEvent } from '../stored-events';
 
 interface Assignee {
   assigneeUserId: string | null;

@@ -1,6 +1,6 @@
 import { Topics } from '@faultline/contracts';
 import { OutboxMessage, publishedEnvelope, StoredEvent } from '@faultline/eventing';
-import type { AssignmentServiceEvent } from '../assignment-writer';
+import type { AssignmentServiceEvent } from '../stored-events';
 
 /** assignment.events.v1, keyed by errorId; written out field by field so domain changes never leak. */
 export function publishedMessages(stored: StoredEvent<AssignmentServiceEvent>): OutboxMessage[] {

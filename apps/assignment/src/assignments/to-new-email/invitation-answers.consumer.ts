@@ -2,8 +2,6 @@ import { InvitationRequestAnswerV1, Topics } from '@faultline/contracts';
 import { ConsumedBatch, Inbox } from '@faultline/eventing';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { randomUUID } from 'node:crypto';
-import type { AssignmentCommand } from '../assignment.decider';
 import { AssignmentWork, AssignmentWriter } from '../assignment-writer';
 import { AssignableErrorsQueries } from '../assignable-errors/assignable-errors';
 import * as emailAssignment from './email-assignment.decider';
@@ -58,13 +56,5 @@ async function answer(work: AssignmentWork, requestId: string, event: Invitation
   const state = work.session.state<EmailAssignmentState>(streamId);
   if (decided.length === 0 || state.status === 'none') return;
   const errors = await AssignableErrorsQueries.byIds(work.manager, event.accountId, state.errorIds);
-  const manual = errors.map((error) => ({ error, assignmentId: randomUUID(), assigneeUserId: userId }));
-  await work.decide(
-    manual.map(({ error, assignmentId }) => {
-      const command: AssignmentCommand = { type: 'AssignError', data: { errorId: error.errorId, assignmentId, assigneeUserId: userId, by: state.requestedBy, now: work.now } };
-      return { errorId: error.errorId, command };
-    }),
-  );
-  // As for any manual assignment, open errors sharing a retry data key follow.
-  await work.cascade(event.accountId, manual.filter(({ error }) => error.status === 'open'), state.requestedBy);
+  await work.assign(event.accountId, errors, userId, state.requestedBy);
 }

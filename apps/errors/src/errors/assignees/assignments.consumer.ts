@@ -1,5 +1,5 @@
 import { ErrorAssignedV1, ErrorUnassignedV1, Topics } from '@faultline/contracts';
-import type { ConsumedBatch } from '@faultline/eventing';
+import { ConsumedBatch, newestPerAggregate } from '@faultline/eventing';
 import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,13 +14,8 @@ type AssignmentEvent = ErrorAssignedV1 | ErrorUnassignedV1 | { type: 'Invitation
 @Injectable()
 export class ErrorAssignees {
   async apply(manager: EntityManager, events: Array<ErrorAssignedV1 | ErrorUnassignedV1>): Promise<void> {
-    const latest = new Map<string, ErrorAssignedV1 | ErrorUnassignedV1>();
-    for (const event of events) {
-      const known = latest.get(event.data.errorId);
-      if (!known || known.aggregateVersion < event.aggregateVersion) latest.set(event.data.errorId, event);
-    }
-    if (latest.size === 0) return;
-    const newest = [...latest.values()];
+    const newest = newestPerAggregate(events, (event) => event.data.errorId);
+    if (newest.length === 0) return;
     const changed: Array<{ error_id: string; assignee_id: string | null; cause: string | null }> = await manager.query(
       `INSERT INTO error_assignees (error_id, account_id, assignee_id, version, cause)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[])

@@ -1,4 +1,5 @@
 import { Refusal } from '@faultline/access-policy';
+import type { Severity } from '../classification/severity';
 import type { Actor } from '../error.events';
 import type { FlowEvent, FlowSettings } from './flow.events';
 
@@ -10,9 +11,10 @@ export interface FlowState extends FlowSettings {
   disabled: boolean;
 }
 
-export type DisableAutomation = {
-  type: 'DisableAutomation';
-  data: { integrationId: string; flowId: string; flowStepId: string; errorId: string; disableErrorDescription?: string; now: Date };
+/** A step of the flow failed, read as `severity`; the error it was recorded as is `errorId`. */
+export type RecordFailure = {
+  type: 'RecordFailure';
+  data: { integrationId: string; flowId: string; flowStepId: string; errorId: string; severity: Severity; disableErrorDescription?: string; now: Date };
 };
 export type ReenableAutomation = { type: 'ReenableAutomation'; data: { integrationId: string; flowId: string; by: Actor; now: Date } };
 export type ChangeFlowSettings = {
@@ -20,7 +22,7 @@ export type ChangeFlowSettings = {
   data: { integrationId: string; flowId: string; by: Actor } & FlowSettings;
 };
 
-export type FlowCommand = DisableAutomation | ReenableAutomation | ChangeFlowSettings;
+export type FlowCommand = RecordFailure | ReenableAutomation | ChangeFlowSettings;
 
 /** The flow is known under another integration: acting on it through this one is refused. */
 export class FlowOfAnotherIntegration extends Refusal {
@@ -35,15 +37,20 @@ export const flowStreamId = (accountId: string, flowId: string): string => `flow
 
 export const initialState = (): FlowState => ({ disabled: false, ...DEFAULT_FLOW_SETTINGS });
 
-/** Disabling a disabled flow, re-enabling an enabled one or re-saving settings changes nothing. */
+/**
+ * Seed 002: a failure of high severity (6000) disables the automation until someone re-enables
+ * it; other failures are no concern of the flow. Disabling a disabled flow, re-enabling an
+ * enabled one or re-saving settings changes nothing.
+ */
 export function decide(command: FlowCommand, state: FlowState): FlowEvent[] {
+  if (command.type === 'RecordFailure' && command.data.severity !== 'high') return [];
   if (state.integrationId !== undefined && state.integrationId !== command.data.integrationId) {
     throw new FlowOfAnotherIntegration(command.data.flowId);
   }
   switch (command.type) {
-    case 'DisableAutomation': {
+    case 'RecordFailure': {
       if (state.disabled) return [];
-      const { now, disableErrorDescription, ...data } = command.data;
+      const { now, disableErrorDescription, severity: _severity, ...data } = command.data;
       return [
         {
           type: 'AutomationDisabled',

@@ -8,10 +8,11 @@ const now = new Date('2026-11-23T10:00:00.000Z');
 const alice: Actor = { type: 'user', id: 'usr-alice' };
 const flow = { integrationId: 'int-1', flowId: 'flow-1' };
 
-const disable: FlowCommand = {
-  type: 'DisableAutomation',
-  data: { ...flow, flowStepId: 'step-1', errorId: 'e-1', disableErrorDescription: 'Group deleted', now },
-};
+const failure = (severity: 'none' | 'medium' | 'high', integrationId = flow.integrationId): FlowCommand => ({
+  type: 'RecordFailure',
+  data: { ...flow, integrationId, flowStepId: 'step-1', errorId: 'e-1', severity, disableErrorDescription: 'Group deleted', now },
+});
+const disable = failure('high');
 const disabled: FlowEvent = {
   type: 'AutomationDisabled',
   data: { ...flow, flowStepId: 'step-1', errorId: 'e-1', disableErrorDescription: 'Group deleted', disabledAt: now.toISOString() },
@@ -26,6 +27,12 @@ const settings = (autoResolveMatchingTraceKey: boolean): FlowCommand => ({
 describe('disabling an automation (severity 6000)', () => {
   it('an enabled flow is disabled with the app’s message', () => {
     spec.given([]).when(disable).then([disabled]);
+  });
+
+  it('a failure of lower severity leaves the flow running, whatever integration reports it', () => {
+    spec.given([]).when(failure('medium')).then([]);
+    spec.given([]).when(failure('none')).then([]);
+    spec.given([disabled, reenabled]).when(failure('medium', 'int-2')).then([]);
   });
 
   it('a disabled flow stays disabled without a second event', () => {

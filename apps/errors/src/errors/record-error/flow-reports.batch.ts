@@ -3,8 +3,9 @@ import type { DecisionSession } from '@faultline/eventing';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import * as errorDecider from '../error.decider';
-import { classify, ErrorCommand, ErrorState, truncateTraceKey } from '../error.decider';
-import type { Actor, Occurrence } from '../error.events';
+import { classify } from '../classification/classification.rules';
+import { ErrorCommand, truncateTraceKey } from '../error.decider';
+import type { Actor } from '../error.events';
 import * as flowDecider from '../flows/flow.decider';
 import { FlowState, flowStreamId } from '../flows/flow.decider';
 import * as retryDecider from '../retries/retry.decider';
@@ -68,31 +69,26 @@ export class FlowReportsBatch {
       return;
     }
     const occurrence = toOccurrence(report, this.repairs.get(report.eventId), decision.reason);
+    const classification = classify(occurrence);
     const key = occurrence.traceKey === undefined ? undefined : traceKeyOf(scopeOf(report, occurrence.traceKey));
     const openErrors = key === undefined ? [] : (this.openByTraceKey.get(key) ?? []);
     const route = routeOccurrence(openErrors[openErrors.length - 1], this.flowState(report));
     const errorId = route.route === 'occurred-again' ? route.errorId : randomUUID();
     // The flow first: it is the one decision here that can refuse, and then nothing else happens.
-    this.disableOnHighSeverity(occurrence, errorId, metadata);
+    const { accountId, integrationId, flowId, flowStepId } = occurrence;
+    const failure = { integrationId, flowId, flowStepId, errorId, severity: classification.severity, disableErrorDescription: classification.disableErrorDescription, now: this.now };
+    this.session.decide(flowStreamId(accountId, flowId), { type: 'RecordFailure', data: failure }, metadata);
     if (route.route === 'occurred-again') {
-      this.decideOnError(errorId, { type: 'RecordOccurrenceAgain', data: { occurrence } }, metadata);
+      this.decideOnError(errorId, { type: 'RecordOccurrenceAgain', data: { occurrence, classification } }, metadata);
       return;
     }
     this.session.create(errorStreamId(errorId), errorDecider);
-    this.decideOnError(errorId, { type: 'RecordError', data: { errorId, occurrence, now: this.now } }, metadata);
+    this.decideOnError(errorId, { type: 'RecordError', data: { errorId, occurrence, classification, now: this.now } }, metadata);
     if (route.route === 'supersede') {
       this.decideOnError(route.errorId, { type: 'ResolveError', data: { reason: 'superseded', by: RUNTIME, now: this.now, supersededBy: errorId } }, metadata);
     }
     const superseded = route.route === 'supersede' ? route.errorId : undefined;
     if (key !== undefined) this.openByTraceKey.set(key, [...openErrors.filter((id) => id !== superseded), errorId]);
-  }
-
-  private disableOnHighSeverity(occurrence: Occurrence, errorId: string, metadata: Metadata): void {
-    const classification = classify(occurrence);
-    if (classification.severity !== 'high') return;
-    const { accountId, integrationId, flowId, flowStepId } = occurrence;
-    const disable = { integrationId, flowId, flowStepId, errorId, disableErrorDescription: classification.disableErrorDescription, now: this.now };
-    this.session.decide(flowStreamId(accountId, flowId), { type: 'DisableAutomation', data: disable }, metadata);
   }
 
   private scheduleAutomaticRetry(report: ErrorOccurredV1, attempt: number, notBefore: Date, metadata: Metadata): void {
@@ -136,13 +132,11 @@ export class FlowReportsBatch {
     this.openByTraceKey.delete(key);
   }
 
-  /** Only an error of the reporting account is resolved: a runtime cannot touch another tenant. */
   private retrySucceeded(report: RetrySucceededV1): void {
-    const { errorId } = report.data;
+    const { errorId, runId } = report.data;
     if (errorId === undefined) return;
-    const state = this.session.state<ErrorState>(errorStreamId(errorId));
-    if (state.status === 'unrecorded' || state.accountId !== report.accountId) return;
-    this.decideOnError(errorId, { type: 'ResolveError', data: { reason: 'retry_succeeded', runId: report.data.runId, by: RUNTIME, now: this.now } }, metadataCausedBy(report, this.now));
+    const command: ErrorCommand = { type: 'RecordRetrySuccess', data: { accountId: report.accountId, runId, by: RUNTIME, now: this.now } };
+    this.decideOnError(errorId, command, metadataCausedBy(report, this.now));
   }
 
   private decideOnError(errorId: string, command: ErrorCommand, metadata: Metadata): void {
