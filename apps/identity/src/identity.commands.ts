@@ -1,5 +1,5 @@
 import type { AccessLevel, Plan, Role } from '@faultline/access-policy';
-import { Actor, decideOnStream, Decider, DomainEvent, metadataFor, OutboxWriter, PostgresEventStore, StoredEvent } from '@faultline/eventing';
+import { Actor, CausedUnitOfWork, Decider, DecisionCause, DomainEvent, EventSink, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { SealedText } from '@faultline/contracts';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -27,18 +27,6 @@ const accountStream = (accountId: string) => `account-${accountId}`;
 const userStream = (userId: string) => `user-${userId}`;
 const PLATFORM: Actor = { type: 'system', id: 'platform' };
 
-interface Change<C, E extends DomainEvent, S> {
-  streamId: string;
-  decider: Decider<C, E, S>;
-  command: C;
-  accountId: string;
-  actor: Actor;
-  /** The raw invitation token, when this change sends one. */
-  invitationToken?: string;
-  /** The event that asked for this change, when another service did. */
-  cause?: Cause;
-}
-
 /** Where a change came from: the request's correlation id and the event that caused it. */
 export interface Cause {
   correlationId: string;
@@ -46,25 +34,28 @@ export interface Cause {
 }
 
 /**
- * Every change identity makes, each in one transaction: decide on the aggregate's stream,
- * project the directory, and write the published events to the outbox.
+ * Every change identity makes, each one unit of work of the shared event writer: decided on
+ * the aggregate's stream, projected into the directory, and published, read from the events
+ * themselves (an invitation's token, sealed, is the one thing the events must not carry).
  */
 @Injectable()
 export class IdentityCommands {
   /** Seals each invitation's token for the notifications app: the topic never carries it readable. */
   private readonly invitationLinks: SealedText;
+  private readonly writer: EventWriter<IdentityEvent>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: PostgresEventStore,
+    store: PostgresEventStore,
     private readonly projection: DirectoryProjection,
     private readonly directory: DirectoryQueries,
-    private readonly outbox: OutboxWriter,
+    outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) clock: Clock,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {
     this.invitationLinks = new SealedText(config.invitationLinkKey);
+    this.writer = new EventWriter({ dataSource, eventStore: store, outbox, clock, sink: this.sink(), afterCommit: () => relay.nudge() });
   }
 
   async createAccount(input: {
@@ -77,95 +68,82 @@ export class IdentityCommands {
     const ownerUserId = randomUUID();
     const passwordHash = await this.hash(input.owner.password);
     const ownerEmail = input.owner.email.toLowerCase();
-    await this.transaction(async (manager) => {
+    await this.writer.write({ accountId, actor: PLATFORM }, async (unit) => {
       const command: accounts.AccountCommand = {
         type: 'CreateAccount',
         data: { accountId, name: input.name, plan: input.plan, ownerUserId, ownerEmail, ownerName: input.owner.name },
       };
-      await this.apply(manager, { streamId: accountStream(accountId), decider: accounts, command, accountId, actor: PLATFORM });
+      await decideOn(unit, accountStream(accountId), accounts, command);
       const register: users.UserCommand = {
         type: 'RegisterOwner',
         data: { userId: ownerUserId, accountId, email: ownerEmail, name: input.owner.name, passwordHash },
       };
-      await this.apply(manager, { streamId: userStream(ownerUserId), decider: users, command: register, accountId, actor: PLATFORM });
+      await decideOn(unit, userStream(ownerUserId), users, register);
     });
     return { accountId, ownerUserId };
   }
 
-  changePlan(accountId: string, plan: Plan): Promise<void> {
-    return this.transaction((manager) =>
-      this.apply(manager, { streamId: accountStream(accountId), decider: accounts, command: { type: 'ChangePlan', data: { plan } }, accountId, actor: PLATFORM }),
-    );
+  async changePlan(accountId: string, plan: Plan): Promise<void> {
+    await this.writer.write({ accountId, actor: PLATFORM }, (unit) => decideOn(unit, accountStream(accountId), accounts, { type: 'ChangePlan', data: { plan } }));
   }
 
-  changeSettings(actor: UserRecord, invitationsEnabled: boolean): Promise<void> {
+  async changeSettings(actor: UserRecord, invitationsEnabled: boolean): Promise<void> {
     const command: accounts.AccountCommand = { type: 'ChangeSettings', data: { actor: userView(actor), invitationsEnabled } };
-    return this.transaction((manager) =>
-      this.apply(manager, { streamId: accountStream(actor.accountId), decider: accounts, command, accountId: actor.accountId, actor: asActor(actor) }),
-    );
+    await this.writer.write(causeOf(actor), (unit) => decideOn(unit, accountStream(actor.accountId), accounts, command));
   }
 
   /** Invites an email (or re-sends its pending invitation); returns the invitee. */
   invite(inviter: UserRecord, invitation: Invitation): Promise<UserRecord> {
-    return this.transaction((manager) => this.inviteWithin(manager, inviter, invitation));
+    return this.inviteWithin(undefined, inviter, invitation);
   }
 
-  /** The same, inside a transaction the caller owns (a consumer handling a request event). */
-  async inviteWithin(manager: EntityManager, inviter: UserRecord, invitation: Invitation, cause?: Cause): Promise<UserRecord> {
+  /** The same, inside a transaction the caller owns (a consumer handling a request event), as a savepoint of it. */
+  async inviteWithin(within: EntityManager | undefined, inviter: UserRecord, invitation: Invitation, cause?: Cause): Promise<UserRecord> {
     const { token, tokenHash } = newInvitationToken();
-    const account = await this.accountOf(manager, inviter);
-    const existing = await this.directory.userByEmail(account.accountId, invitation.email, manager);
-    const userId = existing?.userId ?? randomUUID();
-    const command: users.UserCommand = {
-      type: 'InviteUser',
-      data: { ...invitation, userId, account, inviter: userView(inviter), tokenHash, expiresAt: this.invitationExpiry() },
-    };
-    await this.apply(manager, { ...this.onUser(userId, inviter), command, invitationToken: token, cause });
-    return this.userAfter(manager, userId);
+    const sink = this.sink(this.invitationLinks.seal(token));
+    const { result: userId } = await this.writer.write(
+      { ...causeOf(inviter), ...cause },
+      async (unit) => {
+        const account = await this.accountOf(unit.manager, inviter);
+        const existing = await this.directory.userByEmail(account.accountId, invitation.email, unit.manager);
+        const userId = existing?.userId ?? randomUUID();
+        const command: users.UserCommand = {
+          type: 'InviteUser',
+          data: { ...invitation, userId, account, inviter: userView(inviter), tokenHash, expiresAt: this.invitationExpiry(unit.now) },
+        };
+        await decideOn(unit, userStream(userId), users, command);
+        return userId;
+      },
+      { within, sink },
+    );
+    return this.userAfter(within ?? this.dataSource.manager, userId);
   }
 
-  async resendInvitation(actor: UserRecord, userId: string): Promise<UserRecord> {
+  resendInvitation(actor: UserRecord, userId: string): Promise<UserRecord> {
     const { token, tokenHash } = newInvitationToken();
-    return this.transaction(async (manager) => {
-      const account = await this.accountOf(manager, actor);
-      const command: users.UserCommand = {
-        type: 'ResendInvitation',
-        data: { account, actor: userView(actor), tokenHash, expiresAt: this.invitationExpiry() },
-      };
-      await this.apply(manager, { ...this.onUser(userId, actor), command, invitationToken: token });
-      return this.userAfter(manager, userId);
-    });
+    const sink = this.sink(this.invitationLinks.seal(token));
+    return this.onUser(actor, userId, (account, now) => ({ type: 'ResendInvitation', data: { account, actor: userView(actor), tokenHash, expiresAt: this.invitationExpiry(now) } }), sink);
   }
 
-  revokeInvitation(actor: UserRecord, userId: string): Promise<void> {
-    return this.transaction(async (manager) => {
-      const account = await this.accountOf(manager, actor);
-      const command: users.UserCommand = { type: 'RevokeInvitation', data: { account, actor: userView(actor) } };
-      await this.apply(manager, { ...this.onUser(userId, actor), command });
-    });
+  async revokeInvitation(actor: UserRecord, userId: string): Promise<void> {
+    await this.onUser(actor, userId, (account) => ({ type: 'RevokeInvitation', data: { account, actor: userView(actor) } }));
   }
 
   async acceptInvitation(token: string, acceptance: { name: string; password: string }): Promise<UserRecord> {
     const tokenHash = hashInvitationToken(token);
     const passwordHash = await this.hash(acceptance.password);
-    return this.transaction(async (manager) => {
-      const invitee = await this.directory.userByInvitationToken(tokenHash, manager);
-      if (!invitee) throw new users.InvitationTokenInvalid('this invitation link is not valid');
-      const command: users.UserCommand = {
-        type: 'AcceptInvitation',
-        data: { tokenHash, name: acceptance.name, passwordHash, now: this.clock.now() },
-      };
-      await this.apply(manager, { ...this.onUser(invitee.userId, invitee), command });
-      return this.userAfter(manager, invitee.userId);
-    });
+    const invitee = await this.directory.userByInvitationToken(tokenHash);
+    if (!invitee) throw new users.InvitationTokenInvalid('this invitation link is not valid');
+    await this.writer.write(causeOf(invitee), (unit) =>
+      decideOn(unit, userStream(invitee.userId), users, { type: 'AcceptInvitation', data: { tokenHash, name: acceptance.name, passwordHash, now: unit.now } }),
+    );
+    return this.userAfter(this.dataSource.manager, invitee.userId);
   }
 
   /** A signed-in user's password, hashed again at today's cost. */
   async rehashPassword(user: UserRecord, password: string): Promise<void> {
     const passwordHash = await this.hash(password);
-    await this.transaction((manager) =>
-      this.apply(manager, { ...this.onUser(user.userId, user), command: { type: 'RehashPassword', data: { passwordHash } } }),
-    );
+    await this.writer.write(causeOf(user), (unit) => decideOn(unit, userStream(user.userId), users, { type: 'RehashPassword', data: { passwordHash } }));
   }
 
   hash(password: string): Promise<string> {
@@ -173,64 +151,46 @@ export class IdentityCommands {
   }
 
   changeRole(actor: UserRecord, userId: string, role: Role): Promise<UserRecord> {
-    return this.transaction(async (manager) => {
-      const account = await this.accountOf(manager, actor);
-      const command: users.UserCommand = { type: 'ChangeRole', data: { account, actor: userView(actor), role } };
-      await this.apply(manager, { ...this.onUser(userId, actor), command });
-      return this.userAfter(manager, userId);
-    });
+    return this.onUser(actor, userId, (account) => ({ type: 'ChangeRole', data: { account, actor: userView(actor), role } }));
   }
 
   /** Deactivates or reactivates a user, by an owner or admin. */
   changeStatus(actor: UserRecord, userId: string, change: 'DeactivateUser' | 'ReactivateUser'): Promise<UserRecord> {
-    return this.transaction(async (manager) => {
-      const account = await this.accountOf(manager, actor);
-      const command: users.UserCommand = { type: change, data: { account, actor: userView(actor) } };
-      await this.apply(manager, { ...this.onUser(userId, actor), command });
-      return this.userAfter(manager, userId);
-    });
+    return this.onUser(actor, userId, (account) => ({ type: change, data: { account, actor: userView(actor) } }));
   }
 
   changeAccess(actor: UserRecord, userId: string, integrationId: string, level: AccessLevel | null): Promise<UserRecord> {
-    return this.transaction(async (manager) => {
-      const account = await this.accountOf(manager, actor);
-      const command: users.UserCommand = { type: 'ChangeAccess', data: { account, actor: userView(actor), integrationId, level } };
-      await this.apply(manager, { ...this.onUser(userId, actor), command });
-      return this.userAfter(manager, userId);
-    });
+    return this.onUser(actor, userId, (account) => ({ type: 'ChangeAccess', data: { account, actor: userView(actor), integrationId, level } }));
   }
 
-  private onUser(userId: string, actor: UserRecord) {
-    return { streamId: userStream(userId), decider: users, accountId: actor.accountId, actor: asActor(actor) };
-  }
-
-  /** Runs work in one transaction and wakes the outbox relay after it commits. */
+  /** Runs work in one transaction and wakes the outbox relay after it commits (a consumer that answers requests). */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(work);
     this.relay.nudge();
     return result;
   }
 
-  private async apply<C, E extends IdentityEvent, S>(manager: EntityManager, change: Change<C, E, S>): Promise<void> {
-    const metadata = metadataFor({ accountId: change.accountId, actor: change.actor, ...change.cause }, this.clock.now());
-    const stored: StoredEvent<IdentityEvent>[] = await decideOnStream(
-      manager,
-      this.store,
-      change.streamId,
-      change.decider,
-      change.command,
-      metadata,
+  /** An actor's command on a user of their account, decided on the user's stream; returns the user after it. */
+  private async onUser(
+    actor: UserRecord,
+    userId: string,
+    command: (account: AccountRecord, now: Date) => users.UserCommand,
+    sink?: EventSink<IdentityEvent>,
+  ): Promise<UserRecord> {
+    await this.writer.write(
+      causeOf(actor),
+      async (unit) => decideOn(unit, userStream(userId), users, command(await this.accountOf(unit.manager, actor), unit.now)),
+      { sink },
     );
-    await this.projection.apply(manager, stored);
-    const messages = [];
-    const sealedToken = change.invitationToken ? this.invitationLinks.seal(change.invitationToken) : undefined;
-    for (const event of stored) {
-      const userId = 'userId' in event.event.data ? String(event.event.data.userId) : undefined;
-      const user = userId ? await this.directory.user(userId, manager) : undefined;
-      const message = publishIdentityEvent(event, { user, sealedToken });
-      if (message) messages.push(message);
-    }
-    await this.outbox.enqueue(manager, messages);
+    return this.userAfter(this.dataSource.manager, userId);
+  }
+
+  /** The directory follows every event; each is published, with the invitation's sealed token when one was made. */
+  private sink(sealedToken?: string): EventSink<IdentityEvent> {
+    return {
+      project: (manager, stored) => this.projection.apply(manager, stored),
+      publish: (stored) => [publishIdentityEvent(stored, { sealedToken })].flatMap((message) => (message ? [message] : [])),
+    };
   }
 
   private async accountOf(manager: EntityManager, actor: UserRecord): Promise<AccountRecord> {
@@ -245,9 +205,15 @@ export class IdentityCommands {
     return user;
   }
 
-  private invitationExpiry(): string {
-    return new Date(this.clock.now().getTime() + this.config.invitationTtlHours * 3_600_000).toISOString();
+  private invitationExpiry(now: Date): string {
+    return new Date(now.getTime() + this.config.invitationTtlHours * 3_600_000).toISOString();
   }
 }
 
-const asActor = (user: UserRecord): Actor => ({ type: 'user', id: user.userId });
+/** A person's change, caused by them in their account. */
+const causeOf = (user: UserRecord): DecisionCause => ({ accountId: user.accountId, actor: { type: 'user', id: user.userId } });
+
+async function decideOn<C, E extends DomainEvent, S>(unit: CausedUnitOfWork, streamId: string, decider: Decider<C, E, S>, command: C): Promise<void> {
+  await unit.session.load(unit.manager, decider, [streamId]);
+  unit.session.decide(streamId, command, unit.metadata);
+}

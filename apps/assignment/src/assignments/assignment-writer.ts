@@ -1,8 +1,8 @@
-import { Decider, DecisionCause, DecisionSession, EventMetadata, EventSink, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { CausedUnitOfWork, Decider, DecisionCause, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import * as decider from './assignment.decider';
 import { AssignmentCommand, assignmentStreamId } from './assignment.decider';
 import type { Actor, AssignmentEvent } from './assignment.events';
@@ -13,11 +13,7 @@ import { publishedMessages } from './published/published-events';
 import type { AssignmentServiceEvent } from './stored-events';
 
 /** One unit of work of the assignment app, with what its decisions need. */
-export interface AssignmentWork {
-  manager: EntityManager;
-  session: DecisionSession;
-  now: Date;
-  metadata: () => EventMetadata;
+export interface AssignmentWork extends CausedUnitOfWork {
   /** Decides on any stream of the app, reading it first. */
   decideOn<C, E extends AssignmentServiceEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C): Promise<E[]>;
   /** Decides on errors' assignment streams, reading them first. */
@@ -37,31 +33,19 @@ export interface AssignmentWork {
  * to the outbox, in one transaction.
  */
 @Injectable()
-export class AssignmentWriter {
-  private readonly sink: EventSink<AssignmentServiceEvent> = { project: projectAssignees, publish: publishedMessages };
+export class AssignmentWriter extends EventWriter<AssignmentServiceEvent> {
+  constructor(dataSource: DataSource, eventStore: PostgresEventStore, outbox: OutboxWriter, relay: OutboxRelayService, @Inject(CLOCK) clock: Clock) {
+    super({ dataSource, eventStore, outbox, clock, sink: { project: projectAssignees, publish: publishedMessages }, afterCommit: () => relay.nudge() });
+  }
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly eventStore: PostgresEventStore,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelayService,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  async run<T>(
-    cause: DecisionCause,
-    work: (unit: AssignmentWork) => Promise<T>,
-  ): Promise<{ result: T; stored: number }> {
-    const now = this.clock.now();
-    const metadata = metadataFor(cause, now);
-    const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
-    const { result, stored } = await inUnitOfWork(parts, (session, manager) => work(unitOfWork(manager, session, now, metadata)));
-    if (stored.length > 0) this.relay.nudge();
+  async run<T>(cause: DecisionCause, work: (unit: AssignmentWork) => Promise<T>): Promise<{ result: T; stored: number }> {
+    const { result, stored } = await this.write(cause, (unit) => work(assignmentWork(unit)));
     return { result, stored: stored.length };
   }
 }
 
-function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date, metadata: () => EventMetadata): AssignmentWork {
+function assignmentWork(unit: CausedUnitOfWork): AssignmentWork {
+  const { manager, session, now, metadata } = unit;
   const decide = async (commands: Array<{ errorId: string; command: AssignmentCommand }>) => {
     await session.load(manager, decider, commands.map(({ errorId }) => assignmentStreamId(errorId)));
     return commands.flatMap(({ errorId, command }) => session.decide<AssignmentCommand, AssignmentEvent>(assignmentStreamId(errorId), command, metadata));
@@ -105,5 +89,5 @@ function unitOfWork(manager: EntityManager, session: DecisionSession, now: Date,
     await session.load(manager, streamDecider, [streamId]);
     return session.decide(streamId, command, metadata);
   };
-  return { manager, session, now, metadata, decide, decideOn, cascade, assign };
+  return { ...unit, decide, decideOn, cascade, assign };
 }

@@ -1,53 +1,36 @@
 import type { AccessUser } from '@faultline/access';
-import { DecisionSession, EventMetadata, EventSink, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { CausedUnitOfWork, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from './error.events';
 import { publishedMessages } from './published/published-events';
 import { ReadModels } from './read-models';
 import type { ErrorsServiceEvent, StoredServiceEvent } from './stored-events';
 
 /** What a person's request decides with: one transaction, one session, one moment, one actor. */
-export interface Work {
-  manager: EntityManager;
-  session: DecisionSession;
-  now: Date;
+export interface Work extends CausedUnitOfWork {
   actor: Actor;
-  metadata: () => EventMetadata;
 }
 
-/**
- * Runs a person's request as one unit: the decisions it takes are appended, projected into
- * every read model and written to the outbox in one transaction, or not at all.
- */
+/** The errors app's writer: its store, every read model and its outbox, in one transaction. */
 @Injectable()
-export class ErrorsWriter {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly eventStore: PostgresEventStore,
-    private readonly readModels: ReadModels,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelayService,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  async run<T>(user: AccessUser, work: (unit: Work) => Promise<T>): Promise<{ result: T; stored: StoredServiceEvent[] }> {
-    const now = this.clock.now();
-    const actor: Actor = { type: 'user', id: user.userId };
-    const metadata = metadataFor({ accountId: user.accountId, actor }, now);
-    const outcome = await inUnitOfWork(this.parts(), (session, manager) => work({ manager, session, now, actor, metadata }));
-    if (outcome.stored.length > 0) this.relay.nudge();
-    return outcome;
+export class ErrorsWriter extends EventWriter<ErrorsServiceEvent> {
+  constructor(dataSource: DataSource, eventStore: PostgresEventStore, readModels: ReadModels, outbox: OutboxWriter, relay: OutboxRelayService, @Inject(CLOCK) clock: Clock) {
+    super({
+      dataSource,
+      eventStore,
+      outbox,
+      clock,
+      sink: { project: (manager, stored) => readModels.apply(manager, stored), publish: publishedMessages },
+      afterCommit: () => relay.nudge(),
+    });
   }
 
-  /** What a unit of work of this service writes to: its store, its read models, its outbox. */
-  parts() {
-    const sink: EventSink<ErrorsServiceEvent> = {
-      project: (manager, stored) => this.readModels.apply(manager, stored),
-      publish: publishedMessages,
-    };
-    return { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink };
+  /** A person's request, decided as them. */
+  run<T>(user: AccessUser, work: (unit: Work) => Promise<T>): Promise<{ result: T; stored: StoredServiceEvent[] }> {
+    const actor: Actor = { type: 'user', id: user.userId };
+    return this.write({ accountId: user.accountId, actor }, (unit) => work({ ...unit, actor }));
   }
 }
 

@@ -47,6 +47,11 @@ export class ReadModels {
     if (events.length === 0) return;
     for (const projection of this.projections) await projection.apply(manager, events);
   }
+
+  /** Every read model drops what it keeps of these errors. */
+  async forget(manager: EntityManager, errorIds: string[]): Promise<void> {
+    for (const projection of this.projections) await projection.forget(manager, errorIds);
+  }
 }
 
 export const READ_MODEL_PROVIDERS = [

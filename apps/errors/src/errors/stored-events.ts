@@ -25,4 +25,16 @@ export interface Projection {
   /** The tables it owns: emptied before a rebuild. */
   readonly tables: readonly string[];
   apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void>;
+  /** Drops what it keeps of these errors: their retention ended. */
+  forget(manager: EntityManager, errorIds: string[]): Promise<void>;
 }
+
+/** The `forget` of a read model whose tables are keyed by error. */
+export const forgetErrorRows =
+  (tables: readonly string[]) =>
+  async (manager: EntityManager, errorIds: string[]): Promise<void> => {
+    for (const table of tables) await manager.query(`DELETE FROM ${table} WHERE error_id = ANY($1::uuid[])`, [errorIds]);
+  };
+
+/** The `forget` of a read model that keeps nothing per error. */
+export const keepsNothingPerError = async (): Promise<void> => undefined;

@@ -1,13 +1,10 @@
 import { IdentityEventV1, Topics } from '@faultline/contracts';
 import { OutboxMessage, publishedEnvelope, StoredEvent } from '@faultline/eventing';
 import { ACCEPTANCE_PATH } from '../credentials/invitation-token';
-import type { UserRecord } from '../directory/directory.queries';
 import type { IdentityEvent } from '../directory/directory.projection';
 
-/** What the stored events do not say but the published ones must. */
+/** What the stored events must not say but the published ones must. */
 export interface PublishContext {
-  /** The user as the directory shows them after the change. */
-  user?: UserRecord;
   /** The invitation's token sealed for the notifications app, known only while the invitation is made. */
   sealedToken?: string;
 }
@@ -21,7 +18,7 @@ export function publishIdentityEvent(stored: StoredEvent<IdentityEvent>, context
   return value && { topic: Topics.identityEvents, key: stored.metadata.accountId, value };
 }
 
-function toContract(stored: StoredEvent<IdentityEvent>, { user, sealedToken }: PublishContext): IdentityEventV1 | undefined {
+function toContract(stored: StoredEvent<IdentityEvent>, { sealedToken }: PublishContext): IdentityEventV1 | undefined {
   const { event } = stored;
   switch (event.type) {
     case 'AccountCreated':
@@ -33,16 +30,16 @@ function toContract(stored: StoredEvent<IdentityEvent>, { user, sealedToken }: P
       return undefined;
     case 'UserInvited':
     case 'InvitationResent': {
-      const invitee = required(user, event.type);
+      const { userId, email, role, access, fromAssignment } = event.data;
       return {
-        ...publishedEnvelope(stored, { type: 'UserInvited', version: 1, aggregateId: invitee.userId }),
+        ...publishedEnvelope(stored, { type: 'UserInvited', version: 1, aggregateId: userId }),
         data: {
-          userId: invitee.userId,
-          email: invitee.email,
-          role: invitee.role,
-          access: invitee.access,
+          userId,
+          email,
+          role,
+          access,
           invitedBy: event.type === 'UserInvited' ? event.data.invitedBy : event.data.resentBy,
-          fromAssignment: invitee.fromAssignment,
+          fromAssignment,
           ...(event.type === 'UserInvited' && event.data.assignedErrorIds ? { assignedErrorIds: event.data.assignedErrorIds } : {}),
           acceptancePath: ACCEPTANCE_PATH,
           sealedToken: required(sealedToken, event.type),
@@ -52,8 +49,7 @@ function toContract(stored: StoredEvent<IdentityEvent>, { user, sealedToken }: P
       };
     }
     case 'InvitationAccepted': {
-      const member = required(user, event.type);
-      const { userId, email, role, access } = member;
+      const { userId, email, role, access } = event.data;
       return {
         ...publishedEnvelope(stored, { type: 'InvitationAccepted', version: 1, aggregateId: userId }),
         data: { userId, email, name: event.data.name, role, access },

@@ -47,7 +47,7 @@ export class InvitationRequestsConsumer {
     const cause = { correlationId: request.correlationId, causationId: request.eventId };
     const invitation = { email: request.data.email, role: 'member' as const, access, fromAssignment: true, assignedErrorIds: request.data.errorIds };
     try {
-      const invitee = await manager.transaction(async (attempt) => this.commands.inviteWithin(attempt, requester, invitation, cause));
+      const invitee = await this.commands.inviteWithin(manager, requester, invitation, cause);
       await this.answer(manager, request, { type: 'InvitationRequestCompleted', userId: invitee.userId });
     } catch (error) {
       // A rule's refusal is an answer; anything else (a concurrent write, a constraint a racing

@@ -23,7 +23,7 @@ interface Profile {
 
 export type UserState =
   | { status: 'none' }
-  | ({ status: 'invited'; tokenHash: string; expiresAt: string } & Profile)
+  | ({ status: 'invited'; tokenHash: string; expiresAt: string; fromAssignment: boolean } & Profile)
   | ({ status: 'active'; name: string; passwordHash: string } & Profile)
   | ({ status: 'deactivated'; name: string; passwordHash: string } & Profile)
   | ({ status: 'revoked' } & Profile);
@@ -122,8 +122,7 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
     case 'ResendInvitation': {
       const pending = pendingInvitation(state, command.data.account);
       throwIf(refuseInvitationChange(command.data, pending));
-      const { tokenHash, expiresAt, actor } = command.data;
-      return [{ type: 'InvitationResent', data: { userId: pending.userId, resentBy: actor.userId, tokenHash, expiresAt } }];
+      return [resent(pending, command.data.actor.userId, command.data)];
     }
     case 'RevokeInvitation': {
       const pending = pendingInvitation(state, command.data.account);
@@ -175,8 +174,8 @@ export function evolve(state: UserState, event: UserEvent): UserState {
       return { status: 'active', ...profile, role: 'owner', access: {}, name, passwordHash };
     }
     case 'UserInvited': {
-      const { userId, accountId, email, role, access, tokenHash, expiresAt } = event.data;
-      return { status: 'invited', userId, accountId, email, role, access, tokenHash, expiresAt };
+      const { userId, accountId, email, role, access, tokenHash, expiresAt, fromAssignment } = event.data;
+      return { status: 'invited', userId, accountId, email, role, access, tokenHash, expiresAt, fromAssignment };
     }
     case 'InvitationResent':
       return state.status === 'invited' ? { ...state, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt } : state;
@@ -217,9 +216,7 @@ function inviteUser(data: InviteUser['data'], state: UserState): UserEvent[] {
   if (state.status === 'deactivated') throw new UserIsDeactivated(`${data.email} belongs to a deactivated user of this account: reactivate them instead`);
   const { tokenHash, expiresAt, inviter } = data;
   if (state.status === 'invited' && data.fromAssignment) return widenedAccess(state, data);
-  if (state.status === 'invited') {
-    return [{ type: 'InvitationResent', data: { userId: state.userId, resentBy: inviter.userId, tokenHash, expiresAt } }];
-  }
+  if (state.status === 'invited') return [resent(state, inviter.userId, { tokenHash, expiresAt })];
   const userId = state.status === 'revoked' ? state.userId : data.userId;
   return [
     {
@@ -262,8 +259,15 @@ function acceptInvitation(data: AcceptInvitation['data'], state: UserState): Use
   const pending = pendingInvitation(state);
   if (pending.tokenHash !== data.tokenHash) throw new InvitationTokenInvalid('this invitation link is no longer valid');
   if (data.now.getTime() >= Date.parse(pending.expiresAt)) throw new InvitationExpired('this invitation has expired');
-  const accepted = { userId: pending.userId, name: data.name, passwordHash: data.passwordHash, acceptedAt: data.now.toISOString() };
+  const { email, role, access } = pending;
+  const accepted = { userId: pending.userId, email, role, access, name: data.name, passwordHash: data.passwordHash, acceptedAt: data.now.toISOString() };
   return [{ type: 'InvitationAccepted', data: accepted }];
+}
+
+/** A fresh token for a pending invitation, with the invitee as they stand. */
+function resent(pending: Extract<UserState, { status: 'invited' }>, by: string, token: { tokenHash: string; expiresAt: string }): UserEvent {
+  const { userId, email, role, access, fromAssignment } = pending;
+  return { type: 'InvitationResent', data: { userId, email, role, access, fromAssignment, resentBy: by, tokenHash: token.tokenHash, expiresAt: token.expiresAt } };
 }
 
 function pendingInvitation(state: UserState, account?: AccountView): Extract<UserState, { status: 'invited' }> {

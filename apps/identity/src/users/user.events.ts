@@ -30,17 +30,28 @@ export type UserInvited = {
   };
 };
 
+/**
+ * What other apps learn of an invitee or a new member is carried by the event itself, so what
+ * identity publishes is read from its events alone (events stored before these fields existed
+ * are never published again; replaying them reads only `userId` and the token).
+ */
+export interface InviteeProfile {
+  email: string;
+  role: Role;
+  access: IntegrationAccess;
+}
+
 /** Inviting a pending email again sends a fresh token; the old one stops working. */
 export type InvitationResent = {
   type: 'InvitationResent';
-  data: { userId: string; resentBy: string; tokenHash: string; expiresAt: string };
+  data: InviteeProfile & { userId: string; resentBy: string; tokenHash: string; expiresAt: string; fromAssignment: boolean };
 };
 
 export type InvitationRevoked = { type: 'InvitationRevoked'; data: { userId: string; revokedBy: string } };
 
 export type InvitationAccepted = {
   type: 'InvitationAccepted';
-  data: { userId: string; name: string; passwordHash: string; acceptedAt: string };
+  data: InviteeProfile & { userId: string; name: string; passwordHash: string; acceptedAt: string };
 };
 
 export type UserRoleChanged = {

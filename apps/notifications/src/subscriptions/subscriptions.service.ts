@@ -1,7 +1,7 @@
 import { accessUser, AccessUser, requireAccountView } from '@faultline/access';
 import { requireAdministrator } from '@faultline/access-policy';
 import type { Subscription, Subscriptions as SubscriptionList, UserDeactivatedV1 } from '@faultline/contracts';
-import { EventSink, Inbox, inUnitOfWork, metadataFor, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
+import { EventWriter, Inbox, OutboxWriter, PostgresEventStore, StoredEvent } from '@faultline/eventing';
 import { CLOCK, Clock, NotFoundError, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,16 +14,19 @@ const DEACTIVATED_SUBSCRIBERS = 'notifications.deactivated-subscribers';
 /** Subscribing to flows' error notifications, for oneself or (owners and admins) for others. */
 @Injectable()
 export class SubscriptionsService {
-  private readonly sink: EventSink<SubscriptionEvent> = { project: projectSubscriptions, publish: (stored) => [publishedSubscription(stored)] };
+  private readonly writer: EventWriter<SubscriptionEvent>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly eventStore: PostgresEventStore,
-    private readonly outbox: OutboxWriter,
+    eventStore: PostgresEventStore,
+    outbox: OutboxWriter,
     private readonly inbox: Inbox,
-    private readonly relay: OutboxRelayService,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    relay: OutboxRelayService,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    const sink = { project: projectSubscriptions, publish: (stored: StoredEvent<SubscriptionEvent>) => [publishedSubscription(stored)] };
+    this.writer = new EventWriter({ dataSource, eventStore, outbox, clock, sink, afterCommit: () => relay.nudge() });
+  }
 
   async list(actor: AccessUser, userId: string): Promise<SubscriptionList> {
     const { userId: subscriberId } = await this.subscriberOf(this.dataSource.manager, actor, userId);
@@ -47,16 +50,14 @@ export class SubscriptionsService {
 
   private async change(type: subscriptions.SubscriptionCommand['type'], actor: AccessUser, userId: string, flow: FlowRef): Promise<SubscriptionList> {
     const cause = { accountId: actor.accountId, actor: { type: 'user' as const, id: actor.userId } };
-    const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
-    const { result: subscriberId, stored } = await inUnitOfWork(parts, async (session, manager) => {
+    const { result: subscriberId } = await this.writer.write(cause, async ({ session, manager, metadata }) => {
       const subscriber = await this.subscriberOf(manager, actor, userId);
       const account = await requireAccountView(manager, actor.accountId);
       const streamId = subscriptions.subscriptionStreamId(subscriber.userId);
       await session.load(manager, subscriptions, [streamId]);
-      session.decide(streamId, { type, data: { ...flow, account, actor, subscriber } }, metadataFor(cause, this.clock.now()));
+      session.decide(streamId, { type, data: { ...flow, account, actor, subscriber } }, metadata);
       return subscriber.userId;
     });
-    if (stored.length > 0) this.relay.nudge();
     return this.list(actor, subscriberId);
   }
 
@@ -64,14 +65,12 @@ export class SubscriptionsService {
   async dropAll(deactivated: UserDeactivatedV1): Promise<void> {
     const by = { type: 'user' as const, id: deactivated.data.deactivatedBy };
     const cause = { accountId: deactivated.accountId, actor: by, correlationId: deactivated.correlationId, causationId: deactivated.eventId };
-    const parts = { dataSource: this.dataSource, eventStore: this.eventStore, outbox: this.outbox, sink: this.sink };
-    const { stored } = await inUnitOfWork(parts, async (session, manager) => {
+    await this.writer.write(cause, async ({ session, manager, metadata }) => {
       if ((await this.inbox.claim(manager, DEACTIVATED_SUBSCRIBERS, [deactivated.eventId])).size === 0) return;
       const streamId = subscriptions.subscriptionStreamId(deactivated.data.userId);
       await session.load(manager, subscriptions, [streamId]);
-      session.decide(streamId, { type: 'DropAll', data: { userId: deactivated.data.userId, by } }, metadataFor(cause, this.clock.now()));
+      session.decide(streamId, { type: 'DropAll', data: { userId: deactivated.data.userId, by } }, metadata);
     });
-    if (stored.length > 0) this.relay.nudge();
   }
 
   /** `me` is the caller; anyone else must be a user of the caller's account. */

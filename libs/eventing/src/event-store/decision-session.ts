@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Decider } from './decide-on-stream';
+import type { Decider } from './decider';
 import type { DomainEvent, EventMetadata, NewEvent, StoredEvent } from './event-store.types';
 import type { PostgresEventStore } from './postgres-event-store';
 

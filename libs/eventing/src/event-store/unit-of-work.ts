@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { OutboxMessage, OutboxWriter } from '../outbox/outbox.writer';
 import { DecisionSession } from './decision-session';
 import type { DomainEvent, StoredEvent } from './event-store.types';
@@ -15,10 +15,10 @@ export interface EventSink<E extends DomainEvent> {
  * outbox in one transaction, or not at all.
  */
 export async function inUnitOfWork<E extends DomainEvent, T>(
-  parts: { dataSource: DataSource; eventStore: PostgresEventStore; outbox: OutboxWriter; sink: EventSink<E> },
+  parts: { dataSource: Pick<EntityManager, 'transaction'>; eventStore: PostgresEventStore; outbox: OutboxWriter; sink: EventSink<E> },
   work: (session: DecisionSession, manager: EntityManager) => Promise<T>,
 ): Promise<{ result: T; stored: StoredEvent<E>[] }> {
-  return parts.dataSource.transaction(async (manager) => {
+  return parts.dataSource.transaction(async (manager: EntityManager) => {
     const session = new DecisionSession(parts.eventStore);
     const result = await work(session, manager);
     const stored = await session.commit<E>(manager);

@@ -1,7 +1,7 @@
 import { chunk, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ofType, Projection, StoredServiceEvent } from '../stored-events';
+import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
 const COLUMNS = `position, account_id, integration_id, flow_id, flow_step_id, run_id, kind, error_id,
   occurred_at, http_status, http_status_name, severity, description`;
@@ -14,6 +14,7 @@ const COLUMNS = `position, account_id, integration_id, flow_id, flow_step_id, ru
 @Injectable()
 export class ActivityLogProjection implements Projection {
   readonly tables = ['flow_activity'];
+  readonly forget = forgetErrorRows(this.tables);
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     const rows: unknown[][] = [];

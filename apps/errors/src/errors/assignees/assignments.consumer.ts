@@ -38,6 +38,11 @@ export class ErrorAssignees {
     );
   }
 
+  /** Purged errors' assignees go with them. */
+  async forget(manager: EntityManager, errorIds: string[]): Promise<void> {
+    await manager.query('DELETE FROM error_assignees WHERE error_id = ANY($1::uuid[])', [errorIds]);
+  }
+
   /** After a rebuild of the list: the assignees it had, from the consumer's own table. */
   async restore(manager: EntityManager): Promise<void> {
     await manager.query('UPDATE errors_list l SET assignee_id = a.assignee_id, assignment_cause = a.cause FROM error_assignees a WHERE a.error_id = l.error_id');

@@ -1,12 +1,13 @@
 import { chunk, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Projection, StoredServiceEvent } from '../stored-events';
+import { forgetErrorRows, Projection, StoredServiceEvent } from '../stored-events';
 
 /** The retry data of each error as it stands: reported, replaced by a later occurrence, or edited. */
 @Injectable()
 export class RetryDataProjection implements Projection {
   readonly tables = ['error_retry_data'];
+  readonly forget = forgetErrorRows(this.tables);
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     const latest = new Map<string, { accountId: string; retryData: unknown }>();

@@ -2,7 +2,7 @@ import { chunk, StoredEvent, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ErrorEvent, ErrorRecorded } from '../error.events';
-import { ofType, Projection, StoredServiceEvent } from '../stored-events';
+import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
 const COLUMNS = [
   'error_id', 'account_id', 'integration_id', 'flow_id', 'flow_step_id', 'step_type', 'run_id', 'message',
@@ -60,6 +60,7 @@ const isUpdating = (stored: StoredServiceEvent): stored is StoredEvent<UpdatingE
 @Injectable()
 export class ErrorsListProjection implements Projection {
   readonly tables = ['errors_list'];
+  readonly forget = forgetErrorRows(this.tables);
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     await this.insertRecorded(manager, ofType(events, 'ErrorRecorded'));

@@ -1,7 +1,7 @@
 import { chunk, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ofType, Projection, StoredServiceEvent } from '../stored-events';
+import { keepsNothingPerError, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
 /**
  * Every flow that reported an error, with its state: disabled by a 6000 or not, and its
@@ -10,6 +10,7 @@ import { ofType, Projection, StoredServiceEvent } from '../stored-events';
 @Injectable()
 export class FlowsProjection implements Projection {
   readonly tables = ['flows'];
+  readonly forget = keepsNothingPerError;
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     const seen = new Map(

@@ -1,5 +1,4 @@
-import { BatchVerdict, Inbox, inUnitOfWork } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { BatchVerdict, Inbox } from '@faultline/eventing';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
 import { ErrorsWriter } from '../errors-writer';
@@ -26,9 +25,7 @@ export class FlowReportsHandler {
   constructor(
     private readonly inbox: Inbox,
     private readonly writer: ErrorsWriter,
-    private readonly relay: OutboxRelayService,
     private readonly accounts: ReportingAccounts,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
   ) {}
 
@@ -43,8 +40,8 @@ export class FlowReportsHandler {
       if (known.has(report.accountId)) ofKnownAccounts.push(report);
       else verdict.rejected.push({ eventId: report.eventId, reason: `UNKNOWN_ACCOUNT: account ${report.accountId} is not known to Faultline` });
     }
-    await inUnitOfWork(this.writer.parts(), async (session, manager) => {
-      const batch = new FlowReportsBatch(manager, session, this.clock.now(), this.config.retryPolicy, repairs);
+    await this.writer.writeBatch(async ({ session, manager, now }) => {
+      const batch = new FlowReportsBatch(manager, session, now, this.config.retryPolicy, repairs);
       const refused = await this.inbox.handleFresh(manager, RECORD_ERRORS_CONSUMER, ofKnownAccounts, {
         prepare: (fresh) => batch.load(fresh),
         handle: (report) => batch.decide(report),
@@ -52,7 +49,6 @@ export class FlowReportsHandler {
       verdict.rejected.push(...refused);
     });
     if (verdict.rejected.length > 0) this.logger.warn(`reports refused: ${verdict.rejected.map((entry) => entry.reason).join('; ')}`);
-    this.relay.nudge();
     return verdict;
   }
 }

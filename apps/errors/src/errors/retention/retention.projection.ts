@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Projection, StoredServiceEvent } from '../stored-events';
+import { keepsNothingPerError, Projection, StoredServiceEvent } from '../stored-events';
 
 /** Each account's retention period, where it was changed from the default. */
 @Injectable()
 export class RetentionProjection implements Projection {
   readonly tables = ['account_retention'];
+  readonly forget = keepsNothingPerError;
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     for (const { event } of events) {

@@ -5,6 +5,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
+import { ErrorAssignees } from '../assignees/assignments.consumer';
+import { ReadModels } from '../read-models';
 import { retryStreamId } from '../retries/retry.decider';
 import { errorStreamId } from '../streams';
 
@@ -30,6 +32,8 @@ export class RetentionPurger extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly readModels: ReadModels,
+    private readonly assignees: ErrorAssignees,
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
@@ -80,9 +84,8 @@ export class RetentionPurger extends PeriodicJob {
     );
     const lastVersion = new Map<string, number>();
     for (const row of deleted) lastVersion.set(row.stream_id, Math.max(row.stream_version, lastVersion.get(row.stream_id) ?? 0));
-    for (const table of ['error_retry_data', 'error_assignees', 'flow_activity', 'pending_retries', 'errors_list']) {
-      await manager.query(`DELETE FROM ${table} WHERE error_id = ANY($1::uuid[])`, [ids]);
-    }
+    await this.readModels.forget(manager, ids);
+    await this.assignees.forget(manager, ids);
     await this.outbox.enqueue(manager, expired.map((error) => errorPurged(error, (lastVersion.get(errorStreamId(error.error_id)) ?? 0) + 1, now)));
     return expired.length;
   }

@@ -1,7 +1,7 @@
 import { chunk, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ofType, Projection, StoredServiceEvent } from '../stored-events';
+import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
 const COLUMNS = 'retry_id, account_id, integration_id, flow_id, flow_step_id, run_id, kind, error_id, attempt, not_before, scheduled_by, status';
 
@@ -9,6 +9,7 @@ const COLUMNS = 'retry_id, account_id, integration_id, flow_id, flow_step_id, ru
 @Injectable()
 export class PendingRetriesProjection implements Projection {
   readonly tables = ['pending_retries'];
+  readonly forget = forgetErrorRows(this.tables);
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     const scheduled = ofType(events, 'RetryScheduled').map(({ event: { data }, metadata }) => [

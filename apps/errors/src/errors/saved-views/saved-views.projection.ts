@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Projection, StoredServiceEvent } from '../stored-events';
+import { keepsNothingPerError, Projection, StoredServiceEvent } from '../stored-events';
 
 /** Saved views as rows (each user's, and the shared ones), and each user's default. */
 @Injectable()
 export class SavedViewsProjection implements Projection {
   readonly tables = ['saved_views', 'default_views'];
+  readonly forget = keepsNothingPerError;
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     for (const { event, metadata } of events) {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Projection, StoredServiceEvent } from '../stored-events';
+import { keepsNothingPerError, Projection, StoredServiceEvent } from '../stored-events';
 
 /** The account's tag catalogue as a table, for listing and for naming tags in the errors list. */
 @Injectable()
 export class TagsProjection implements Projection {
   readonly tables = ['tags'];
+  readonly forget = keepsNothingPerError;
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     for (const { event, metadata } of events) {

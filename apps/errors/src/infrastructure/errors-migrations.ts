@@ -1,0 +1,20 @@
+import { AccessTables1732300000300 } from '@faultline/access';
+import { AssignmentCause1732300000800 } from './assignment-cause.migration';
+import { ErrorsLifecycle1732300000500 } from './errors-lifecycle.migration';
+import { ErrorsListClassification1732300000400 } from './errors-list-classification.migration';
+import { ErrorsListTable1732300000100 } from './errors-list.migration';
+import { ErrorsRetention1732300000600 } from './errors-retention.migration';
+import { FlowDisabledStep1732300000900 } from './flow-disabled-step.migration';
+import { SavedViews1732300000700 } from './saved-views.migration';
+
+/** The errors app's own tables, in the order they were made (after the shared eventing tables). */
+export const ERRORS_MIGRATIONS = [
+  ErrorsListTable1732300000100,
+  AccessTables1732300000300,
+  ErrorsListClassification1732300000400,
+  ErrorsLifecycle1732300000500,
+  ErrorsRetention1732300000600,
+  SavedViews1732300000700,
+  AssignmentCause1732300000800,
+  FlowDisabledStep1732300000900,
+];
