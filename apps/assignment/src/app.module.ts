@@ -3,6 +3,7 @@ import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AssignableErrors1732300000700 } from './infrastructure/assignable-errors.migration';
+import { EmailAssignmentRequestsByRequest1732300000800 } from './infrastructure/email-assignment-requests.migration';
 
 @Module({})
 export class AssignmentAppModule {
@@ -10,7 +11,7 @@ export class AssignmentAppModule {
     return {
       module: AssignmentAppModule,
       imports: [
-        ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300, AssignableErrors1732300000700], clock }),
+        ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300, AssignableErrors1732300000700, EmailAssignmentRequestsByRequest1732300000800], clock }),
         AccessModule.forRoot({ jwtSecret: config.jwtSecret }),
         AssignmentsModule,
       ],

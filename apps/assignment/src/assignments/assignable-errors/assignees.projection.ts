@@ -22,10 +22,10 @@ export async function projectAssignees(manager: EntityManager, events: StoredEve
     } else if (event.type === 'ErrorUnassigned') {
       latest.set(event.data.errorId, { assigneeUserId: null, assignmentId: null, assignedAt: null });
     } else if (event.type === 'EmailAssignmentRequested') {
-      await manager.query(
-        'INSERT INTO email_assignment_requests (invitation_event_id, request_id, account_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [metadata.eventId, event.data.requestId, metadata.accountId],
-      );
+      await manager.query('INSERT INTO email_assignment_requests (request_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        event.data.requestId,
+        metadata.accountId,
+      ]);
     }
   }
   if (latest.size === 0) return;
