@@ -1,4 +1,7 @@
+import { Topics } from '@faultline/contracts';
+import { TOPIC_PARTIES } from '@faultline/contracts/published';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -54,5 +57,26 @@ export const y = Injectable;
       `import { decide } from '../../errors/src/errors/error.decider';\nexport const d = decide;\n`,
     );
     expect(messages).toContainEqual(expect.stringMatching(/^@nx\/enforce-module-boundaries/));
+  });
+});
+
+/** Every `@EventPattern(Topics.x)` under a folder, with the topic it names. */
+function consumedTopics(folder: string): string[] {
+  const files = fs.readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'));
+  return files.flatMap((file) =>
+    [...fs.readFileSync(path.join(ROOT, folder, file), 'utf8').matchAll(/@EventPattern\(Topics\.(\w+)\)/g)].map((match) => Topics[match[1] as keyof typeof Topics]),
+  );
+}
+
+describe('the published AsyncAPI document', () => {
+  it("names each app's consumers as the apps' code has them", () => {
+    const apps = ['errors', 'assignment', 'identity', 'notifications'];
+    // Every app that admits users keeps its own copy of identity's events (libs/access).
+    const usesAccess = (app: string) => fs.readFileSync(path.join(ROOT, `apps/${app}/src/app.module.ts`), 'utf8').includes('AccessModule');
+    const inCode = Object.fromEntries(
+      Object.values(Topics).map((topic) => [topic, apps.filter((app) => consumedTopics(`apps/${app}/src`).includes(topic) || (usesAccess(app) && consumedTopics('libs/access/src').includes(topic))).sort()]),
+    );
+    const documented = Object.fromEntries(Object.values(Topics).map((topic) => [topic, [...TOPIC_PARTIES[topic].consumers].filter((party) => apps.includes(party)).sort()]));
+    expect(documented).toEqual(inCode);
   });
 });
