@@ -1,17 +1,19 @@
 /**
  * `npm run contracts:refresh`: writes what is generated from libs/contracts for other teams —
- * one JSON Schema per event and version under libs/contracts/schemas/, and docs/asyncapi.yaml.
+ * one JSON Schema per event and version under libs/contracts/schemas/, docs/asyncapi.yaml — and
+ * each service's OpenAPI document under docs/openapi/ (built without running the services).
  * A schema whose change would break its committed version is not written: a breaking change is
  * a new version of the event, published beside the old one.
  */
 import { breakingChanges, JsonSchema, publishedDocuments, SCHEMAS_DIR } from '@faultline/contracts/published';
 import fs from 'node:fs';
 import path from 'node:path';
+import { apiDescriptionFiles } from './api-descriptions';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function main(): void {
-  const documents = publishedDocuments();
+async function main(): Promise<void> {
+  const documents = [...publishedDocuments(), ...(await apiDescriptionFiles())];
   const breaking = documents.filter((document) => document.path.startsWith(SCHEMAS_DIR)).flatMap(({ path: file, text }) => {
     const committed = path.join(ROOT, file);
     if (!fs.existsSync(committed)) return [];
@@ -38,4 +40,10 @@ function main(): void {
   }
 }
 
-main();
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`contracts: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

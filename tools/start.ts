@@ -1,10 +1,13 @@
 /**
  * `npm start`: the whole system on one machine. Uses DATABASE_URL, KAFKA_BROKERS and SMTP_URL
  * where set and starts embedded ones otherwise, then the four services; Ctrl-C stops it all.
+ * `npm start -- --simulate[=N]` (or FAULTLINE_SIMULATE=N) also runs a simulated flow runtime
+ * publishing N reports a second (default 2) for the development account, obeying its commands.
  */
 import { topicSpecs } from '@faultline/contracts';
 import { Infrastructure, ServiceProcess, startConsoleProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
+import { RuntimeSimulator } from '@faultline/runtime-simulator';
 import path from 'node:path';
 import { buildConsoleIfStale, CONSOLE_DIST } from './console-build';
 import { DEV_ACCOUNT, seedDevAccount } from './dev-account';
@@ -20,6 +23,7 @@ const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
 async function main(): Promise<void> {
+  const perSecond = simulationRate(process.argv.slice(2), process.env.FAULTLINE_SIMULATE);
   log(`the console will be at ${CONSOLE_URL}`);
   buildConsoleIfStale(log);
   const infrastructure = await startInfrastructure({
@@ -51,10 +55,12 @@ async function main(): Promise<void> {
     }),
   ];
   let stopping = false;
+  let simulator: RuntimeSimulator | undefined;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
+    await simulator?.stop();
     await Promise.all(services.map((service) => service.stop()));
     await infrastructure.stop();
     process.exit(code);
@@ -71,6 +77,16 @@ async function main(): Promise<void> {
   await Promise.all(services.map((service) => service.healthy()));
   const identity = services.find((service) => service.service === 'identity')!;
   const seeded = await seedDevAccount(identity.baseUrl, secrets.INTERNAL_API_KEY);
+  if (perSecond > 0) {
+    simulator = new RuntimeSimulator({
+      brokers: infrastructure.kafkaBrokers.split(','),
+      accountId: DEV_ACCOUNT.accountId,
+      perSecond,
+      topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
+      log: (line) => process.stdout.write(`[simulator] ${line}\n`),
+    });
+    await simulator.start();
+  }
   printSummary(infrastructure, services);
   const { owner } = DEV_ACCOUNT;
   process.stdout.write(
@@ -79,6 +95,16 @@ async function main(): Promise<void> {
       `  curl -X POST ${identity.baseUrl}/sign-in -H 'content-type: application/json' -d '{"email":"${owner.email}","password":"${owner.password}"}'\n` +
       `Internal API key (x-internal-api-key) is in ${path.join(DATA_DIR, 'secrets.json')}\n\n`,
   );
+}
+
+/** Reports a second the simulated runtime publishes: `--simulate[=N]` or FAULTLINE_SIMULATE=N; 0 runs none. */
+function simulationRate(args: string[], fromEnv: string | undefined): number {
+  const flag = args.find((arg) => arg === '--simulate' || arg.startsWith('--simulate='));
+  const asked = flag ? (flag.split('=')[1] ?? '2') : fromEnv;
+  if (asked === undefined || asked === '') return 0;
+  const rate = Number(asked);
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1_000) throw new Error(`--simulate takes reports per second, 0 to 1000 (got ${asked})`);
+  return rate;
 }
 
 function serviceEnvironment(infrastructure: Infrastructure): NodeJS.ProcessEnv {

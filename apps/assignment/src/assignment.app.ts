@@ -11,13 +11,16 @@ export const ASSIGNMENT_STATUS_BY_CODE: Record<string, number> = {
   CONCURRENCY_CONFLICT: 409,
 };
 
+/** The title of the service's API description (/docs and docs/openapi/assignment.json). */
+export const ASSIGNMENT_API_TITLE = 'Faultline assignment';
+
 /** Starts the assignment service; used by `main.ts` and by tests that run it in-process. */
 export function startAssignmentApp(
   config: ServiceConfig,
   options: Partial<StartServiceOptions> & { clock?: Clock } = {},
 ): Promise<INestApplication> {
   return startService(AssignmentAppModule.forRoot(config, options.clock), {
-    title: 'Faultline assignment',
+    title: ASSIGNMENT_API_TITLE,
     statusByCode: ASSIGNMENT_STATUS_BY_CODE,
     ...options,
     config,

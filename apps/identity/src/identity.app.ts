@@ -4,6 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { IdentityAppModule } from './app.module';
 import type { IdentityConfig } from './identity.config';
 
+/** The title of the service's API description (/docs and docs/openapi/identity.json). */
+export const IDENTITY_API_TITLE = 'Faultline identity';
+
 /** How identity's refusals read over HTTP. */
 const STATUS_BY_CODE: Record<string, number> = {
   ...FORBIDDEN_BY_CODE,
@@ -29,7 +32,7 @@ export function startIdentityApp(
   options: Partial<StartServiceOptions> & { clock?: Clock } = {},
 ): Promise<INestApplication> {
   return startService(IdentityAppModule.forRoot(config, options.clock), {
-    title: 'Faultline identity',
+    title: IDENTITY_API_TITLE,
     statusByCode: STATUS_BY_CODE,
     ...options,
     config: config.service,

@@ -9,6 +9,8 @@ import {
   uniqueTopicPrefix,
 } from '@faultline/testing';
 import { RunningSystem, SERVICES, SystemService } from '@faultline/local-infra';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * The whole system as `npm start` runs it: four service processes started from source, each
@@ -46,6 +48,13 @@ describe('the whole system', () => {
       Object.entries(operations).flatMap(([method, operation]) => undocumented(operation).map((gap) => `${method.toUpperCase()} ${path}: ${gap}`)),
     );
     expect(gaps).toEqual([]);
+  });
+
+  it.each(SERVICES)('%s serves the API description committed under docs/openapi/', async (name) => {
+    const served = JSON.stringify(await (await fetch(`${serviceUrl(name)}/docs-json`)).json(), null, 2);
+    const file = path.join(__dirname, '../../..', 'docs/openapi', `${name}.json`);
+    const committed = fs.existsSync(file) ? JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')), null, 2) : undefined;
+    if (served !== committed) throw new Error(`docs/openapi/${name}.json is stale or missing: run \`npm run contracts:refresh\` and commit what it writes`);
   });
 
   it.each(SERVICES)('%s answers with security headers, no X-Powered-By, and never lets a signed-in answer be cached', async (name) => {

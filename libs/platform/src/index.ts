@@ -16,3 +16,4 @@ export * from './periodic-job';
 export * from './http/keyset-cursor';
 export * from './http/storable-input.interceptor';
 export * from './messaging/outbox-purger';
+export * from './bootstrap/api-description';

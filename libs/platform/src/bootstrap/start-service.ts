@@ -1,12 +1,12 @@
 import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { ConsumerProgress, KafkaBatchServer } from '@faultline/eventing';
 import type { Kafka, Producer } from 'kafkajs';
 import { consumerGroupId, ServiceConfig } from '../config/service-config';
 import { applyHttpHygiene } from '../http/http-hygiene';
-import { withProblemResponses } from '../http/openapi';
+import { apiDescription } from './api-description';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { StorableInputInterceptor } from '../http/storable-input.interceptor';
 import { KAFKA, KAFKA_PRODUCER } from '../messaging/tokens';
@@ -35,9 +35,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
   applyHttpHygiene(app, config.trustProxy);
   app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
   app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
-  SwaggerModule.setup('docs', app, () =>
-    withProblemResponses(SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setVersion('1').build())),
-  );
+  SwaggerModule.setup('docs', app, () => apiDescription(app, options.title));
   const kafkaLogger = new Logger('kafka');
   app.connectMicroservice(
     {

@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './runtime-simulator';
+export * from './simulated-runtime';
