@@ -5,6 +5,7 @@ import { NotificationsModule } from './notifications.module';
 import { Digests1732300000800 } from './infrastructure/digests.migration';
 import { InvitationErrors1732300001000 } from './infrastructure/invitation-errors.migration';
 import { SealedInvitationTokens1732300001200 } from './infrastructure/sealed-invitation-tokens.migration';
+import { ErrorNames1732300001300 } from './infrastructure/error-names.migration';
 import { ErrorNotifications1732300000900 } from './infrastructure/error-notifications.migration';
 import type { NotificationsConfig } from './notifications.config';
 
@@ -14,7 +15,7 @@ export class NotificationsAppModule {
     return {
       module: NotificationsAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300], clock }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
         NotificationsModule.forRoot(config),
       ],

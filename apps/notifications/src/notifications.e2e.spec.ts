@@ -24,9 +24,10 @@ const publishAssignments = (...events: Parameters<NotificationsHarness['publishA
 const closeWindows = () => harness.closeWindows();
 
 describe('assignment digests', () => {
-  it('3 assignments within the window make one email with each error, a link and who assigned it', async () => {
+  it('3 assignments within the window make one email with each error, where it happened, a link and who assigned it', async () => {
     const { accountId, owner, bob } = await newAccount();
-    const ids = await errors(accountId, 3);
+    const ids = await errors(accountId, 2);
+    ids.push(...(await harness.errors(accountId, 1, { integrationName: 'Shopify ↔ NetSuite', flowName: 'Orders to NetSuite', flowStepName: 'Import sales orders' })));
     await publishAssignments(...ids.map((errorId) => assigned(accountId, errorId, bob.userId, owner)));
     await closeWindows();
 
@@ -39,6 +40,9 @@ describe('assignment digests', () => {
     for (const errorId of ids) expect(email.text).toContain(`${harness.config.linkBaseUrl}/errors/${errorId}`);
     expect(email.text).toContain('Failure number 2');
     expect(email.text).toContain('assigned by Olga Owner');
+    // Names where the runtime gave them, ids where it did not.
+    expect(email.text).toContain('Shopify ↔ NetSuite › Orders to NetSuite › Import sales orders');
+    expect(email.text).toContain('int-1 › flow-1 › step-1');
     expect(email.html).toContain('<table>');
     await eventually(() => {
       const events = harness.sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId);

@@ -2,7 +2,7 @@ export * from './envelope';
 export * from './topics';
 export * from './registry';
 export * from './validation';
-export * from './flow/error-occurred.v1';
+export * from './flow/error-occurred';
 export * from './errors/error-recorded.v1';
 export * from './errors/api/errors-list.api';
 export * from './identity/identity-events.v1';

@@ -3,7 +3,7 @@ import { ErrorAssignedV1, ErrorUnassignedV1 } from './assignment/error-assignmen
 import { ErrorLifecycleEventsV1 } from './errors/error-lifecycle.v1';
 import { ErrorRecordedV1 } from './errors/error-recorded.v1';
 import { AutomationDisabledV1, AutomationReenabledV1, FlowEventsV1 } from './errors/flow-events.v1';
-import { ErrorOccurredV1 } from './flow/error-occurred.v1';
+import { ErrorOccurredV1, ErrorOccurredV2 } from './flow/error-occurred';
 import { RetryCancelledV1, RetryRequestedV1 } from './flow/retry-requested.v1';
 import { RetryScheduledV1 } from './flow/retry-scheduled.v1';
 import { RecordSucceededV1, RetrySucceededV1 } from './flow/runtime-outcomes.v1';
@@ -18,7 +18,7 @@ import { Topics } from './topics';
  * a new version listed beside the old one.
  */
 export const ContractRegistry: Record<string, readonly TSchema[]> = {
-  [Topics.flowErrors]: [ErrorOccurredV1, RetrySucceededV1, RecordSucceededV1],
+  [Topics.flowErrors]: [ErrorOccurredV1, ErrorOccurredV2, RetrySucceededV1, RecordSucceededV1],
   [Topics.flowCommands]: [RetryScheduledV1, RetryRequestedV1, RetryCancelledV1, AutomationDisabledV1, AutomationReenabledV1],
   [Topics.errorsEvents]: [ErrorRecordedV1, ...ErrorLifecycleEventsV1, ...FlowEventsV1],
   [Topics.identityEvents]: [...IdentityEventsV1, ...InvitationRequestAnswersV1],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorOccurredV1 } from './flow/error-occurred.v1';
+import { ErrorOccurredV1 } from './flow/error-occurred';
 import { ContractRegistry } from './registry';
 import { Topics } from './topics';
 import { parseEvent, validate } from './validation';
@@ -54,9 +54,9 @@ describe('the ErrorOccurred v1 contract', () => {
   });
 
   it('refuses an event type or version its topic does not carry', () => {
-    expect(parseEvent(Topics.flowErrors, raw({ ...valid(), version: 2 }))).toEqual({
+    expect(parseEvent(Topics.flowErrors, raw({ ...valid(), version: 3 }))).toEqual({
       ok: false,
-      reason: `unknown event ErrorOccurred v2 on ${Topics.flowErrors}`,
+      reason: `unknown event ErrorOccurred v3 on ${Topics.flowErrors}`,
     });
     expect(parseEvent(Topics.errorsEvents, raw(valid()))).toMatchObject({ ok: false });
   });

@@ -3,6 +3,7 @@ import type { StepType } from '@faultline/contracts';
 /** One step of a simulated flow, and how it fails. */
 export interface SimulatedStep {
   flowStepId: string;
+  flowStepName: string;
   stepType: StepType;
   /** The app the step calls, as its messages name it. */
   app: string;
@@ -11,7 +12,9 @@ export interface SimulatedStep {
 
 export interface SimulatedFlow {
   integrationId: string;
+  integrationName: string;
   flowId: string;
+  flowName: string;
   steps: readonly SimulatedStep[];
 }
 
@@ -48,27 +51,33 @@ const boardDeleted: Failure = {
 export const CATALOGUE: readonly SimulatedFlow[] = [
   {
     integrationId: 'shopify-netsuite',
+    integrationName: 'Shopify ↔ NetSuite',
     flowId: 'orders-to-netsuite',
+    flowName: 'Orders to NetSuite',
     steps: [
-      { flowStepId: 'export-shopify-orders', stepType: 'export', app: 'Shopify', failures: [unauthorized, rateLimited, timeout] },
-      { flowStepId: 'map-order-lines', stepType: 'transform', app: 'Faultline mapper', failures: [crashed] },
-      { flowStepId: 'import-sales-orders', stepType: 'import', app: 'NetSuite', failures: [missingAddress, pricing, unavailable] },
+      { flowStepId: 'export-shopify-orders', flowStepName: 'Export Shopify orders', stepType: 'export', app: 'Shopify', failures: [unauthorized, rateLimited, timeout] },
+      { flowStepId: 'map-order-lines', flowStepName: 'Map order lines', stepType: 'transform', app: 'Faultline mapper', failures: [crashed] },
+      { flowStepId: 'import-sales-orders', flowStepName: 'Import sales orders', stepType: 'import', app: 'NetSuite', failures: [missingAddress, pricing, unavailable] },
     ],
   },
   {
     integrationId: 'shopify-netsuite',
+    integrationName: 'Shopify ↔ NetSuite',
     flowId: 'inventory-to-shopify',
+    flowName: 'Inventory to Shopify',
     steps: [
-      { flowStepId: 'lookup-items', stepType: 'lookup', app: 'NetSuite', failures: [notFound, timeout] },
-      { flowStepId: 'update-stock-levels', stepType: 'custom_action', app: 'Shopify', failures: [rateLimited, unavailable] },
+      { flowStepId: 'lookup-items', flowStepName: 'Look up items', stepType: 'lookup', app: 'NetSuite', failures: [notFound, timeout] },
+      { flowStepId: 'update-stock-levels', flowStepName: 'Update stock levels', stepType: 'custom_action', app: 'Shopify', failures: [rateLimited, unavailable] },
     ],
   },
   {
     integrationId: 'salesforce-monday',
+    integrationName: 'Salesforce → monday.com',
     flowId: 'deals-to-boards',
+    flowName: 'Deals to boards',
     steps: [
-      { flowStepId: 'salesforce-webhook', stepType: 'webhook', app: 'Salesforce', failures: [unavailable, timeout] },
-      { flowStepId: 'create-board-item', stepType: 'custom_action', app: 'monday.com', failures: [unavailable, rateLimited, boardDeleted] },
+      { flowStepId: 'salesforce-webhook', flowStepName: 'Salesforce webhook', stepType: 'webhook', app: 'Salesforce', failures: [unavailable, timeout] },
+      { flowStepId: 'create-board-item', flowStepName: 'Create board item', stepType: 'custom_action', app: 'monday.com', failures: [unavailable, rateLimited, boardDeleted] },
     ],
   },
 ];

@@ -1,7 +1,7 @@
 import type {
   AutomationDisabledV1,
   AutomationReenabledV1,
-  ErrorOccurredV1,
+  ErrorOccurredV2,
   RecordSucceededV1,
   RetryCancelledV1,
   RetryRequestedV1,
@@ -10,7 +10,7 @@ import type {
 } from '@faultline/contracts';
 import { CATALOGUE, Failure, SimulatedFlow, SimulatedStep } from './catalogue';
 
-export type RuntimeReport = ErrorOccurredV1 | RetrySucceededV1 | RecordSucceededV1;
+export type RuntimeReport = ErrorOccurredV2 | RetrySucceededV1 | RecordSucceededV1;
 export type RuntimeCommand = RetryScheduledV1 | RetryRequestedV1 | RetryCancelledV1 | AutomationDisabledV1 | AutomationReenabledV1;
 
 /** A retry the runtime was told to run: when, and what it answers. */
@@ -101,17 +101,21 @@ export class SimulatedRuntime {
     return this.disabled.has(flowId);
   }
 
-  private failure(flow: SimulatedFlow, step: SimulatedStep, now: Date, record = `SO-${1000 + Math.floor(this.options.random() * 9000)}`): ErrorOccurredV1 {
+  private failure(flow: SimulatedFlow, step: SimulatedStep, now: Date, record = `SO-${1000 + Math.floor(this.options.random() * 9000)}`): ErrorOccurredV2 {
     const failure = this.weighted(step.failures);
     const traceKey = `${flow.flowId}/${record}`;
     this.failedRecords.push({ flow, step, traceKey });
     if (this.failedRecords.length > 200) this.failedRecords.shift();
     return {
       ...this.envelope('ErrorOccurred', now),
+      version: 2,
       data: {
         integrationId: flow.integrationId,
+        integrationName: flow.integrationName,
         flowId: flow.flowId,
+        flowName: flow.flowName,
         flowStepId: step.flowStepId,
+        flowStepName: step.flowStepName,
         stepType: step.stepType,
         runId: `run-${this.options.newId()}`,
         message: failure.message(record),
@@ -142,7 +146,7 @@ export class SimulatedRuntime {
   }
 
   /** The step failed again: an automatic retry counts its attempt, so the retry policy can stop. */
-  private retryFailed(command: RetryScheduledV1 | RetryRequestedV1, now: Date): ErrorOccurredV1 {
+  private retryFailed(command: RetryScheduledV1 | RetryRequestedV1, now: Date): ErrorOccurredV2 {
     const flow = CATALOGUE.find((candidate) => candidate.flowId === command.data.flowId) ?? CATALOGUE[0];
     const step = flow.steps.find((candidate) => candidate.flowStepId === command.data.flowStepId) ?? flow.steps[0];
     const again = this.failure(flow, step, now, command.data.retryDataKey ?? undefined);

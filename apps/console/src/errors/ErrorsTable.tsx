@@ -64,7 +64,7 @@ export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle,
                   {error.message || '(no message)'}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {error.integrationId} › {error.flowId}
+                  {error.integrationName ?? error.integrationId} › {error.flowName ?? error.flowId}
                   {error.httpStatus ? ` · HTTP ${error.httpStatus}${error.httpStatusName ? ` ${error.httpStatusName}` : ''}` : ''}
                 </Text>
                 {error.status === 'resolved' && (
@@ -81,7 +81,7 @@ export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle,
                   </Badge>
                 </Table.Td>
               )}
-              {shows('step') && <Table.Td>{error.flowStepId}</Table.Td>}
+              {shows('step') && <Table.Td title={error.flowStepId}>{error.flowStepName ?? error.flowStepId}</Table.Td>}
               {shows('occurrences') && <Table.Td ta="right">{error.occurrences}</Table.Td>}
               {shows('lastOccurred') && (
                 <Table.Td>

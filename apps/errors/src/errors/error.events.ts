@@ -20,6 +20,10 @@ export interface Occurrence {
   integrationId: string;
   flowId: string;
   flowStepId: string;
+  /** The names people know them by, when the runtime said (ErrorOccurred v2). */
+  integrationName?: string;
+  flowName?: string;
+  flowStepName?: string;
   stepType: StepType;
   runId: string;
   message: string;

@@ -1,5 +1,5 @@
 import { signAccessToken } from '@faultline/access';
-import { ErrorRecordedV1, ErrorsPage, RetryScheduledV1, Topics, validate } from '@faultline/contracts';
+import { ErrorOccurredV2, ErrorRecordedV1, ErrorsPage, RetryScheduledV1, Topics, validate } from '@faultline/contracts';
 import { errorOccurred, eventually, invitationAccepted, KafkaTestClient, TEST_JWT_SECRET } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { ErrorsHarness } from '../test-support/errors-harness';
@@ -175,6 +175,26 @@ describe('the errors service records what flow runtimes report', () => {
     expect(new Set(mine.map((event) => event.eventId)).size).toBe(30);
     expect(new Set(mine.map((event) => event.causationId))).toEqual(new Set(reports.map((report) => report.eventId)));
     for (const event of mine) expect(validate(ErrorRecordedV1, event)).toEqual({ ok: true, value: event });
+  });
+
+  it('reads ErrorOccurred v1 and v2 on the topic at once: a v2 report names its integration, flow and step, a v1 report is listed by ids', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const accountId = await newAccount();
+    const v1 = errorOccurred({ accountId, data: { flowStepId: 'step-v1', message: 'From an older runtime' } });
+    const names = { integrationName: 'Shopify ↔ NetSuite', flowName: 'Orders to NetSuite', flowStepName: 'Import sales orders' };
+    const v2: ErrorOccurredV2 = { ...errorOccurred({ accountId, data: { flowStepId: 'step-v2', message: 'From a newer runtime' } }), version: 2 };
+    v2.data = { ...v2.data, ...names };
+    await publish(v1, v2);
+
+    const items = await eventually(async () => {
+      const page = await listed(accountId);
+      expect(page.items).toHaveLength(2);
+      return page.items;
+    });
+    expect(items.find((item) => item.flowStepId === 'step-v2')).toMatchObject(names);
+    expect(items.find((item) => item.flowStepId === 'step-v1')).toMatchObject({ integrationName: null, flowName: null, flowStepName: null });
+    // Other apps learn the names with the error, to show them in emails.
+    await eventually(() => expect(recorder.json<ErrorRecordedV1>().find((event) => event.accountId === accountId && event.data.flowStepId === 'step-v2')?.data).toMatchObject(names));
   });
 });
 

@@ -5,6 +5,7 @@ import { ErrorsListClassification1732300000400 } from './errors-list-classificat
 import { ErrorsListTable1732300000100 } from './errors-list.migration';
 import { ErrorsRetention1732300000600 } from './errors-retention.migration';
 import { FlowDisabledStep1732300000900 } from './flow-disabled-step.migration';
+import { ErrorNames1732300001000 } from './error-names.migration';
 import { SavedViews1732300000700 } from './saved-views.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
@@ -17,4 +18,5 @@ export const ERRORS_MIGRATIONS = [
   SavedViews1732300000700,
   AssignmentCause1732300000800,
   FlowDisabledStep1732300000900,
+  ErrorNames1732300001000,
 ];

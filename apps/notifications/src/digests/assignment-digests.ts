@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NewEmail } from '../emails/email.outbox';
 import { DigestLine, renderDigest } from '../emails/digest.template';
+import { describePlace, ErrorPlace } from '../emails/error-listing';
 import { displayNames } from '../emails/people';
 import { errorLinks } from '../emails/rendered-email';
 import { ErrorsCopy } from '../flow-errors/errors-copy';
@@ -11,7 +12,7 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.conf
 import type { DigestStream, DueWindow } from '../windows/digest-windows';
 import { describeAssigner, DigestEntry, digestParts } from './digest.rules';
 
-type EntryRow = Omit<DigestLine, 'occurredAt'> & {
+type EntryRow = Omit<DigestLine, 'occurredAt' | 'where'> & Partial<ErrorPlace> & {
   userId: string;
   current: string | null;
   recipient: string | null;
@@ -45,6 +46,7 @@ export class AssignmentDigests implements DigestStream {
                        RETURNING n.user_id, n.error_id)
        SELECT k.user_id AS "userId", k.error_id AS "errorId", k.assigned_at AS "assignedAt", k.assigned_by AS "assignedBy",
               a.assignee_id AS current, e.integration_id AS "integrationId", e.flow_id AS "flowId", e.flow_step_id AS "flowStepId",
+              e.integration_name AS "integrationName", e.flow_name AS "flowName", e.flow_step_name AS "flowStepName",
               e.message, e.occurred_at AS "occurredAt", u.email AS recipient, p.acceptance_path AS "acceptancePath", p.sealed_token AS "sealedToken"
          FROM taken k
          LEFT JOIN current_assignees a ON a.error_id = k.error_id
@@ -89,9 +91,7 @@ export class AssignmentDigests implements DigestStream {
 function toLine(entry: DigestEntry, row: EntryRow | undefined, nameOf: (userId: string) => string): DigestLine {
   return {
     errorId: entry.errorId,
-    integrationId: row?.integrationId ?? '',
-    flowId: row?.flowId ?? '',
-    flowStepId: row?.flowStepId ?? '',
+    where: row?.integrationId ? describePlace(row as ErrorPlace) : '',
     message: row?.message ?? '(details not received yet)',
     occurredAt: row?.occurredAt ? new Date(row.occurredAt).toISOString() : '',
     assignedBy: describeAssigner(entry.assignedBy, nameOf),

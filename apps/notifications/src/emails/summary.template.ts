@@ -1,5 +1,6 @@
 import type { SummaryEntry, Summary } from '../summaries/summary.rules';
 import { summarySubject } from '../summaries/summary.rules';
+import { describePlace } from './error-listing';
 import { escapeHtml, RenderedEmail } from './rendered-email';
 
 interface Section {
@@ -23,7 +24,7 @@ export function renderSummary(
     { title: 'New errors', entries: summary.newErrors },
     { title: 'Resolved since the last summary', entries: summary.resolved },
   ].filter((section) => section.entries.length > 0);
-  const where = (entry: SummaryEntry) => `${entry.integrationId} › ${entry.flowId} › ${entry.flowStepId}`;
+  const where = (entry: SummaryEntry) => describePlace(entry);
   const more = (section: Section) => section.entries.length - perSection;
 
   const text = [

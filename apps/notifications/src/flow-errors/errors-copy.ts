@@ -1,5 +1,6 @@
 import type { ErrorRecordedV1, ErrorReopenedV1, ErrorResolvedV1 } from '@faultline/contracts';
 import type { EntityManager } from 'typeorm';
+import type { ErrorPlace } from '../emails/error-listing';
 
 /** An error's status as the last event of a batch left it. */
 export interface StatusChange {
@@ -24,12 +25,9 @@ export function statusChanges(events: Array<ErrorResolvedV1 | ErrorReopenedV1>):
   return [...newest.values()];
 }
 
-export interface ErrorDetails {
+export interface ErrorDetails extends ErrorPlace {
   errorId: string;
   accountId: string;
-  integrationId: string;
-  flowId: string;
-  flowStepId: string;
   message: string;
   occurredAt: Date;
 }
@@ -43,8 +41,8 @@ export const ErrorsCopy = {
   async record(manager: EntityManager, recorded: ErrorRecordedV1[]): Promise<void> {
     if (recorded.length === 0) return;
     await manager.query(
-      `INSERT INTO notify_errors (error_id, account_id, integration_id, flow_id, flow_step_id, message, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+      `INSERT INTO notify_errors (error_id, account_id, integration_id, flow_id, flow_step_id, message, occurred_at, integration_name, flow_name, flow_step_name)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])
        ON CONFLICT (error_id) DO NOTHING`,
       [
         recorded.map((event) => event.data.errorId),
@@ -54,6 +52,9 @@ export const ErrorsCopy = {
         recorded.map((event) => event.data.flowStepId),
         recorded.map((event) => event.data.message),
         recorded.map((event) => event.data.occurredAt),
+        recorded.map((event) => event.data.integrationName ?? null),
+        recorded.map((event) => event.data.flowName ?? null),
+        recorded.map((event) => event.data.flowStepName ?? null),
       ],
     );
   },
@@ -83,19 +84,20 @@ export const ErrorsCopy = {
     return new Set(rows.map((row) => row.error_id));
   },
 
-  /** An email went out naming these errors: from now on their resolution is news, however it came. */
   /** What emails say about each of these errors, by id; errors not received yet are absent. */
   async details(manager: EntityManager, errorIds: string[]): Promise<Map<string, ErrorDetails>> {
     if (errorIds.length === 0) return new Map();
     const rows: ErrorDetails[] = await manager.query(
       `SELECT error_id AS "errorId", account_id AS "accountId", integration_id AS "integrationId", flow_id AS "flowId",
-              flow_step_id AS "flowStepId", message, occurred_at AS "occurredAt"
+              flow_step_id AS "flowStepId", integration_name AS "integrationName", flow_name AS "flowName", flow_step_name AS "flowStepName",
+              message, occurred_at AS "occurredAt"
          FROM notify_errors WHERE error_id = ANY($1::uuid[])`,
       [errorIds],
     );
     return new Map(rows.map((row) => [row.errorId, row]));
   },
 
+  /** An email went out naming these errors: from now on their resolution is news, however it came. */
   async markMentioned(manager: EntityManager, errorIds: string[]): Promise<void> {
     if (errorIds.length === 0) return;
     await manager.query('UPDATE notify_errors SET mentioned = true WHERE error_id = ANY($1::uuid[]) AND NOT mentioned', [errorIds]);

@@ -1,7 +1,7 @@
 import type { UserInvitedV1 } from '@faultline/contracts';
 import type { EntityManager } from 'typeorm';
 import type { NewEmail } from '../emails/email.outbox';
-import type { AssignedErrorLine } from '../emails/error-listing';
+import { AssignedErrorLine, describePlace } from '../emails/error-listing';
 import { renderInvitation } from '../emails/invitation.template';
 import { errorLinks } from '../emails/rendered-email';
 import { ErrorsCopy } from '../flow-errors/errors-copy';
@@ -31,9 +31,7 @@ export async function invitationEmails(
       const where = error?.accountId === invited.accountId ? error : undefined;
       return {
         errorId,
-        integrationId: where?.integrationId ?? '',
-        flowId: where?.flowId ?? '',
-        flowStepId: where?.flowStepId ?? '',
+        where: where ? describePlace(where) : '',
         message: where?.message ?? '(details not received yet)',
         occurredAt: where ? new Date(where.occurredAt).toISOString() : '',
         assignedBy: invitedBy,

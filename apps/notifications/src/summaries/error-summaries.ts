@@ -35,7 +35,7 @@ export class ErrorSummaries implements DigestStream {
     const entries: EntryRow[] = await manager.query(
       `WITH taken AS (DELETE FROM summary_entries WHERE user_id = ANY($1::text[]) RETURNING *)
        SELECT k.user_id AS "userId", k.error_id AS "errorId", k.change, k.at, e.integration_id AS "integrationId", e.flow_id AS "flowId",
-              e.flow_step_id AS "flowStepId", e.message, e.occurred_at AS "occurredAt", e.status, e.resolution, e.mentioned,
+              e.flow_step_id AS "flowStepId", e.integration_name AS "integrationName", e.flow_name AS "flowName", e.flow_step_name AS "flowStepName", e.message, e.occurred_at AS "occurredAt", e.status, e.resolution, e.mentioned,
               s.user_id IS NOT NULL AS subscribed
          FROM taken k
          JOIN notify_errors e ON e.error_id = k.error_id

@@ -1,3 +1,5 @@
+import type { ErrorPlace } from '../emails/error-listing';
+
 /**
  * Error notifications (seed 000): a subscribed user gets, per window, a summary of their
  * subscribed flows: the errors new since the last summary, the ones resolved since, and how
@@ -8,14 +10,11 @@
 export type SummaryChange = 'new' | 'resolved';
 export type Resolution = 'user' | 'retry_succeeded' | 'superseded' | 'record_succeeded';
 
-export interface SummaryEntry {
+export interface SummaryEntry extends ErrorPlace {
   errorId: string;
   change: SummaryChange;
   /** When the change happened. */
   at: string;
-  integrationId: string;
-  flowId: string;
-  flowStepId: string;
   message: string;
   occurredAt: string;
   /** The error now, at the flush. */

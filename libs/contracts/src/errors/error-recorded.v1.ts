@@ -1,6 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { domainEventSchema, Timestamp } from '../envelope';
-import { StepType } from '../flow/error-occurred.v1';
+import { StepType } from '../flow/error-occurred';
 
 /** The errors app has opened an error for a failed step; the error's id is the aggregate id. */
 export const ErrorClassName = Type.Union(
@@ -20,6 +20,10 @@ export const ErrorRecordedV1 = domainEventSchema(
       integrationId: Type.String({ minLength: 1 }),
       flowId: Type.String({ minLength: 1 }),
       flowStepId: Type.String({ minLength: 1 }),
+      /** The names the runtime gave them, when it did (ErrorOccurred v2). */
+      integrationName: Type.Optional(Type.String()),
+      flowName: Type.Optional(Type.String()),
+      flowStepName: Type.Optional(Type.String()),
       stepType: StepType,
       runId: Type.String({ minLength: 1 }),
       message: Type.String(),

@@ -1,4 +1,4 @@
-import { ErrorOccurredV1 } from '../flow/error-occurred.v1';
+import { ErrorOccurredV1 } from '../flow/error-occurred';
 import { breakingChanges, JsonSchema } from './compatibility';
 import { jsonSchemaOf } from './json-schema-files';
 

@@ -145,9 +145,9 @@ export function ErrorDetailsPage() {
 
 function fieldRows({ error }: ErrorDetails, tag: (tagId: string) => string): Array<[string, React.ReactNode]> {
   return [
-    ['Integration', error.integrationId],
-    ['Flow', <Anchor component={Link} to={`/flows/${encodeURIComponent(error.integrationId)}/${encodeURIComponent(error.flowId)}`}>{error.flowId}</Anchor>],
-    ['Step', `${error.flowStepId} (${error.stepType})`],
+    ['Integration', named(error.integrationName, error.integrationId)],
+    ['Flow', <Anchor component={Link} to={`/flows/${encodeURIComponent(error.integrationId)}/${encodeURIComponent(error.flowId)}`}>{named(error.flowName, error.flowId)}</Anchor>],
+    ['Step', `${named(error.flowStepName, error.flowStepId)} (${error.stepType})`],
     ['Run', error.runId],
     ['Class', error.errorClass],
     ['HTTP status', error.httpStatus ? `${error.httpStatus} ${error.httpStatusName ?? ''}` : '—'],
@@ -233,3 +233,6 @@ function RetryDataEditor({ errorId, retryData }: { errorId: string; retryData: u
     </Paper>
   );
 }
+
+/** A name people know a thing by, with its id beside it; the id alone when the runtime gave no name. */
+const named = (name: string | null, id: string): string => (name ? `${name} (${id})` : id);

@@ -7,7 +7,7 @@ import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stor
 const COLUMNS = [
   'error_id', 'account_id', 'integration_id', 'flow_id', 'flow_step_id', 'step_type', 'run_id', 'message',
   'code', 'source', 'http_status', 'retry_data_key', 'trace_key', 'status', 'occurred_at', 'recorded_at', 'version',
-  'error_class', 'severity', 'http_status_name', 'last_occurred_at',
+  'error_class', 'severity', 'http_status_name', 'last_occurred_at', 'integration_name', 'flow_name', 'flow_step_name',
 ];
 
 const actorName = (actor: { type: string; id: string }): string => `${actor.type}:${actor.id}`;
@@ -92,6 +92,7 @@ export class ErrorsListProjection implements Projection {
           data.message, data.code ?? null, data.source ?? null, data.httpStatus ?? null, data.retryDataKey ?? null,
           data.traceKey ?? null, 'open', data.occurredAt, data.recordedAt, streamVersion,
           data.errorClass, data.severity, data.httpStatusName ?? null, data.occurredAt,
+          data.integrationName ?? null, data.flowName ?? null, data.flowStepName ?? null,
         ]),
       );
     }

@@ -29,6 +29,9 @@ export interface ErrorsListRow {
   assignee_id: string | null;
   assignment_cause: ErrorListItem['assignmentCause'];
   resolution: string | null;
+  integration_name: string | null;
+  flow_name: string | null;
+  flow_step_name: string | null;
   resolved_by: string | null;
   superseded_by: string | null;
   resolved_at: Date | null;
@@ -38,7 +41,7 @@ export interface ErrorsListRow {
 }
 
 /** The list's columns, never the whole row: retry data and future wide columns stay out of pages. */
-export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow_step_id, step_type, run_id, message, code, source,
+export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow_step_id, integration_name, flow_name, flow_step_name, step_type, run_id, message, code, source,
   http_status, retry_data_key, trace_key, status, error_class, severity, http_status_name, occurrences, tag_ids, assignee_id,
   assignment_cause, resolution, resolved_by, superseded_by, resolved_at, occurred_at, last_occurred_at, recorded_at`;
 
@@ -106,6 +109,9 @@ export function toListItem(row: ErrorsListRow): ErrorListItem {
     integrationId: row.integration_id,
     flowId: row.flow_id,
     flowStepId: row.flow_step_id,
+    integrationName: row.integration_name,
+    flowName: row.flow_name,
+    flowStepName: row.flow_step_name,
     stepType: row.step_type,
     runId: row.run_id,
     message: row.message,

@@ -72,10 +72,10 @@ function onErrorsTopic(stored: StoredServiceEvent, errorId: string, data: object
 
 function recordedData({ data }: ErrorRecorded) {
   const { errorId, integrationId, flowId, flowStepId, stepType, runId, message, code, source, httpStatus, retryDataKey, traceKey } = data;
-  const { errorClass, severity, httpStatusName, occurredAt } = data;
+  const { integrationName, flowName, flowStepName, errorClass, severity, httpStatusName, occurredAt } = data;
   return definedOnly({
-    errorId, integrationId, flowId, flowStepId, stepType, runId, message, code, source, httpStatus, retryDataKey, traceKey,
-    errorClass, severity, httpStatusName, occurredAt,
+    errorId, integrationId, flowId, flowStepId, integrationName, flowName, flowStepName, stepType, runId, message, code, source, httpStatus,
+    retryDataKey, traceKey, errorClass, severity, httpStatusName, occurredAt,
   });
 }
 

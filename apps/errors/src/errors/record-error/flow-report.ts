@@ -1,13 +1,22 @@
-import type { ErrorOccurredV1, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
+import type { ErrorOccurredV1, ErrorOccurredV2, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
 import { metadataFor } from '@faultline/eventing';
+import { definedOnly } from '../defined-only';
 import type { Occurrence } from '../error.events';
 import type { NoRetryReason } from '../retries/retry.policy';
 
-/** What flow runtimes publish on flow.errors.v1: a failure, or the success of a retry or a record. */
-export type FlowReport = ErrorOccurredV1 | RetrySucceededV1 | RecordSucceededV1;
+/** What flow runtimes publish on flow.errors.v1, as read: a failure, or the success of a retry or a record. */
+export type FlowReport = ErrorOccurredV2 | RetrySucceededV1 | RecordSucceededV1;
+
+/** A report in any version the topic's contract accepts. */
+export type PublishedFlowReport = FlowReport | ErrorOccurredV1;
+
+/** Reports of older versions read as the current one: an ErrorOccurred v1 is a v2 without names. */
+export function upcastFlowReport(report: PublishedFlowReport): FlowReport {
+  return report.type === 'ErrorOccurred' && report.version === 1 ? { ...report, version: 2 } : (report as FlowReport);
+}
 
 /** `retriesStopped`: why the retry policy let the failure become an error; told only after automatic retries ran. */
-export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = [], retriesStopped?: NoRetryReason): Occurrence {
+export function toOccurrence(report: ErrorOccurredV2, inputRepairs: string[] = [], retriesStopped?: NoRetryReason): Occurrence {
   const { data } = report;
   const attempts = data.attempt ?? 1;
   return {
@@ -17,6 +26,7 @@ export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = [
     integrationId: data.integrationId,
     flowId: data.flowId,
     flowStepId: data.flowStepId,
+    ...definedOnly({ integrationName: data.integrationName, flowName: data.flowName, flowStepName: data.flowStepName }),
     stepType: data.stepType,
     runId: data.runId,
     message: data.message,
@@ -40,7 +50,7 @@ export function toOccurrence(report: ErrorOccurredV1, inputRepairs: string[] = [
   };
 }
 
-export function failedAttempt(report: ErrorOccurredV1) {
+export function failedAttempt(report: ErrorOccurredV2) {
   const { data } = report;
   return {
     stepType: data.stepType,

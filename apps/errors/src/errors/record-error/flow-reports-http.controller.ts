@@ -2,7 +2,7 @@ import { contractFor, fieldErrors, FlowReportsAnswer, FlowReportsRequest, MAX_RE
 import { ApiAnswerFrom, ApiBodyFrom, FieldProblem, InternalApiKeyGuard, RepairsItsBody, RequestValidationError } from '@faultline/platform';
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FlowReport } from './flow-report';
+import type { PublishedFlowReport } from './flow-report';
 import { FlowReportsHandler } from './flow-reports.handler';
 
 /**
@@ -31,7 +31,7 @@ export class FlowReportsHttpController {
   }
 }
 
-function validReports(body: unknown): FlowReport[] {
+function validReports(body: unknown): PublishedFlowReport[] {
   const items = Array.isArray(body) ? body : [body];
   const single = !Array.isArray(body);
   if (items.length === 0 || items.length > MAX_REPORTS_PER_REQUEST) {
@@ -41,9 +41,9 @@ function validReports(body: unknown): FlowReport[] {
     const at = single ? '/body' : `/body/${index}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return [{ pointer: at, detail: 'must be a report object' }];
     const schema = contractFor(Topics.flowErrors, item);
-    if (!schema) return [{ pointer: `${at}/type`, detail: 'must be ErrorOccurred, RetrySucceeded or RecordSucceeded (version 1)' }];
+    if (!schema) return [{ pointer: `${at}/type`, detail: 'must be ErrorOccurred (version 1 or 2), RetrySucceeded or RecordSucceeded (version 1)' }];
     return fieldErrors(schema, item).map(({ path, message }) => ({ pointer: `${at}${path === '/' ? '' : path}`, detail: message }));
   });
   if (problems.length > 0) throw new RequestValidationError(problems.slice(0, 20));
-  return items as FlowReport[];
+  return items as PublishedFlowReport[];
 }

@@ -1,4 +1,4 @@
-import type { ErrorOccurredV1, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
+import type { ErrorOccurredV2, RecordSucceededV1, RetrySucceededV1 } from '@faultline/contracts';
 import type { DecisionSession } from '@faultline/eventing';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -61,7 +61,7 @@ export class FlowReportsBatch {
     }
   }
 
-  private errorOccurred(report: ErrorOccurredV1): void {
+  private errorOccurred(report: ErrorOccurredV2): void {
     const metadata = metadataCausedBy(report, this.now);
     const decision = decideRetry(failedAttempt(report), this.now, this.retryPolicy);
     if (decision.retry) {
@@ -91,7 +91,7 @@ export class FlowReportsBatch {
     if (key !== undefined) this.openByTraceKey.set(key, [...openErrors.filter((id) => id !== superseded), errorId]);
   }
 
-  private scheduleAutomaticRetry(report: ErrorOccurredV1, attempt: number, notBefore: Date, metadata: Metadata): void {
+  private scheduleAutomaticRetry(report: ErrorOccurredV2, attempt: number, notBefore: Date, metadata: Metadata): void {
     const { data } = report;
     const retryId = randomUUID();
     this.session.create(retryStreamId(retryId), retryDecider);

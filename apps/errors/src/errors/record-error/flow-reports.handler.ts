@@ -2,7 +2,7 @@ import { BatchVerdict, Inbox } from '@faultline/eventing';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
 import { ErrorsWriter } from '../errors-writer';
-import type { FlowReport } from './flow-report';
+import { FlowReport, PublishedFlowReport, upcastFlowReport } from './flow-report';
 import { FlowReportsBatch } from './flow-reports.batch';
 import { repairedReport } from './report-repair';
 import { ReportingAccounts } from './reporting-accounts';
@@ -29,10 +29,10 @@ export class FlowReportsHandler {
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
   ) {}
 
-  async handle(reports: FlowReport[]): Promise<BatchVerdict> {
+  async handle(reports: PublishedFlowReport[]): Promise<BatchVerdict> {
     const verdict: BatchVerdict = { rejected: [] };
     if (reports.length === 0) return verdict;
-    const repaired = reports.map(repairedReport);
+    const repaired = reports.map(upcastFlowReport).map(repairedReport);
     const repairs = new Map(repaired.map(({ report, repairs: made }) => [report.eventId, made]));
     const known = await this.accounts.known([...new Set(repaired.map(({ report }) => report.accountId))]);
     const ofKnownAccounts: FlowReport[] = [];

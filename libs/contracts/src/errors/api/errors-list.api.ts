@@ -1,5 +1,5 @@
 import { Static, Type } from '@sinclair/typebox';
-import { StepType } from '../../flow/error-occurred.v1';
+import { StepType } from '../../flow/error-occurred';
 import { ErrorClassName, SeverityName } from '../error-recorded.v1';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
@@ -59,6 +59,10 @@ export const ErrorListItem = Type.Object(
     integrationId: Type.String(),
     flowId: Type.String(),
     flowStepId: Type.String(),
+    /** The names the runtime gave them (ErrorOccurred v2); null when it gave none. */
+    integrationName: Type.Union([Type.String(), Type.Null()]),
+    flowName: Type.Union([Type.String(), Type.Null()]),
+    flowStepName: Type.Union([Type.String(), Type.Null()]),
     stepType: StepType,
     runId: Type.String(),
     message: Type.String(),

@@ -1,6 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { RecordSucceededV1, RetrySucceededV1 } from '../../flow/runtime-outcomes.v1';
-import { ErrorOccurredV1 } from '../../flow/error-occurred.v1';
+import { ErrorOccurredV1 } from '../../flow/error-occurred';
 
 export const MAX_REPORTS_PER_REQUEST = 1_000;
 
