@@ -217,6 +217,9 @@ function occurAgain({ data }: RecordOccurrenceAgain, state: RecordedError): Erro
     type: 'ErrorOccurredAgain',
     data: {
       errorId: state.errorId,
+      integrationId: state.integrationId,
+      flowId: state.flowId,
+      flowStepId: state.flowStepId,
       occurrences: state.occurrences + 1,
       runId,
       message,

@@ -187,7 +187,7 @@ const resolved = (reason: ErrorResolved['data']['reason'], extra: Partial<ErrorR
 });
 
 describe('the same record failing again', () => {
-  it('counts another occurrence on the open error and keeps the newest retry data', () => {
+  it('counts another occurrence on the open error, naming its step, and keeps the newest retry data', () => {
     spec
       .given([recorded('e-1', { traceKey: 'order-1' })])
       .when(command('RecordOccurrenceAgain', occurredAgain({ ...occurrence, runId: 'run-2', retryData: { id: 2 } })))
@@ -196,6 +196,9 @@ describe('the same record failing again', () => {
           type: 'ErrorOccurredAgain',
           data: {
             errorId: 'e-1',
+            integrationId: 'int-1',
+            flowId: 'flow-1',
+            flowStepId: 'step-1',
             occurrences: 2,
             runId: 'run-2',
             message: occurrence.message,

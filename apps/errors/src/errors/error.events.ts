@@ -71,10 +71,15 @@ export type ErrorRecorded = {
     };
 };
 
-/** The same record (trace key) failed again on the same step while this error was open. */
+/**
+ * The same record (trace key) failed again on the same step while this error was open. It names
+ * its integration, flow and step, so a read model needs nothing but the event (events stored
+ * before they were carried lack them).
+ */
 export type ErrorOccurredAgain = {
   type: 'ErrorOccurredAgain';
   data: Pick<Occurrence, 'runId' | 'message' | 'httpStatus' | 'occurredAt' | 'inputRepairs' | 'automaticRetries'> &
+    Partial<Pick<Occurrence, 'integrationId' | 'flowId' | 'flowStepId'>> &
     Classification & { errorId: string; occurrences: number; retryData?: unknown };
 };
 

@@ -163,7 +163,7 @@ describe('an error from report to resolution', () => {
 });
 
 describe('trace keys', () => {
-  it('with auto-resolve off, the same record failing again counts as another occurrence of the open error', async () => {
+  it('with auto-resolve off, the same record failing again counts as another occurrence of the open error, in the activity log too', async () => {
     const { accountId, ownerToken } = await harness.newAccount();
     await harness.publishReports(errorOccurred({ accountId, data: { traceKey: 'order-1' } }));
     await eventually(async () => expect((await harness.list(ownerToken)).items).toHaveLength(1));
@@ -171,6 +171,12 @@ describe('trace keys', () => {
 
     await eventually(async () => expect((await harness.list(ownerToken)).items[0]?.occurrences).toBe(2));
     expect((await harness.list(ownerToken)).items).toMatchObject([{ status: 'open' }]);
+    // The flow's activity log has both failures, the second at the step it happened at.
+    const activity = await harness.request('GET', '/integrations/int-1/flows/flow-1/activity', ownerToken);
+    expect(activity.body.items.map((entry: { kind: string; flowStepId: string }) => [entry.kind, entry.flowStepId])).toEqual([
+      ['occurred_again', 'step-1'],
+      ['recorded', 'step-1'],
+    ]);
   });
 
   it('with auto-resolve on, a new occurrence supersedes the open error, and RecordSucceeded resolves the new one', async () => {

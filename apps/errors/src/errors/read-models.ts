@@ -25,7 +25,6 @@ export class ReadModels {
     retention: RetentionProjection,
     savedViews: SavedViewsProjection,
   ) {
-    // The errors list first: the activity log reads an error's flow from it.
     this.projections = [errorsList, retryData, flows, activity, pendingRetries, tags, retention, savedViews];
   }
 

@@ -1,6 +1,7 @@
-import { chunk, valuesClause } from '@faultline/eventing';
+import { chunk, StoredEvent, valuesClause } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ErrorOccurredAgain } from '../error.events';
 import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
 const COLUMNS = `position, account_id, integration_id, flow_id, flow_step_id, run_id, kind, error_id,
@@ -34,14 +35,26 @@ export class ActivityLogProjection implements Projection {
         ]);
       }
     }
+    const legacy: Array<StoredEvent<ErrorOccurredAgain>> = [];
+    for (const stored of ofType(events, 'ErrorOccurredAgain')) {
+      const { event: { data }, globalPosition, metadata } = stored;
+      if (data.integrationId === undefined || data.flowId === undefined || data.flowStepId === undefined) {
+        legacy.push(stored);
+        continue;
+      }
+      rows.push([
+        globalPosition, metadata.accountId, data.integrationId, data.flowId, data.flowStepId, data.runId, 'occurred_again', data.errorId,
+        data.occurredAt, data.httpStatus ?? null, data.httpStatusName ?? null, data.severity, data.runtimeErrorDescription ?? data.message,
+      ]);
+    }
     for (const part of chunk(rows, 500)) await this.insert(manager, part);
-    for (const { event, globalPosition } of ofType(events, 'ErrorOccurredAgain')) {
+    for (const { event, globalPosition } of legacy) {
       const { data } = event;
-      // The repeated occurrence names only its error: the flow and step come from the list.
+      // Stored before occurrences named their step: the step is the one this log recorded the error at.
       await manager.query(
         `INSERT INTO flow_activity (${COLUMNS})
          SELECT $1, account_id, integration_id, flow_id, flow_step_id, $2, 'occurred_again', error_id, $3, $4, $5, $6, $7
-           FROM errors_list WHERE error_id = $8
+           FROM flow_activity WHERE error_id = $8 AND kind = 'recorded'
          ON CONFLICT (position) DO NOTHING`,
         [globalPosition, data.runId, data.occurredAt, data.httpStatus ?? null, data.httpStatusName ?? null, data.severity,
           data.runtimeErrorDescription ?? data.message, data.errorId],

@@ -23,7 +23,8 @@ export class FlowsProjection implements Projection {
       );
     }
     for (const { event, metadata } of events) {
-      const key = [metadata.accountId, 'flowId' in event.data ? event.data.flowId : '', 'integrationId' in event.data ? event.data.integrationId : ''];
+      if (event.type !== 'AutomationDisabled' && event.type !== 'AutomationReenabled' && event.type !== 'FlowSettingsChanged') continue;
+      const key = [metadata.accountId, event.data.flowId, event.data.integrationId];
       switch (event.type) {
         case 'AutomationDisabled':
           await this.upsert(manager, key, 'disabled = true, disabled_at = $4, disabled_by_error_id = $5, disabled_by_step_id = $6, disable_error_description = $7', [
@@ -38,8 +39,6 @@ export class FlowsProjection implements Projection {
           break;
         case 'FlowSettingsChanged':
           await this.upsert(manager, key, 'auto_resolve_matching_trace_key = $4', [event.data.autoResolveMatchingTraceKey]);
-          break;
-        default:
           break;
       }
     }
