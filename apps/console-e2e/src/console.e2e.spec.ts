@@ -358,4 +358,21 @@ describe('the web console', () => {
     const me = await faultline.identity.request('GET', '/me', { token: await faultline.identity.signIn(kim.email, kim.password) });
     expect(me.body.user.access).toEqual({ 'int-1': 'manage', 'int-9': 'monitor' });
   });
+
+  it('an owner makes a read-only API token on Team, copies it once, a script lists errors with it, and revoking it from Team stops it', async () => {
+    await owner.goto('/team');
+    const form = owner.getByRole('form', { name: 'Create an API token' });
+    await form.getByLabel('Name').fill('Nightly report');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const token = (await owner.getByLabel('New API token').textContent()) ?? '';
+    expect(token).toMatch(/^flt_/);
+    expect(await accessibilityViolations(owner)).toEqual([]);
+
+    const listed = () => fetch(`${faultline.system.url('errors')}/errors`, { headers: { authorization: `Bearer ${token}` } });
+    await eventually(async () => expect((await listed()).status).toBe(200), 20_000);
+    await owner.getByRole('button', { name: 'Done' }).click();
+    await owner.getByRole('button', { name: 'Revoke Nightly report' }).click();
+    await owner.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('revoked').waitFor();
+    await eventually(async () => expect((await listed()).status).toBe(401), 20_000);
+  });
 });

@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   CONCURRENCY_CONFLICT: 409,
   SIGN_IN_THROTTLED: 429,
   ACCOUNT_CHOICE_NEEDED: 409,
+  API_TOKEN_NOT_FOUND: 404,
+  API_TOKEN_ALREADY_EXISTS: 409,
 };
 
 export function startIdentityApp(

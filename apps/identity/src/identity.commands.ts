@@ -1,11 +1,13 @@
 import type { AccessLevel, Plan, Role } from '@faultline/access-policy';
 import { Actor, CausedUnitOfWork, Decider, DecisionCause, DomainEvent, EventSink, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
-import { SealedText } from '@faultline/contracts';
+import { CreateApiTokenRequest, SealedText } from '@faultline/contracts';
+import { newApiToken } from '@faultline/access';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as accounts from './accounts/account.decider';
+import * as apiTokens from './api-tokens/api-token.decider';
 import { hashInvitationToken, newInvitationToken } from './credentials/invitation-token';
 import { hashPassword, scryptCost } from './credentials/password-hasher';
 import { DirectoryProjection, IdentityEvent } from './directory/directory.projection';
@@ -161,6 +163,29 @@ export class IdentityCommands {
 
   changeAccess(actor: UserRecord, userId: string, integrationId: string, level: AccessLevel | null): Promise<UserRecord> {
     return this.onUser(actor, userId, (account) => ({ type: 'ChangeAccess', data: { account, actor: userView(actor), integrationId, level } }));
+  }
+
+  /** A machine API token for the actor's account; the token itself is in the answer, and nowhere else. */
+  async createApiToken(actor: UserRecord, request: CreateApiTokenRequest): Promise<{ tokenId: string; token: string }> {
+    const { token, tokenHash } = newApiToken();
+    const tokenId = randomUUID();
+    await this.writer.write(causeOf(actor), async (unit) => {
+      const account = await this.accountOf(unit.manager, actor);
+      const expiresAt = request.expiresInDays ? new Date(unit.now.getTime() + request.expiresInDays * 86_400_000).toISOString() : null;
+      const command: apiTokens.ApiTokenCommand = {
+        type: 'CreateApiToken',
+        data: { tokenId, name: request.name, scope: request.scope, expiresAt, tokenHash, account, actor: userView(actor), now: unit.now },
+      };
+      await decideOn(unit, apiTokens.apiTokenStreamId(tokenId), apiTokens, command);
+    });
+    return { tokenId, token };
+  }
+
+  async revokeApiToken(actor: UserRecord, tokenId: string): Promise<void> {
+    await this.writer.write(causeOf(actor), async (unit) => {
+      const command: apiTokens.ApiTokenCommand = { type: 'RevokeApiToken', data: { account: await this.accountOf(unit.manager, actor), actor: userView(actor), now: unit.now } };
+      await decideOn(unit, apiTokens.apiTokenStreamId(tokenId), apiTokens, command);
+    });
   }
 
   /** Runs work in one transaction and wakes the outbox relay after it commits (a consumer that answers requests). */

@@ -12,6 +12,7 @@ import { SignInThrottle } from './sign-in/sign-in-throttle';
 import { InvitationRequestsConsumer } from './users/invitation-requests.consumer';
 import { InvitationsController } from './users/invitations.controller';
 import { UsersController } from './users/users.controller';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 
 @Module({})
 export class IdentityModule {
@@ -21,6 +22,7 @@ export class IdentityModule {
       controllers: [
         AccountsController,
         UsersController,
+        ApiTokensController,
         InvitationsController,
         SignInController,
         PermissionsController,

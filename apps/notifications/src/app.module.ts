@@ -1,4 +1,4 @@
-import { AccessModule, AccessTables1732300000300 } from '@faultline/access';
+import { AccessApiTokens1732300001400, AccessModule, AccessTables1732300000300 } from '@faultline/access';
 import { Clock, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NotificationsModule } from './notifications.module';
@@ -15,7 +15,7 @@ export class NotificationsAppModule {
     return {
       module: NotificationsAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300], clock }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
         NotificationsModule.forRoot(config),
       ],

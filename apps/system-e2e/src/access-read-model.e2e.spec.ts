@@ -1,5 +1,6 @@
 import {
   AccessModule,
+  AccessApiTokens1732300001400,
   AccessPermissions,
   AccessTables1732300000300,
   AccessTokenGuard,
@@ -54,7 +55,7 @@ describe('the access read model of another service', () => {
 
       @Get('integrations/:integrationId/errors')
       async errors(@AuthenticatedUser() user: AccessUser, @Param('integrationId') integrationId: string) {
-        await this.permissions.require(user.userId, integrationId, 'viewErrors');
+        await this.permissions.require(user, integrationId, 'viewErrors');
         return { userId: user.userId, integrationId };
       }
     }
@@ -65,7 +66,7 @@ describe('the access read model of another service', () => {
     probe = await startService(
       {
         module: ProbeModule,
-        imports: [ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300] }), AccessModule.forRoot({ jwtSecret: TEST_JWT_SECRET })],
+        imports: [ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400] }), AccessModule.forRoot({ jwtSecret: TEST_JWT_SECRET })],
       },
       { config, title: 'access probe', statusByCode: FORBIDDEN_BY_CODE, logLevels: ['error', 'fatal'] },
     );

@@ -13,7 +13,7 @@ export const isAdministrator = (role: Role): boolean => role === 'owner' || role
 
 /** The user's access to one integration: owners and admins manage every integration. */
 export function accessTo(user: UserView, integrationId: string): AccessLevel | undefined {
-  return isAdministrator(user.role) ? 'manage' : user.access[integrationId];
+  return isAdministrator(user.role) ? 'manage' : (user.everyIntegration ?? user.access[integrationId]);
 }
 
 const LEVELS: Record<AccessLevel, number> = { monitor: 1, manage: 2 };
@@ -124,7 +124,7 @@ export function permissionsIn(account: AccountView, user: UserView, integrationI
 /** The integrations whose errors a user may see: every one for owners and admins. */
 export function viewableIntegrations(user: UserView): string[] | 'all' {
   if (user.status !== 'active') return [];
-  if (isAdministrator(user.role)) return 'all';
+  if (isAdministrator(user.role) || user.everyIntegration) return 'all';
   return Object.entries(user.access)
     .filter(([, level]) => covers(level, 'monitor'))
     .map(([integrationId]) => integrationId);

@@ -1,10 +1,12 @@
 import {
+  accessTo,
   refuseAssignErrors,
   refuseAssignToNewEmail,
   refuseGrantOnInvitation,
   refuseInviteUsers,
   refuseViewIntegration,
   requireAdministrator,
+  viewableIntegrations,
 } from './access.policy';
 import type { AccessLevel, AccountView, Plan, Role, UserView } from './access.types';
 
@@ -120,5 +122,15 @@ describe('what an inviter may grant', () => {
     const act = () => requireAdministrator({ role }, 'change the retention period');
     if (allowed) expect(act).not.toThrow();
     else expect(act).toThrow(expect.objectContaining({ code: 'ADMINISTRATORS_ONLY', message: 'only owners and admins change the retention period' }));
+  });
+});
+
+describe('a machine API token', () => {
+  const token = (level: AccessLevel): UserView => ({ ...user('member'), everyIntegration: level });
+
+  it('sees every integration, those to come included, at its level', () => {
+    expect(viewableIntegrations(token('monitor'))).toBe('all');
+    expect(accessTo(token('monitor'), 'int-created-tomorrow')).toBe('monitor');
+    expect(accessTo(token('manage'), INTEGRATION)).toBe('manage');
   });
 });

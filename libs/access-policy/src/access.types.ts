@@ -24,4 +24,6 @@ export interface UserView {
   status: 'invited' | 'active' | 'revoked' | 'deactivated';
   /** Explicit access per integration id; owners and admins have manage everywhere regardless. */
   access: Readonly<Record<string, AccessLevel>>;
+  /** A machine API token's level on every integration, those to come included. */
+  everyIntegration?: AccessLevel;
 }

@@ -9,7 +9,8 @@ export type RefusalCode =
   | 'INVITEE_ACCESS_EXCEEDS_INVITER'
   | 'OWNER_IS_NOT_INVITED'
   | 'ADMINISTRATORS_ONLY'
-  | 'OTHER_ACCOUNT';
+  | 'OTHER_ACCOUNT'
+  | 'TOKEN_READ_ONLY';
 
 /** A permission rule said no. The message says which rule, in words a person can act on. */
 export class PermissionRefused extends Refusal {
@@ -32,4 +33,5 @@ export const FORBIDDEN_BY_CODE: Record<RefusalCode, 403> = {
   OWNER_IS_NOT_INVITED: 403,
   ADMINISTRATORS_ONLY: 403,
   OTHER_ACCOUNT: 403,
+  TOKEN_READ_ONLY: 403,
 };

@@ -1,8 +1,10 @@
+import { PermissionRefused } from '@faultline/access-policy';
 import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
 import { bearerClaims } from './access-token';
+import { apiTokenHolder, isApiToken } from './api-token';
 import { UserNotKnownYet } from './not-known-yet';
 
 type AuthenticatedRequest = Request & { accessUser?: AccessUser };
@@ -31,6 +33,11 @@ export class AccessTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+    if (scheme === 'Bearer' && bearer && isApiToken(bearer)) {
+      request.accessUser = await this.apiTokenHolder(bearer, request.method);
+      return true;
+    }
     const claims = bearerClaims(request.headers.authorization, this.options.jwtSecret);
     const user = await accessUser(this.dataSource.manager, claims.userId);
     // Unknown, or known only as invited: identity issues tokens to active users only, so this
@@ -43,7 +50,20 @@ export class AccessTokenGuard implements CanActivate {
     request.accessUser = user;
     return true;
   }
+
+  /** A machine API token acts as a user of its scope, from this service's copy of identity's tokens. */
+  private async apiTokenHolder(token: string, method: string): Promise<AccessUser> {
+    const holder = await apiTokenHolder(this.dataSource.manager, token, new Date());
+    if (!holder) throw new UnauthorizedException('the API token is unknown, revoked or expired');
+    if (holder.scope === 'read' && !SAFE_METHODS.has(method.toUpperCase())) {
+      throw new PermissionRefused('TOKEN_READ_ONLY', 'this API token has the read scope: it may read, not change anything');
+    }
+    return holder;
+  }
 }
+
+/** Methods that change nothing: all a read-scoped API token may use. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The user a request was admitted for, behind AccessTokenGuard. */
 export const AuthenticatedUser = createParamDecorator((_data: unknown, context: ExecutionContext): AccessUser => {

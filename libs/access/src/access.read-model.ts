@@ -69,6 +69,18 @@ export async function applyIdentityEvent(manager: EntityManager, event: Identity
       }
       return;
     }
+    case 'ApiTokenCreated': {
+      const { tokenId, name, scope, expiresAt, tokenHash } = event.data;
+      await manager.query(
+        `INSERT INTO access_api_tokens (token_hash, token_id, account_id, name, scope, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (token_hash) DO NOTHING`,
+        [tokenHash, tokenId, event.accountId, name, scope, expiresAt],
+      );
+      return;
+    }
+    case 'ApiTokenRevoked':
+      await manager.query('UPDATE access_api_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE token_id = $1', [event.data.tokenId, event.occurredAt]);
+      return;
     default: {
       const unknown: never = event;
       throw new Error(`unhandled identity event ${JSON.stringify(unknown)}`);

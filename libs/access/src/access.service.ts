@@ -1,7 +1,8 @@
 import { PermissionRefused, permissionsIn, RefusalCode } from '@faultline/access-policy';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { accessUser, accountView } from './access.read-model';
+import { accessUser, AccessUser, accountView } from './access.read-model';
+import { requireAccountView } from './not-known-yet';
 
 export type Action = 'viewErrors' | 'assignErrors' | 'inviteUsers' | 'assignToNewEmail';
 
@@ -10,12 +11,17 @@ export type Action = 'viewErrors' | 'assignErrors' | 'inviteUsers' | 'assignToNe
 export class AccessPermissions {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Throws the refusing rule (a 403 at the HTTP edge) unless the user may do `action` there. */
-  async require(userId: string, integrationId: string, action: Action): Promise<void> {
-    const decision = (await this.permissions(userId, integrationId))[action];
+  /**
+   * Throws the refusing rule (a 403 at the HTTP edge) unless the admitted user (a person, or a
+   * machine API token acting as one) may do `action` there.
+   */
+  async require(user: AccessUser, integrationId: string, action: Action): Promise<void> {
+    const account = await requireAccountView(this.dataSource.manager, user.accountId);
+    const decision = permissionsIn(account, user, integrationId)[action];
     if (!decision.allowed) throw new PermissionRefused(decision.code as RefusalCode, decision.reason);
   }
 
+  /** A user's permissions by id, as this service's copy of identity's events has them. */
   async permissions(userId: string, integrationId: string) {
     const user = await accessUser(this.dataSource.manager, userId);
     const account = user && (await accountView(this.dataSource.manager, user.accountId));

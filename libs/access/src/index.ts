@@ -6,3 +6,5 @@ export * from './access-token.guard';
 export * from './access.module';
 export * from './identity-events.consumer';
 export * from './not-known-yet';
+export * from './api-token';
+export * from './api-tokens.migration';

@@ -105,7 +105,7 @@ export class AssignmentsController {
   @ApiQueryFrom(WorkloadQuery)
   @ApiOkFrom(Workload)
   async workload(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(WorkloadQuery, 'query')) query: Static<typeof WorkloadQuery>): Promise<Workload> {
-    await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    await this.permissions.require(user, query.integrationId, 'viewErrors');
     return this.assignments.workload(user.accountId, query);
   }
 }

@@ -8,6 +8,7 @@ import { useUsers } from '../app/directory';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useMe } from '../session/session';
 import { accessChanges, accessText, parseAccess } from './access-text';
+import { ApiTokensPanel } from './ApiTokensPanel';
 
 /** People, roles, integration access, invitations and the account's Invitations setting. */
 export function TeamPage() {
@@ -30,6 +31,7 @@ export function TeamPage() {
       </Title>
       <ProblemAlert error={users.error ?? action.error} title="Refused" />
       {administrator && <InvitationsSetting />}
+      {administrator && <ApiTokensPanel />}
       <InviteForm onInvited={refresh} />
       <Paper withBorder p="sm">
         <Title order={2} size="h4" mb="xs">

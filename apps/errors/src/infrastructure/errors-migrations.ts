@@ -1,4 +1,4 @@
-import { AccessTables1732300000300 } from '@faultline/access';
+import { AccessApiTokens1732300001400, AccessTables1732300000300 } from '@faultline/access';
 import { AssignmentCause1732300000800 } from './assignment-cause.migration';
 import { ErrorsLifecycle1732300000500 } from './errors-lifecycle.migration';
 import { ErrorsListClassification1732300000400 } from './errors-list-classification.migration';
@@ -19,4 +19,5 @@ export const ERRORS_MIGRATIONS = [
   AssignmentCause1732300000800,
   FlowDisabledStep1732300000900,
   ErrorNames1732300001000,
+  AccessApiTokens1732300001400,
 ];

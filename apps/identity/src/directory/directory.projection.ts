@@ -2,9 +2,10 @@ import type { StoredEvent } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AccountEvent } from '../accounts/account.events';
+import type { ApiTokenEvent } from '../api-tokens/api-token.events';
 import type { UserEvent } from '../users/user.events';
 
-export type IdentityEvent = AccountEvent | UserEvent;
+export type IdentityEvent = AccountEvent | UserEvent | ApiTokenEvent;
 
 /**
  * Keeps the accounts and users tables in step with identity's events, in the same
@@ -93,6 +94,18 @@ export class DirectoryProjection {
         await this.update(manager, event.data.userId, at, change, level === null ? [integrationId] : [integrationId, level]);
         return;
       }
+      case 'ApiTokenCreated': {
+        const { tokenId, accountId, name, scope, createdBy, createdAt, expiresAt } = event.data;
+        await manager.query(
+          `INSERT INTO api_tokens (token_id, account_id, name, scope, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (token_id) DO NOTHING`,
+          [tokenId, accountId, name, scope, createdBy, createdAt, expiresAt],
+        );
+        return;
+      }
+      case 'ApiTokenRevoked':
+        await manager.query('UPDATE api_tokens SET revoked_at = $2 WHERE token_id = $1', [event.data.tokenId, event.data.revokedAt]);
+        return;
       default: {
         const unknown: never = event;
         throw new Error(`unprojected event ${JSON.stringify(unknown)}`);

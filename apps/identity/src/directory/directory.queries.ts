@@ -1,6 +1,7 @@
 import type { AccessLevel, AccountView, Plan, Role, UserView } from '@faultline/access-policy';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ApiTokenView } from '@faultline/contracts';
 
 export interface AccountRecord extends AccountView {
   name: string;
@@ -73,6 +74,16 @@ export class DirectoryQueries {
     return this.many(this.dataSource.manager, "email = $1 AND status = 'active'", [email.toLowerCase()]);
   }
 
+  /** The account's machine API tokens, newest first, revoked ones included. */
+  async apiTokens(accountId: string): Promise<ApiTokenView[]> {
+    return this.dataSource.query(
+      `SELECT token_id AS "tokenId", name, scope, created_by AS "createdBy", ${isoText('created_at')} AS "createdAt",
+              ${isoText('expires_at')} AS "expiresAt", ${isoText('revoked_at')} AS "revokedAt"
+         FROM api_tokens WHERE account_id = $1 ORDER BY created_at DESC, token_id`,
+      [accountId],
+    );
+  }
+
   async users(accountId: string, status?: UserStatus): Promise<UserRecord[]> {
     return status
       ? this.many(this.dataSource.manager, 'account_id = $1 AND status = $2', [accountId, status])
@@ -115,3 +126,6 @@ function toUser(row: UserRow): UserRecord {
     fromAssignment: row.from_assignment,
   };
 }
+
+/** A timestamp column as the API writes times (ISO 8601, UTC, milliseconds), null kept null. */
+const isoText = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

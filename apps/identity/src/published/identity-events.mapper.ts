@@ -55,6 +55,14 @@ function toContract(stored: StoredEvent<IdentityEvent>, { sealedToken }: Publish
         data: { userId, email, name: event.data.name, role, access },
       };
     }
+    case 'ApiTokenCreated': {
+      const { tokenId, name, scope, expiresAt, tokenHash, createdBy } = event.data;
+      return { ...publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: tokenId }), data: { tokenId, name, scope, expiresAt, tokenHash, createdBy } };
+    }
+    case 'ApiTokenRevoked': {
+      const { tokenId, revokedBy } = event.data;
+      return { ...publishedEnvelope(stored, { type: event.type, version: 1, aggregateId: tokenId }), data: { tokenId, revokedBy } };
+    }
     case 'InvitationRevoked':
     case 'UserDeactivated':
     case 'UserReactivated':

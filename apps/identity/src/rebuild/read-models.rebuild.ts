@@ -3,7 +3,7 @@ import { DirectoryProjection, IdentityEvent } from '../directory/directory.proje
 
 /** Identity's directory (accounts and users), made from its event store. */
 export const identityReadModels = (): StoreProjection<IdentityEvent> => ({
-  tables: ['accounts', 'users'],
+  tables: ['accounts', 'users', 'api_tokens'],
   reset: async (manager) => {
     await manager.query('DELETE FROM users');
     await manager.query('DELETE FROM accounts');

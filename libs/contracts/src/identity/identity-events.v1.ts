@@ -108,6 +108,33 @@ export const UserReactivatedV1 = domainEventSchema(
 );
 export type UserReactivatedV1 = Static<typeof UserReactivatedV1>;
 
+/** What a machine API token may do: read (safe methods only), triage (a member with manage access everywhere), admin (an admin). */
+export const ApiTokenScopeName = Type.Union([Type.Literal('read'), Type.Literal('triage'), Type.Literal('admin')]);
+
+export const ApiTokenCreatedV1 = domainEventSchema(
+  'ApiTokenCreated',
+  1,
+  closed({
+    tokenId: Uuid,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scope: ApiTokenScopeName,
+    expiresAt: Type.Union([Timestamp, Type.Null()]),
+    /** SHA-256 of the token (hex): services recognise the token by it; the token itself is shown once, to its creator. */
+    tokenHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    createdBy: id,
+  }),
+  'An owner or admin created a machine API token for the account.',
+);
+export type ApiTokenCreatedV1 = Static<typeof ApiTokenCreatedV1>;
+
+export const ApiTokenRevokedV1 = domainEventSchema(
+  'ApiTokenRevoked',
+  1,
+  closed({ tokenId: Uuid, revokedBy: id }),
+  'An owner or admin revoked a machine API token: every service refuses it from now on.',
+);
+export type ApiTokenRevokedV1 = Static<typeof ApiTokenRevokedV1>;
+
 export const IdentityEventsV1 = [
   AccountCreatedV1,
   AccountPlanChangedV1,
@@ -119,6 +146,8 @@ export const IdentityEventsV1 = [
   IntegrationAccessChangedV1,
   UserDeactivatedV1,
   UserReactivatedV1,
+  ApiTokenCreatedV1,
+  ApiTokenRevokedV1,
 ] as const;
 
 /** The events that describe accounts and users (what local access models project). */

@@ -29,13 +29,13 @@ const recorded = (errorId: string, flowId: string): ErrorRecorded => ({
   type: 'ErrorRecorded',
   data: {
     errorId, accountId: 'acc-1', integrationId: 'int-1', flowId, flowStepId: 'step-7', stepType: 'import', runId: 'run-1',
-    message: 'Failed', occurredAt: '2026-12-01T09:00:00.000Z', recordedAt: '2026-12-01T09:00:01.000Z', errorClass: 'other', severity: 'none',
+    message: 'Failed', occurredAt: '2026-12-01T09:00:00.000Z', recordedAt: '2026-12-01T09:00:01.000Z', errorClass: 'missing', severity: 'none',
   },
 });
 
 const again = (errorId: string, where: Partial<ErrorOccurredAgain['data']>): ErrorOccurredAgain => ({
   type: 'ErrorOccurredAgain',
-  data: { errorId, occurrences: 2, runId: 'run-2', message: 'Failed again', occurredAt: '2026-12-01T09:05:00.000Z', errorClass: 'other', severity: 'none', ...where },
+  data: { errorId, occurrences: 2, runId: 'run-2', message: 'Failed again', occurredAt: '2026-12-01T09:05:00.000Z', errorClass: 'missing', severity: 'none', ...where },
 });
 
 const entries = async (flowId: string) =>

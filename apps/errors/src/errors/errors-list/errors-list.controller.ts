@@ -36,7 +36,7 @@ export class ErrorsListController {
     @AuthenticatedUser() user: AccessUser,
     @Query(new SchemaPipe(ErrorsListQuery, 'query')) query: Static<typeof ErrorsListQuery>,
   ): Promise<ErrorsPage> {
-    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    if (query.integrationId) await this.permissions.require(user, query.integrationId, 'viewErrors');
     return this.queries.page(scopeOf(user), query);
   }
 
@@ -49,7 +49,7 @@ export class ErrorsListController {
     @Query(new SchemaPipe(ErrorsExportQuery, 'query')) query: Static<typeof ErrorsExportQuery>,
     @Res() response: Response,
   ): Promise<void> {
-    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    if (query.integrationId) await this.permissions.require(user, query.integrationId, 'viewErrors');
     response.status(200).type('text/csv; charset=utf-8').setHeader('content-disposition', 'attachment; filename="errors.csv"');
     await writeErrorsCsv(this.queries.walk(scopeOf(user), query, EXPORT_PAGE_SIZE), response);
   }

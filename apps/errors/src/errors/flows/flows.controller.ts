@@ -36,7 +36,7 @@ export class FlowsController {
   @ApiParamsFrom(FlowParams)
   @ApiOkFrom(FlowView)
   async get(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(FlowParams, 'params')) flow: Static<typeof FlowParams>): Promise<FlowView> {
-    await this.permissions.require(user.userId, flow.integrationId, 'viewErrors');
+    await this.permissions.require(user, flow.integrationId, 'viewErrors');
     return this.flows.flow(user.accountId, flow);
   }
 
@@ -72,7 +72,7 @@ export class FlowsController {
     @Param(new SchemaPipe(FlowParams, 'params')) flow: Static<typeof FlowParams>,
     @Query(new SchemaPipe(PageQuery, 'query')) page: Static<typeof PageQuery>,
   ): Promise<ActivityPage> {
-    await this.permissions.require(user.userId, flow.integrationId, 'viewErrors');
+    await this.permissions.require(user, flow.integrationId, 'viewErrors');
     return this.activity.page(user.accountId, flow, page);
   }
 
@@ -86,7 +86,7 @@ export class FlowsController {
     @Param(new SchemaPipe(FlowParams, 'params')) flow: Static<typeof FlowParams>,
     @Query(new SchemaPipe(PendingRetriesQuery, 'query')) query: Static<typeof PendingRetriesQuery>,
   ): Promise<PendingRetries> {
-    await this.permissions.require(user.userId, flow.integrationId, 'viewErrors');
+    await this.permissions.require(user, flow.integrationId, 'viewErrors');
     return this.retries.pending(user.accountId, { ...flow, ...query }, this.clock.now());
   }
 

@@ -24,7 +24,7 @@ export class MonitorController {
   @ApiQueryFrom(MonitorQuery)
   @ApiOkFrom(MonitorView)
   async monitor(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(MonitorQuery, 'query')) query: Static<typeof MonitorQuery>): Promise<MonitorView> {
-    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    if (query.integrationId) await this.permissions.require(user, query.integrationId, 'viewErrors');
     return this.monitorQueries.counts(scopeOf(user), query.integrationId);
   }
 
@@ -33,7 +33,7 @@ export class MonitorController {
   @ApiQueryFrom(TimelineQuery)
   @ApiOkFrom(ErrorsTimeline)
   async timeline(@AuthenticatedUser() user: AccessUser, @Query(new SchemaPipe(TimelineQuery, 'query')) query: Static<typeof TimelineQuery>): Promise<ErrorsTimeline> {
-    if (query.integrationId) await this.permissions.require(user.userId, query.integrationId, 'viewErrors');
+    if (query.integrationId) await this.permissions.require(user, query.integrationId, 'viewErrors');
     return this.monitorQueries.timeline(scopeOf(user), query.integrationId, query.hours, this.clock.now());
   }
 }

@@ -27,7 +27,7 @@ export class RetriesController {
   async cancel(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(RetryParams, 'params')) { retryId }: Static<typeof RetryParams>): Promise<void> {
     const integrationId = await this.retries.integrationOf(user.accountId, retryId);
     if (!integrationId) throw new NotFoundError(`retry ${retryId}`);
-    await this.permissions.require(user.userId, integrationId, 'viewErrors');
+    await this.permissions.require(user, integrationId, 'viewErrors');
     await this.writer.run(user, async (work) => {
       await work.session.load(work.manager, retryDecider, [retryStreamId(retryId)]);
       work.session.decide(retryStreamId(retryId), { type: 'CancelRetry', data: { by: work.actor, now: work.now } }, work.metadata);

@@ -1,5 +1,5 @@
 import { Static, Type } from '@sinclair/typebox';
-import { AccessLevelName, IntegrationAccessMap, PlanName, RoleName } from '../identity-events.v1';
+import { AccessLevelName, ApiTokenScopeName, IntegrationAccessMap, PlanName, RoleName } from '../identity-events.v1';
 
 const id = Type.String({ minLength: 1, maxLength: 100 });
 const email = Type.String({ format: 'email', maxLength: 254 });
@@ -124,3 +124,35 @@ export const InvitationPreview = Type.Object({
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type InvitationPreview = Static<typeof InvitationPreview>;
+
+/** `POST /api-tokens` (owners and admins): a machine token for admin-API clients and contract-test suites. */
+export const CreateApiTokenRequest = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scope: ApiTokenScopeName,
+    /** Absent: the token lives until it is revoked. */
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  },
+  { ...closed, $id: 'CreateApiTokenRequest' },
+);
+export type CreateApiTokenRequest = Static<typeof CreateApiTokenRequest>;
+
+export const ApiTokenView = Type.Object(
+  {
+    tokenId: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    scope: ApiTokenScopeName,
+    createdBy: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'ApiToken' },
+);
+export type ApiTokenView = Static<typeof ApiTokenView>;
+
+/** The answer to creating a token: the token itself, shown this once and never again. */
+export const CreatedApiToken = Type.Object({ ...ApiTokenView.properties, token: Type.String() }, { $id: 'CreatedApiToken' });
+export type CreatedApiToken = Static<typeof CreatedApiToken>;
+
+export const ApiTokenParams = Type.Object({ tokenId: Type.String({ format: 'uuid' }) }, closed);

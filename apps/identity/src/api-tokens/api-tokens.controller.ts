@@ -1,0 +1,47 @@
+import { ApiTokenParams, ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@faultline/contracts';
+import { requireAdministrator } from '@faultline/access-policy';
+import { ApiAnswerFrom, ApiBodyFrom, ApiOkFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Static, Type } from '@sinclair/typebox';
+import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
+import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
+import { IdentityCommands } from '../identity.commands';
+
+/** Machine API tokens, for admin-API clients and contract-test suites: owners and admins make, list and revoke them. */
+@ApiTags('api-tokens')
+@ApiBearerAuth()
+@UseGuards(SignedInUserGuard)
+@Controller('api-tokens')
+export class ApiTokensController {
+  constructor(
+    private readonly commands: IdentityCommands,
+    private readonly directory: DirectoryQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API token (read, triage or admin scope; optional expiry). The token is in this answer only.' })
+  @ApiBodyFrom(CreateApiTokenRequest)
+  @ApiAnswerFrom(201, CreatedApiToken)
+  async create(@SignedInUser() actor: UserRecord, @Body(new SchemaPipe(CreateApiTokenRequest, 'body')) request: Static<typeof CreateApiTokenRequest>): Promise<CreatedApiToken> {
+    const { tokenId, token } = await this.commands.createApiToken(actor, request);
+    const view = (await this.directory.apiTokens(actor.accountId)).find((candidate) => candidate.tokenId === tokenId) as ApiTokenView;
+    return { ...view, token };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The account's API tokens, revoked ones included (never the tokens themselves)" })
+  @ApiOkFrom(Type.Array(ApiTokenView))
+  list(@SignedInUser() actor: UserRecord): Promise<ApiTokenView[]> {
+    requireAdministrator(actor, 'see API tokens');
+    return this.directory.apiTokens(actor.accountId);
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API token: every service refuses it from then on' })
+  @ApiParamsFrom(ApiTokenParams)
+  async revoke(@SignedInUser() actor: UserRecord, @Param(new SchemaPipe(ApiTokenParams, 'params')) { tokenId }: Static<typeof ApiTokenParams>): Promise<void> {
+    await this.commands.revokeApiToken(actor, tokenId);
+  }
+}
