@@ -181,7 +181,9 @@ function severityRequested(accountId: string, data: Partial<SeverityNotification
 describe('severity notifications', () => {
   it("tell the automation's creator the app's title and description at once; a 6000 also says the automation is disabled, to the owner when no creator is known", async () => {
     const account = await harness.newAccount();
+    const [named] = await harness.errors(account.accountId, 1, { integrationName: 'Shopify ↔ NetSuite', flowName: 'Orders to NetSuite', flowStepName: 'Import sales orders' });
     const medium = severityRequested(account.accountId, {
+      errorId: named,
       automationCreatorUserId: account.bob.userId,
       notificationErrorTitle: 'This is the notification title of 4000',
       notificationErrorDescription: 'This is the notification description of 4000',
@@ -203,10 +205,12 @@ describe('severity notifications', () => {
     expect(forBob.text).toContain('This is the notification description of 4000');
     expect(forBob.text).toContain(`${harness.config.linkBaseUrl}/errors/${medium.data.errorId}`);
     expect(forBob.text).not.toContain('disabled');
+    expect(forBob.text).toContain('Where: Shopify ↔ NetSuite › Orders to NetSuite › Import sales orders (severity code 4000)');
     const [forOwner] = harness.mail.to(account.owner.email);
     expect(forOwner.subject).toBe('This is the notification title of 6000');
     expect(forOwner.text).toContain('This is the notification description of 6000');
     expect(forOwner.text).toContain('The automation is disabled until someone re-enables it: The token was revoked; reconnect the board');
+    expect(forOwner.text).toContain('Where: int-1 › flow-1 › step-1 (severity code 6000)');
     await eventually(() =>
       expect(
         harness.sent

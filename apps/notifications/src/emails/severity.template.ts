@@ -1,10 +1,8 @@
+import { describePlace, ErrorPlace } from './error-listing';
 import { escapeHtml, RenderedEmail } from './rendered-email';
 
-export interface SeverityNotice {
+export interface SeverityNotice extends ErrorPlace {
   severity: 'medium' | 'high';
-  integrationId: string;
-  flowId: string;
-  flowStepId: string;
   notificationErrorTitle?: string;
   notificationErrorDescription?: string;
   disableErrorDescription?: string;
@@ -18,7 +16,7 @@ export interface SeverityNotice {
 export function renderSeverityNotice(notice: SeverityNotice): RenderedEmail {
   const code = notice.severity === 'high' ? 6000 : 4000;
   const subject = notice.notificationErrorTitle ?? (notice.severity === 'high' ? 'An automation was disabled' : 'An automation run failed');
-  const where = `${notice.integrationId} › ${notice.flowId} › ${notice.flowStepId}`;
+  const where = describePlace(notice);
   const disabled =
     notice.severity === 'high' ? `The automation is disabled until someone re-enables it${notice.disableErrorDescription ? `: ${notice.disableErrorDescription}` : '.'}` : undefined;
   const paragraphs = [

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { NewEmail } from '../emails/email.outbox';
 import { errorLinks } from '../emails/rendered-email';
 import { renderSeverityNotice } from '../emails/severity.template';
+import { ErrorDetails, ErrorsCopy } from '../flow-errors/errors-copy';
 
 interface Candidate {
   userId: string;
@@ -29,6 +30,8 @@ export async function severityEmails(manager: EntityManager, requests: SeverityN
     [requests.flatMap((request) => request.data.automationCreatorUserId ?? []), requests.map((request) => request.accountId)],
   );
   const link = errorLinks(linkBaseUrl);
+  // The error was copied from its ErrorRecorded (same partition, earlier): its names come from there.
+  const copies = await ErrorsCopy.details(manager, requests.map((request) => request.data.errorId));
   const result: SeverityEmails = { emails: [], unaddressed: [] };
   for (const request of requests) {
     const { data } = request;
@@ -43,10 +46,12 @@ export async function severityEmails(manager: EntityManager, requests: SeverityN
       accountId: request.accountId,
       userId: recipient.userId,
       recipient: recipient.email,
-      content: renderSeverityNotice({ ...data, errorLink: link(data.errorId) }),
+      content: renderSeverityNotice({ ...data, ...namesOf(copies.get(data.errorId)), errorLink: link(data.errorId) }),
       errorIds: [data.errorId],
       facts: { kind: 'severity', errorId: data.errorId, severity: data.severity },
     });
   }
   return result;
 }
+
+const namesOf = (copy: ErrorDetails | undefined) => ({ integrationName: copy?.integrationName, flowName: copy?.flowName, flowStepName: copy?.flowStepName });
