@@ -61,7 +61,8 @@ describe('machine API tokens', () => {
       return answer.body;
     }, 20_000);
     expect(assigned).toMatchObject({ outcome: 'assigned', assigneeUserId: account.ownerUserId });
-    expect((await call('errors', token, 'POST', '/errors/resolve', { errorIds: [errorId] })).body).toMatchObject({ changed: 1 });
+    // Each service learns of the token from identity's event, each at its own pace.
+    await eventually(async () => expect((await call('errors', token, 'POST', '/errors/resolve', { errorIds: [errorId] })).body).toMatchObject({ changed: 1 }), 20_000);
     expect((await call('errors', token, 'PUT', '/settings/retention', { days: 30 })).body).toMatchObject({ status: 403, code: 'ADMINISTRATORS_ONLY' });
   });
 

@@ -1,7 +1,5 @@
+import { pactWorkspace } from '@faultline/testing';
 import { asynchronousBodyHandler, MatchersV3, MessageConsumerPact } from '@pact-foundation/pact';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CATALOGUE } from './catalogue';
 import { RuntimeCommand, seededRandom, SimulatedRuntime } from './simulated-runtime';
 
@@ -12,14 +10,12 @@ import { RuntimeCommand, seededRandom, SimulatedRuntime } from './simulated-runt
  * the committed one differs (`npm run pacts:refresh` writes it).
  */
 const { like, uuid, integer, timestamp } = MatchersV3;
-const PACT_FILE = 'flow-runtime-faultline-errors.json';
-const COMMITTED = path.resolve(__dirname, '../../../contracts/pacts', PACT_FILE);
-const PACTS = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-pacts-'));
+const pacts = pactWorkspace('flow-runtime-faultline-errors.json');
 const ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 const flow = CATALOGUE[0];
 const step = flow.steps[2];
 
-const pact = new MessageConsumerPact({ consumer: 'flow-runtime', provider: 'faultline-errors', dir: PACTS, logLevel: 'warn' });
+const pact = new MessageConsumerPact({ consumer: 'flow-runtime', provider: 'faultline-errors', dir: pacts.dir, logLevel: 'warn' });
 
 const envelope = (type: string) => ({
   eventId: uuid('0f4cbbd1-7e61-4b0a-9c1e-6c3c6f0a8d31'),
@@ -103,11 +99,4 @@ describe('flow.commands.v1, as a flow runtime needs it', () => {
     ));
 });
 
-afterAll(() => {
-  const written = fs.readFileSync(path.join(PACTS, PACT_FILE), 'utf8');
-  if (process.env.FAULTLINE_REFRESH_PACTS === '1') fs.writeFileSync(COMMITTED, written);
-  const committed = fs.existsSync(COMMITTED) ? fs.readFileSync(COMMITTED, 'utf8') : '';
-  if (JSON.stringify(JSON.parse(written)) !== JSON.stringify(committed ? JSON.parse(committed) : null)) {
-    throw new Error(`contracts/pacts/${PACT_FILE} is stale: run \`npm run pacts:refresh\` and commit it`);
-  }
-});
+afterAll(() => pacts.checkCommitted());

@@ -1,6 +1,7 @@
 import type {
   AutomationDisabledV1,
   AutomationReenabledV1,
+  ErrorOccurredV1,
   ErrorOccurredV2,
   RecordSucceededV1,
   RetryCancelledV1,
@@ -10,7 +11,7 @@ import type {
 } from '@faultline/contracts';
 import { CATALOGUE, Failure, SimulatedFlow, SimulatedStep } from './catalogue';
 
-export type RuntimeReport = ErrorOccurredV2 | RetrySucceededV1 | RecordSucceededV1;
+export type RuntimeReport = ErrorOccurredV1 | ErrorOccurredV2 | RetrySucceededV1 | RecordSucceededV1;
 export type RuntimeCommand = RetryScheduledV1 | RetryRequestedV1 | RetryCancelledV1 | AutomationDisabledV1 | AutomationReenabledV1;
 
 /** A retry the runtime was told to run: when, and what it answers. */
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   retrySuccess?: number;
   /** Chance that a report is a record going through (RecordSucceeded) rather than a failure. */
   recordSuccess?: number;
+  /** 1 simulates an older runtime: ErrorOccurred v1, without names (default 2). */
+  reportVersion?: 1 | 2;
 }
 
 /**
@@ -60,7 +63,8 @@ export class SimulatedRuntime {
     const enabled = CATALOGUE.filter((flow) => !this.disabled.has(flow.flowId));
     if (enabled.length === 0) return [];
     return Array.from({ length: count }, (): RuntimeReport => {
-      if (this.failedRecords.length > 0 && this.options.random() < (this.options.recordSuccess ?? 0.1)) return this.recordWentThrough(now);
+      const retriable = this.failedRecords.filter((record) => !this.disabled.has(record.flow.flowId));
+      if (retriable.length > 0 && this.options.random() < (this.options.recordSuccess ?? 0.1)) return this.recordWentThrough(retriable, now);
       const flow = this.pick(enabled);
       return this.failure(flow, this.pick(flow.steps), now);
     });
@@ -101,21 +105,21 @@ export class SimulatedRuntime {
     return this.disabled.has(flowId);
   }
 
-  private failure(flow: SimulatedFlow, step: SimulatedStep, now: Date, record = `SO-${1000 + Math.floor(this.options.random() * 9000)}`): ErrorOccurredV2 {
+  private failure(flow: SimulatedFlow, step: SimulatedStep, now: Date, record = `SO-${1000 + Math.floor(this.options.random() * 9000)}`): ErrorOccurredV1 | ErrorOccurredV2 {
     const failure = this.weighted(step.failures);
     const traceKey = `${flow.flowId}/${record}`;
     this.failedRecords.push({ flow, step, traceKey });
     if (this.failedRecords.length > 200) this.failedRecords.shift();
+    const names = { integrationName: flow.integrationName, flowName: flow.flowName, flowStepName: step.flowStepName };
+    const older = this.options.reportVersion === 1;
     return {
       ...this.envelope('ErrorOccurred', now),
-      version: 2,
+      version: older ? 1 : 2,
       data: {
         integrationId: flow.integrationId,
-        integrationName: flow.integrationName,
         flowId: flow.flowId,
-        flowName: flow.flowName,
         flowStepId: step.flowStepId,
-        flowStepName: step.flowStepName,
+        ...(older ? {} : names),
         stepType: step.stepType,
         runId: `run-${this.options.newId()}`,
         message: failure.message(record),
@@ -131,8 +135,11 @@ export class SimulatedRuntime {
     };
   }
 
-  private recordWentThrough(now: Date): RecordSucceededV1 {
-    const { flow, step, traceKey } = this.failedRecords.splice(Math.floor(this.options.random() * this.failedRecords.length), 1)[0];
+  /** One of the records that failed in a running flow goes through this time. */
+  private recordWentThrough(candidates: Array<(typeof this.failedRecords)[number]>, now: Date): RecordSucceededV1 {
+    const chosen = candidates[Math.floor(this.options.random() * candidates.length)];
+    this.failedRecords.splice(this.failedRecords.indexOf(chosen), 1);
+    const { flow, step, traceKey } = chosen;
     return {
       ...this.envelope('RecordSucceeded', now),
       data: { integrationId: flow.integrationId, flowId: flow.flowId, flowStepId: step.flowStepId, runId: `run-${this.options.newId()}`, traceKey },
@@ -146,7 +153,7 @@ export class SimulatedRuntime {
   }
 
   /** The step failed again: an automatic retry counts its attempt, so the retry policy can stop. */
-  private retryFailed(command: RetryScheduledV1 | RetryRequestedV1, now: Date): ErrorOccurredV2 {
+  private retryFailed(command: RetryScheduledV1 | RetryRequestedV1, now: Date): ErrorOccurredV1 | ErrorOccurredV2 {
     const flow = CATALOGUE.find((candidate) => candidate.flowId === command.data.flowId) ?? CATALOGUE[0];
     const step = flow.steps.find((candidate) => candidate.flowStepId === command.data.flowStepId) ?? flow.steps[0];
     const again = this.failure(flow, step, now, command.data.retryDataKey ?? undefined);

@@ -9,3 +9,4 @@ export * from './identity-api-client';
 export * from './fixtures/identity-events.fixture';
 export * from './fixtures/errors-events.fixture';
 export * from './mail-catcher';
+export * from './committed-pact';
