@@ -1,6 +1,6 @@
 import type { AccessLevel, Plan, Role } from '@faultline/access-policy';
 import { Actor, CausedUnitOfWork, Decider, DecisionCause, DomainEvent, EventSink, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
-import { CreateApiTokenRequest, SealedText } from '@faultline/contracts';
+import { CreateApiTokenRequest, CreatedApiToken, SealedText } from '@faultline/contracts';
 import { newApiToken } from '@faultline/access';
 import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as accounts from './accounts/account.decider';
 import * as apiTokens from './api-tokens/api-token.decider';
+import type { ApiTokenCreated } from './api-tokens/api-token.events';
 import { hashInvitationToken, newInvitationToken } from './credentials/invitation-token';
 import { hashPassword, scryptCost } from './credentials/password-hasher';
 import { DirectoryProjection, IdentityEvent } from './directory/directory.projection';
@@ -166,19 +167,22 @@ export class IdentityCommands {
   }
 
   /** A machine API token for the actor's account; the token itself is in the answer, and nowhere else. */
-  async createApiToken(actor: UserRecord, request: CreateApiTokenRequest): Promise<{ tokenId: string; token: string }> {
+  async createApiToken(actor: UserRecord, request: CreateApiTokenRequest): Promise<CreatedApiToken> {
     const { token, tokenHash } = newApiToken();
     const tokenId = randomUUID();
-    await this.writer.write(causeOf(actor), async (unit) => {
+    const { result: decided } = await this.writer.write(causeOf(actor), async (unit) => {
       const account = await this.accountOf(unit.manager, actor);
       const expiresAt = request.expiresInDays ? new Date(unit.now.getTime() + request.expiresInDays * 86_400_000).toISOString() : null;
       const command: apiTokens.ApiTokenCommand = {
         type: 'CreateApiToken',
         data: { tokenId, name: request.name, scope: request.scope, expiresAt, tokenHash, account, actor: userView(actor), now: unit.now },
       };
-      await decideOn(unit, apiTokens.apiTokenStreamId(tokenId), apiTokens, command);
+      return decideOn(unit, apiTokens.apiTokenStreamId(tokenId), apiTokens, command);
     });
-    return { tokenId, token };
+    const created = decided.find((event): event is ApiTokenCreated => event.type === 'ApiTokenCreated');
+    if (!created) throw new Error(`API token ${tokenId} was not created`);
+    const { name, scope, createdBy, createdAt, expiresAt } = created.data;
+    return { tokenId, name, scope, createdBy, createdAt, expiresAt, revokedAt: null, token };
   }
 
   async revokeApiToken(actor: UserRecord, tokenId: string): Promise<void> {
@@ -238,7 +242,7 @@ export class IdentityCommands {
 /** A person's change, caused by them in their account. */
 const causeOf = (user: UserRecord): DecisionCause => ({ accountId: user.accountId, actor: { type: 'user', id: user.userId } });
 
-async function decideOn<C, E extends DomainEvent, S>(unit: CausedUnitOfWork, streamId: string, decider: Decider<C, E, S>, command: C): Promise<void> {
+async function decideOn<C, E extends DomainEvent, S>(unit: CausedUnitOfWork, streamId: string, decider: Decider<C, E, S>, command: C): Promise<E[]> {
   await unit.session.load(unit.manager, decider, [streamId]);
-  unit.session.decide(streamId, command, unit.metadata);
+  return unit.session.decide(streamId, command, unit.metadata);
 }

@@ -13,12 +13,14 @@ export class AccessPermissions {
 
   /**
    * Throws the refusing rule (a 403 at the HTTP edge) unless the admitted user (a person, or a
-   * machine API token acting as one) may do `action` there.
+   * machine API token acting as one) may do `action` in each of these integrations.
    */
-  async require(user: AccessUser, integrationId: string, action: Action): Promise<void> {
+  async require(user: AccessUser, integrationIds: string | Iterable<string>, action: Action): Promise<void> {
     const account = await requireAccountView(this.dataSource.manager, user.accountId);
-    const decision = permissionsIn(account, user, integrationId)[action];
-    if (!decision.allowed) throw new PermissionRefused(decision.code as RefusalCode, decision.reason);
+    for (const integrationId of typeof integrationIds === 'string' ? [integrationIds] : integrationIds) {
+      const decision = permissionsIn(account, user, integrationId)[action];
+      if (!decision.allowed) throw new PermissionRefused(decision.code as RefusalCode, decision.reason);
+    }
   }
 
   /** A user's permissions by id, as this service's copy of identity's events has them. */

@@ -12,7 +12,7 @@ const SCOPES = [
   { value: 'admin', label: 'admin — everything an admin may do' },
 ];
 
-/** Machine API tokens (owners and admins): made here, shown once, revoked here; every service accepts them as bearer tokens. */
+/** Machine API tokens (owners and admins): made here, shown once, revoked here; the errors, assignment and notifications services accept them as bearer tokens. */
 export function ApiTokensPanel() {
   const client = useQueryClient();
   const names = useNames();
@@ -26,7 +26,8 @@ export function ApiTokensPanel() {
         API tokens
       </Title>
       <Text size="sm" mb="xs">
-        For scripts, admin-API clients and contract-test suites: send one as <Code>Authorization: Bearer …</Code> to any service.
+        For scripts, admin-API clients and contract-test suites: send one as <Code>Authorization: Bearer …</Code> to the errors, assignment and
+        notifications APIs.
       </Text>
       <NewTokenForm
         onCreated={(created) => {

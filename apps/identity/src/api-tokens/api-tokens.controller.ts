@@ -23,10 +23,8 @@ export class ApiTokensController {
   @ApiOperation({ summary: 'Create an API token (read, triage or admin scope; optional expiry). The token is in this answer only.' })
   @ApiBodyFrom(CreateApiTokenRequest)
   @ApiAnswerFrom(201, CreatedApiToken)
-  async create(@SignedInUser() actor: UserRecord, @Body(new SchemaPipe(CreateApiTokenRequest, 'body')) request: Static<typeof CreateApiTokenRequest>): Promise<CreatedApiToken> {
-    const { tokenId, token } = await this.commands.createApiToken(actor, request);
-    const view = (await this.directory.apiTokens(actor.accountId)).find((candidate) => candidate.tokenId === tokenId) as ApiTokenView;
-    return { ...view, token };
+  create(@SignedInUser() actor: UserRecord, @Body(new SchemaPipe(CreateApiTokenRequest, 'body')) request: Static<typeof CreateApiTokenRequest>): Promise<CreatedApiToken> {
+    return this.commands.createApiToken(actor, request);
   }
 
   @Get()

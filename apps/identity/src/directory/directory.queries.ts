@@ -76,12 +76,12 @@ export class DirectoryQueries {
 
   /** The account's machine API tokens, newest first, revoked ones included. */
   async apiTokens(accountId: string): Promise<ApiTokenView[]> {
-    return this.dataSource.query(
-      `SELECT token_id AS "tokenId", name, scope, created_by AS "createdBy", ${isoText('created_at')} AS "createdAt",
-              ${isoText('expires_at')} AS "expiresAt", ${isoText('revoked_at')} AS "revokedAt"
+    const rows: Array<Omit<ApiTokenView, 'createdAt' | 'expiresAt' | 'revokedAt'> & { createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }> = await this.dataSource.query(
+      `SELECT token_id AS "tokenId", name, scope, created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"
          FROM api_tokens WHERE account_id = $1 ORDER BY created_at DESC, token_id`,
       [accountId],
     );
+    return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt?.toISOString() ?? null, revokedAt: row.revokedAt?.toISOString() ?? null }));
   }
 
   async users(accountId: string, status?: UserStatus): Promise<UserRecord[]> {
@@ -126,6 +126,3 @@ function toUser(row: UserRow): UserRecord {
     fromAssignment: row.from_assignment,
   };
 }
-
-/** A timestamp column as the API writes times (ISO 8601, UTC, milliseconds), null kept null. */
-const isoText = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

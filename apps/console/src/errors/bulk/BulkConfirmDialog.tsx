@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../app/ProblemAlert';
 import { describeFilter } from '../filter/errors-filter-url';
 import type { Selection } from '../selection/selection';
 import type { BulkAction } from './bulk-actions';
-import { type BulkOutcome, countMatching } from './useBulkActions';
+import { type BulkOutcome, countMatching, outcomeColour, outcomeTitle } from './useBulkActions';
 
 interface Props {
   pending: { action: BulkAction; selection: Extract<Selection, { kind: 'all-matching' }> } | undefined;
@@ -84,7 +84,3 @@ export function BulkConfirmDialog({ pending, onClose, run }: Props) {
     </Modal>
   );
 }
-
-const outcomeColour = (outcome: BulkOutcome) => (!outcome.ok ? 'red' : outcome.someRefused ? 'yellow' : 'green');
-
-const outcomeTitle = (outcome: BulkOutcome) => (!outcome.ok ? 'Refused — nothing changed' : outcome.someRefused ? 'Done, except what the rules refused' : 'Done');

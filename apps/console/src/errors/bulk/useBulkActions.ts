@@ -8,6 +8,11 @@ import { type BulkAction, bulkCall, bulkSummary } from './bulk-actions';
 
 export type BulkOutcome = { ok: true; summary: string; someRefused: boolean } | { ok: false; message: string; code?: string };
 
+/** How an outcome is headed and coloured, in the notification and in the bulk dialog alike. */
+export const outcomeTitle = (outcome: BulkOutcome): string => (!outcome.ok ? 'Refused — nothing changed' : outcome.someRefused ? 'Done, except what the rules refused' : 'Done');
+
+export const outcomeColour = (outcome: BulkOutcome): string => (!outcome.ok ? 'red' : outcome.someRefused ? 'yellow' : 'green');
+
 /**
  * Runs an action on a selection and says what came of it: the summary of what changed, or the
  * refusing rule's words. Lists and counts are refreshed after either, so nothing is stale.
@@ -19,15 +24,16 @@ export function useBulkActions() {
     try {
       const result = await post<Record<string, unknown>>(call.service, call.path, call.body);
       const summary = bulkSummary(action, selection, result);
-      const someRefused = Array.isArray(result.refused) && result.refused.length > 0;
-      notifications.show({ title: someRefused ? 'Done, except what the rules refused' : 'Done', message: summary, color: someRefused ? 'yellow' : 'green', autoClose: someRefused ? false : undefined });
+      const outcome: BulkOutcome = { ok: true, summary, someRefused: Array.isArray(result.refused) && result.refused.length > 0 };
+      notifications.show({ title: outcomeTitle(outcome), message: summary, color: outcomeColour(outcome), autoClose: outcome.someRefused ? false : undefined });
       if (typeof result.invitationRequestId === 'string') void followInvitation(result.invitationRequestId, () => client.invalidateQueries());
-      return { ok: true, summary, someRefused };
+      return outcome;
     } catch (error) {
       const problem = error instanceof ProblemError ? error.problem : undefined;
       const message = problem ? problemMessage(problem) : String(error);
-      notifications.show({ title: 'Refused — nothing changed', message: problem?.code ? `${message} (${problem.code})` : message, color: 'red', autoClose: 10_000 });
-      return { ok: false, message, code: problem?.code };
+      const outcome: BulkOutcome = { ok: false, message, code: problem?.code };
+      notifications.show({ title: outcomeTitle(outcome), message: problem?.code ? `${message} (${problem.code})` : message, color: outcomeColour(outcome), autoClose: 10_000 });
+      return outcome;
     } finally {
       await client.invalidateQueries();
     }

@@ -20,5 +20,5 @@ export async function requireErrorsInScope(
   const found = new Map(rows.map((row) => [row.error_id, row.integration_id]));
   const missing = errorIds.filter((errorId) => !found.has(errorId));
   if (missing.length > 0) throw NotFoundError.forIds('error', missing);
-  for (const integrationId of new Set(found.values())) await permissions.require(user, integrationId, 'viewErrors');
+  await permissions.require(user, new Set(found.values()), 'viewErrors');
 }
