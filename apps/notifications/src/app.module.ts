@@ -7,6 +7,7 @@ import { InvitationErrors1732300001000 } from './infrastructure/invitation-error
 import { SealedInvitationTokens1732300001200 } from './infrastructure/sealed-invitation-tokens.migration';
 import { ErrorNames1732300001300 } from './infrastructure/error-names.migration';
 import { ErrorNotifications1732300000900 } from './infrastructure/error-notifications.migration';
+import { EmailDueAt1732300001500 } from './infrastructure/email-due-at.migration';
 import type { NotificationsConfig } from './notifications.config';
 
 @Module({})
@@ -15,7 +16,7 @@ export class NotificationsAppModule {
     return {
       module: NotificationsAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300, EmailDueAt1732300001500], clock }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
         NotificationsModule.forRoot(config),
       ],

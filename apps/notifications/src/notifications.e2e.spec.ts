@@ -1,7 +1,8 @@
 import { AssignmentRefusalSentV1, DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
-import { eventually, invitationRequestRefused, userInvited } from '@faultline/testing';
+import { eventually, invitationRequestRefused, MetricsScrape, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { MAX_BACKOFF_MS } from './emails/email.sender';
 import { NotificationsHarness } from './test-support/notifications-harness';
 
 let harness: NotificationsHarness;
@@ -116,7 +117,8 @@ describe('assignment digests', () => {
     expect(forCarol.text).not.toContain(selfAssigned);
   });
 
-  it('an SMTP server down during the flush gets the digest once it is back, once', async () => {
+  it('an SMTP server down during the flush gets the digest once it is back, once; /metrics counts both attempts and how late it went', async () => {
+    const metricsBefore = await MetricsScrape.of(await harness.app.getUrl());
     const { accountId, owner, bob } = await newAccount();
     const [errorId] = await errors(accountId, 1);
     const attempts = async () => (await harness.app.get(DataSource).query('SELECT status, attempts FROM emails WHERE user_id = $1', [bob.userId])) as Array<{ status: string; attempts: number }>;
@@ -135,6 +137,15 @@ describe('assignment digests', () => {
     await harness.nothingDue();
     expect(await attempts()).toEqual([{ status: 'sent', attempts: 2 }]);
     expect(harness.mail.to(bob.email)).toHaveLength(1);
+
+    // Other tests' digests may go out meanwhile: this one's attempts are at least counted.
+    const metrics = await MetricsScrape.of(await harness.app.getUrl());
+    const moved = (name: string, labels: Record<string, string>) => metrics.value(name, labels) - metricsBefore.value(name, labels);
+    expect(moved('faultline_emails_total', { kind: 'digest', outcome: 'retrying' })).toBeGreaterThanOrEqual(1);
+    expect(moved('faultline_emails_total', { kind: 'digest', outcome: 'sent' })).toBeGreaterThanOrEqual(1);
+    expect(moved('faultline_digest_lateness_seconds_count', { kind: 'digest' })).toBeGreaterThanOrEqual(1);
+    // Sent after the retry backoff the clock was moved past: late by at least that much.
+    expect(moved('faultline_digest_lateness_seconds_sum', { kind: 'digest' })).toBeGreaterThanOrEqual(MAX_BACKOFF_MS / 1000);
   });
 
   it('a restart in the middle of a window loses nothing: the digest is sent once after start-up', async () => {

@@ -3,6 +3,7 @@ import { EmailsAudit } from './audit/emails-audit';
 import { EmailsAuditController } from './audit/emails-audit.controller';
 import { AssignmentDigests } from './digests/assignment-digests';
 import { AssignmentsConsumer } from './digests/assignments.consumer';
+import { EmailMetrics } from './emails/email-metrics';
 import { EmailSender } from './emails/email.sender';
 import { ErrorsEventsConsumer } from './flow-errors/errors-events.consumer';
 import { InvitationsConsumer } from './invitations/invitations.consumer';
@@ -28,6 +29,7 @@ export class NotificationsModule {
         { provide: DIGEST_STREAMS, inject: [AssignmentDigests, ErrorSummaries], useFactory: (...streams: unknown[]) => streams },
         WindowFlusher,
         EmailSender,
+        EmailMetrics,
         SubscriptionsService,
         EmailsAudit,
       ],

@@ -26,3 +26,5 @@ export * from './database/returning';
 export * from './kafka/newest-per-aggregate';
 export * from './event-store/upcasting';
 export * from './event-store/event-writer';
+export * from './observability/correlation';
+export * from './observability/eventing-metrics';

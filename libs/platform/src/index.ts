@@ -17,3 +17,4 @@ export * from './http/keyset-cursor';
 export * from './http/storable-input.interceptor';
 export * from './messaging/outbox-purger';
 export * from './bootstrap/api-description';
+export * from './observability/service-metrics';

@@ -13,6 +13,8 @@ import { KafkaProducerLifecycle } from './messaging/kafka-producer.lifecycle';
 import { OutboxPurger } from './messaging/outbox-purger';
 import { OutboxRelayService } from './messaging/outbox-relay.service';
 import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './messaging/tokens';
+import { MetricsController } from './observability/metrics.controller';
+import { ServiceMetrics } from './observability/service-metrics';
 
 export interface ServiceModuleOptions {
   config: ServiceConfig;
@@ -24,7 +26,7 @@ export interface ServiceModuleOptions {
 
 /**
  * What every Faultline service has: its own database (created and migrated at start-up), the
- * event store, outbox, inbox and relay, a Kafka producer, and `GET /health`.
+ * event store, outbox, inbox and relay, a Kafka producer, `GET /health` and `GET /metrics`.
  */
 @Global()
 @Module({})
@@ -51,18 +53,19 @@ export class ServiceModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: ConsumerProgress, useValue: new ConsumerProgress(config.kafka.stuckAfterMs) },
+        ServiceMetrics,
         ...messagingProviders,
         OutboxRelayService,
         OutboxPurger,
         KafkaProducerLifecycle,
         KafkaHealthIndicator,
       ],
-      exports: [SERVICE_CONFIG, CLOCK, KAFKA, KAFKA_PRODUCER, OutboxRelayService, ...messagingProviders],
+      exports: [SERVICE_CONFIG, CLOCK, KAFKA, KAFKA_PRODUCER, OutboxRelayService, ServiceMetrics, ...messagingProviders],
     };
   }
 }

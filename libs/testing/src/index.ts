@@ -10,3 +10,4 @@ export * from './fixtures/identity-events.fixture';
 export * from './fixtures/errors-events.fixture';
 export * from './mail-catcher';
 export * from './committed-pact';
+export * from './prometheus-scrape';

@@ -21,9 +21,11 @@ export interface NewEmail {
   /** Every error the email mentions (the audit filters by them). */
   errorIds: string[];
   facts: EmailFacts;
+  /** A digest's: when its window closed, so the delay in sending it can be measured. */
+  dueAt?: Date;
 }
 
-const COLUMNS = 11;
+const COLUMNS = 12;
 const ROWS_PER_STATEMENT = 200;
 
 /**
@@ -33,9 +35,9 @@ const ROWS_PER_STATEMENT = 200;
 export async function enqueueEmails(manager: EntityManager, emails: NewEmail[], now: Date): Promise<void> {
   for (const part of chunk(emails, ROWS_PER_STATEMENT)) {
     await manager.query(
-      `INSERT INTO emails (email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, error_ids, facts, next_attempt_at, created_at)
-       SELECT v.*, v.next_attempt_at FROM (VALUES ${valuesClause(part.length, COLUMNS, ['::uuid', '', '', '', '', '', '', '', '::uuid[]', '::jsonb', '::timestamptz'])})
-         AS v(email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, error_ids, facts, next_attempt_at)`,
+      `INSERT INTO emails (email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, error_ids, facts, next_attempt_at, due_at, created_at)
+       SELECT v.*, v.next_attempt_at FROM (VALUES ${valuesClause(part.length, COLUMNS, ['::uuid', '', '', '', '', '', '', '', '::uuid[]', '::jsonb', '::timestamptz', '::timestamptz'])})
+         AS v(email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, error_ids, facts, next_attempt_at, due_at)`,
       part.flatMap((email) => [
         randomUUID(),
         email.accountId,
@@ -48,6 +50,7 @@ export async function enqueueEmails(manager: EntityManager, emails: NewEmail[], 
         email.errorIds,
         JSON.stringify(email.facts),
         now,
+        email.dueAt ?? null,
       ]),
     );
   }

@@ -6,6 +6,7 @@ import type { Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
 import type { EmailFacts } from './email.outbox';
+import { EmailMetrics } from './email-metrics';
 import { emailSent } from './email-sent';
 import { smtpTransport } from './smtp-transport';
 
@@ -23,6 +24,7 @@ interface PendingEmail {
   error_ids: string[];
   facts: EmailFacts;
   attempts: number;
+  due_at: Date | null;
 }
 
 /**
@@ -44,6 +46,7 @@ export class EmailSender extends PeriodicJob {
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly metrics: EmailMetrics,
   ) {
     super();
     this.transport = smtpTransport(config.smtp.url, config.smtp.concurrency);
@@ -79,7 +82,7 @@ export class EmailSender extends PeriodicJob {
   /** Locks the email (another sender skips it), sends it, records the outcome. */
   private async sendOne(manager: EntityManager, emailId: string): Promise<void> {
     const [email]: PendingEmail[] = await manager.query(
-      `SELECT email_id, account_id, user_id, recipient, subject, text_body, html_body, error_ids, facts, attempts
+      `SELECT email_id, account_id, user_id, recipient, subject, text_body, html_body, error_ids, facts, attempts, due_at
          FROM emails WHERE email_id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
       [emailId],
     );
@@ -114,6 +117,7 @@ export class EmailSender extends PeriodicJob {
       messageId,
     ]);
     await this.outbox.enqueue(manager, [sentMessage(email, messageId, now)]);
+    this.metrics.sent(email.facts.kind, email.due_at, now);
   }
 
   private async recordFailure(
@@ -130,6 +134,7 @@ export class EmailSender extends PeriodicJob {
       error.message.slice(0, 500),
       new Date(now.getTime() + delay),
     ]);
+    this.metrics.notSent(email.facts.kind, permanent);
     this.logger.warn(`email ${email.email_id} ${permanent ? 'refused for good' : 'not sent, will retry'}: ${error.message}`);
   }
 }

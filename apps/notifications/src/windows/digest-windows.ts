@@ -8,6 +8,7 @@ export type WindowStream = 'assignment' | 'errors';
 export interface DueWindow {
   userId: string;
   accountId: string;
+  dueAt: Date;
 }
 
 /** When a window opened now closes. */
@@ -33,7 +34,7 @@ export async function takeDueWindows(manager: EntityManager, stream: WindowStrea
     manager,
     `DELETE FROM digest_windows WHERE (stream, user_id) IN (
        SELECT stream, user_id FROM digest_windows WHERE stream = $1 AND due_at <= $2 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING user_id AS "userId", account_id AS "accountId"`,
+     RETURNING user_id AS "userId", account_id AS "accountId", due_at AS "dueAt"`,
     [stream, now, limit],
   );
 }

@@ -42,7 +42,10 @@ export class WindowFlusher extends PeriodicJob {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const due = await takeDueWindows(manager, stream.stream, now, WINDOWS_PER_BATCH);
-      if (due.length > 0) await enqueueEmails(manager, await stream.compose(manager, due, now), now);
+      if (due.length === 0) return 0;
+      const dueAt = new Map(due.map((window) => [window.userId, window.dueAt]));
+      const emails = await stream.compose(manager, due, now);
+      await enqueueEmails(manager, emails.map((email) => ({ ...email, dueAt: dueAt.get(email.userId) })), now);
       return due.length;
     });
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { countBy } from '../database/group-by';
 import { chunk, isUniqueViolation, valuesClause } from '../database/multi-row-insert';
 import {
   ConcurrencyError,
@@ -7,6 +8,7 @@ import {
   StoredEvent,
   StreamAppend,
 } from './event-store.types';
+import { EventingMetrics, UNMEASURED } from '../observability/eventing-metrics';
 import { EventSchemaVersions, Upcaster } from './upcasting';
 
 const COLUMNS = ['stream_id', 'stream_version', 'event_id', 'event_type', 'event_version', 'data', 'metadata'];
@@ -33,7 +35,10 @@ export class PostgresEventStore {
   private readonly schemas: EventSchemaVersions;
 
   /** `upcasters`: how events stored under an older schema version are read as the current one. */
-  constructor(upcasters: readonly Upcaster[] = []) {
+  constructor(
+    upcasters: readonly Upcaster[] = [],
+    private readonly metrics: Pick<EventingMetrics, 'eventsAppended'> = UNMEASURED,
+  ) {
     this.schemas = new EventSchemaVersions(upcasters);
   }
 
@@ -60,6 +65,7 @@ export class PostgresEventStore {
         stored.push({ ...newEvent, streamId, streamVersion: version, globalPosition: String(inserted[index].global_position) }),
       );
     }
+    for (const [type, count] of countBy(stored, (event) => event.event.type)) this.metrics.eventsAppended(type, count);
     return stored;
   }
 

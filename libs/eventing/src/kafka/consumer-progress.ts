@@ -106,6 +106,11 @@ export class ConsumerProgress {
     progress.deadLettered += deadLettered;
   }
 
+  /** Each held partition's lag, for metrics. */
+  lags(): Array<{ topic: string; partition: number; lag: number }> {
+    return [...this.partitions.values()].map((progress) => ({ topic: progress.topic, partition: progress.partition, lag: lagOf(progress) }));
+  }
+
   report(): ConsumerHealthReport {
     const topics: Record<string, TopicHealth> = {};
     const lastCommits = new Map<string, number>();

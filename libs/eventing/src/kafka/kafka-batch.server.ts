@@ -2,6 +2,9 @@ import { parseEvent } from '@faultline/contracts';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
+import { countBy } from '../database/group-by';
+import { correlationOf, withCorrelation } from '../observability/correlation';
+import { EventingMetrics, reasonCode, UNMEASURED } from '../observability/eventing-metrics';
 import type { ConsumedBatch, ConsumedEvent } from './consumed-batch';
 import { ConsumerProgress } from './consumer-progress';
 import { DeadLetters, RejectedMessage } from './dead-letters';
@@ -17,6 +20,7 @@ export interface KafkaBatchServerOptions {
   log: KafkaLog;
   /** Where the consumer's health is kept, for `/health`. */
   progress: ConsumerProgress;
+  metrics?: Pick<EventingMetrics, 'batchHandled' | 'deadLettered'>;
 }
 
 interface Delivered {
@@ -120,8 +124,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, resolveOffset } = payload;
     if (batch.messages.length === 0) return;
-    const { progress } = this.options;
+    const { progress, metrics = UNMEASURED } = this.options;
     progress.batchTaken(batch.topic, batch.partition, batch.firstOffset() ?? '0', batch.highWatermark);
+    const started = process.hrtime.bigint();
     try {
       const topic = this.topicNames.contractTopic(batch.topic) ?? batch.topic;
       const { valid, rejected } = validated(topic, batch.messages);
@@ -134,6 +139,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       const next = (BigInt(batch.lastOffset()) + 1n).toString();
       await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
       progress.committed(batch.topic, batch.partition, next, rejected.length);
+      metrics.batchHandled(topic, batch.messages.length, Number(process.hrtime.bigint() - started) / 1e9);
+      for (const [reason, count] of countBy(rejected, (entry) => reasonCode(entry.reason))) metrics.deadLettered(topic, reason, count);
       await heartbeat();
     } catch (error) {
       progress.batchDropped(batch.topic, batch.partition);
@@ -169,6 +176,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partition,
       offsets: rejected.map((entry) => entry.message.offset),
       reasons: rejected.map((entry) => entry.reason),
+      correlationIds: rejected.map((entry) => entry.message.headers?.['correlation-id']?.toString() ?? null),
     });
   }
 
@@ -182,8 +190,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const batch: ConsumedBatch = { topic, partition, events: part.map((delivered) => delivered.event) };
     const byEventId = new Map(part.map((delivered) => [eventIdOf(delivered.event), delivered]));
     const refused: Array<Isolated<Delivered>> = [];
+    const correlation = correlationOf(part.map((delivered) => correlationIdOf(delivered.event)));
     for (; handler; handler = handler.next) {
-      const answer: unknown = await lastValueFrom(this.transformToObservable(await handler(batch)), { defaultValue: undefined });
+      const handle = handler;
+      const answer: unknown = await withCorrelation(correlation, async () => lastValueFrom(this.transformToObservable(await handle(batch)), { defaultValue: undefined }));
       for (const { eventId, reason } of refusals(answer)) {
         const delivered = byEventId.get(eventId);
         if (delivered) refused.push({ item: delivered, reason });
@@ -209,6 +219,7 @@ function validated(topic: string, messages: KafkaMessage[]): { valid: Delivered[
 }
 
 const eventIdOf = (consumed: ConsumedEvent): string => (consumed.event as { eventId: string }).eventId;
+const correlationIdOf = (consumed: ConsumedEvent): string => (consumed.event as { correlationId: string }).correlationId;
 
 function refusals(answer: unknown): Array<{ eventId: string; reason: string }> {
   const rejected = (answer as { rejected?: unknown } | undefined)?.rejected;

@@ -1,7 +1,8 @@
-import { groupBy } from '../database/group-by';
+import { countBy, groupBy } from '../database/group-by';
 import type { Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TopicNames } from '../kafka/topic-names';
+import { EventingMetrics, UNMEASURED } from '../observability/eventing-metrics';
 
 interface OutboxRow {
   position: string;
@@ -16,6 +17,7 @@ export interface OutboxRelayOptions {
   /** How often to look for rows when nobody nudges; the relay is also woken after commits. */
   pollIntervalMs: number;
   log: (message: string, context?: object) => void;
+  metrics?: Pick<EventingMetrics, 'published'>;
 }
 
 const RELAY_LOCK = "hashtext('faultline.outbox-relay')";
@@ -69,6 +71,8 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       await this.send(rows);
       await this.markPublished(manager, rows);
+      const metrics = this.options.metrics ?? UNMEASURED;
+      for (const [topic, count] of countBy(rows, (row) => row.topic)) metrics.published(topic, count);
       return rows.length;
     });
   }

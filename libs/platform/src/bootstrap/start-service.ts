@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger, Type } from '@nestjs/common';
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,9 @@ import { apiDescription } from './api-description';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { StorableInputInterceptor } from '../http/storable-input.interceptor';
 import { KAFKA, KAFKA_PRODUCER } from '../messaging/tokens';
+import { CorrelatedLogger } from '../observability/correlated-logger';
+import { observeRequests } from '../observability/request-observation';
+import { ServiceMetrics } from '../observability/service-metrics';
 
 export interface StartServiceOptions {
   config: ServiceConfig;
@@ -26,13 +29,14 @@ export interface StartServiceOptions {
  */
 export async function startService(module: Type | DynamicModule, options: StartServiceOptions): Promise<INestApplication> {
   const { config } = options;
-  const logger = new ConsoleLogger(`faultline-${config.service}`, {
+  const logger = new CorrelatedLogger(`faultline-${config.service}`, {
     json: true,
     colors: false,
     logLevels: options.logLevels ?? ['log', 'error', 'warn', 'fatal'],
   });
   const app = await NestFactory.create(module, { logger, abortOnError: false });
   applyHttpHygiene(app, config.trustProxy);
+  observeRequests(app);
   app.useGlobalFilters(new ProblemDetailsFilter(options.statusByCode));
   app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   SwaggerModule.setup('docs', app, () => apiDescription(app, options.title));
@@ -45,6 +49,7 @@ export async function startService(module: Type | DynamicModule, options: StartS
         settings: config.kafka,
         groupId: consumerGroupId(config),
         progress: app.get(ConsumerProgress),
+        metrics: app.get(ServiceMetrics),
         log: (level, message, context) => kafkaLogger[level === 'info' ? 'log' : level]({ message, ...context }),
       }),
     },

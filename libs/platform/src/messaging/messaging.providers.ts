@@ -2,6 +2,7 @@ import { Logger, Provider } from '@nestjs/common';
 import { createKafka, Inbox, OutboxWriter, PostgresEventStore, Upcaster } from '@faultline/eventing';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
+import { ServiceMetrics } from '../observability/service-metrics';
 import { EVENT_UPCASTERS, KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './tokens';
 
 const kafkaLogger = new Logger('kafka');
@@ -9,8 +10,8 @@ const kafkaLogger = new Logger('kafka');
 export const messagingProviders: Provider[] = [
   {
     provide: PostgresEventStore,
-    inject: [{ token: EVENT_UPCASTERS, optional: true }],
-    useFactory: (upcasters?: Upcaster[]) => new PostgresEventStore(upcasters),
+    inject: [ServiceMetrics, { token: EVENT_UPCASTERS, optional: true }],
+    useFactory: (metrics: ServiceMetrics, upcasters?: Upcaster[]) => new PostgresEventStore(upcasters, metrics),
   },
   OutboxWriter,
   Inbox,

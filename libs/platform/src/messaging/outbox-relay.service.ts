@@ -3,6 +3,7 @@ import { OutboxRelay, TopicNames } from '@faultline/eventing';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
+import { ServiceMetrics } from '../observability/service-metrics';
 import { KAFKA_PRODUCER, SERVICE_CONFIG } from './tokens';
 
 /** Runs the service's outbox relay for as long as the service runs. */
@@ -15,10 +16,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     dataSource: DataSource,
     @Inject(KAFKA_PRODUCER) producer: Producer,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    metrics: ServiceMetrics,
   ) {
     this.relay = new OutboxRelay(dataSource, producer, new TopicNames(config.kafka.topicPrefix), {
       ...config.outbox,
       log: (message, context) => this.logger.warn({ message, ...context }),
+      metrics,
     });
   }
 
