@@ -1,17 +1,27 @@
 # One image for the four services and the console's gateway; SERVICE picks which one runs.
-FROM node:20-bookworm-slim
+
+# Build: every dependency, the services compiled to JavaScript, the console's pages.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm install, not npm ci: see README ("Installing").
-RUN npm install --no-audit --no-fund && npm cache clean --force
+RUN npm install --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
+COPY tools/build-service.ts ./tools/
 COPY apps ./apps
 COPY libs ./libs
-# The console's pages, served by its gateway (docker-compose's `console`).
-RUN npx vite build --config apps/console/vite.config.mts
+RUN node -r @swc-node/register tools/build-service.ts errors assignment identity notifications console-gateway \
+ && npx vite build --config apps/console/vite.config.mts
+
+# Run: production dependencies and the built output only; no compiler, no test tools.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
 ARG SERVICE=errors
 ENV SERVICE=${SERVICE} \
     HTTP_HOST=0.0.0.0 \
-    SWC_NODE_PROJECT=/app/tsconfig.json
+    NODE_ENV=production
 USER node
-CMD ["sh", "-c", "exec node -r @swc-node/register apps/$SERVICE/src/main.ts"]
+CMD ["sh", "-c", "exec node --enable-source-maps dist/apps/$SERVICE/apps/$SERVICE/src/main.js"]

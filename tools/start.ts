@@ -1,11 +1,12 @@
 /**
  * `npm start`: the whole system on one machine. Uses DATABASE_URL, KAFKA_BROKERS and SMTP_URL
- * where set and starts embedded ones otherwise, then the four services; Ctrl-C stops it all.
+ * where set and starts embedded ones otherwise, then the four services and the console's gateway
+ * as built for production (JavaScript in dist/apps/, built through Nx when stale); Ctrl-C stops it all.
  * `npm start -- --simulate[=N]` (or FAULTLINE_SIMULATE=N) also runs a simulated flow runtime
  * publishing N reports a second (default 2) for the development account, obeying its commands.
  */
 import { topicSpecs } from '@faultline/contracts';
-import { Infrastructure, ServiceProcess, startConsoleProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
+import { buildServices, Infrastructure, ServiceProcess, startConsoleProcess, startInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { DEFAULT_HTTP_PORTS, ServiceName } from '@faultline/platform';
 import { RuntimeSimulator } from '@faultline/runtime-simulator';
 import path from 'node:path';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const perSecond = simulationRate(process.argv.slice(2), process.env.FAULTLINE_SIMULATE);
   log(`the console will be at ${CONSOLE_URL}`);
   buildConsoleIfStale(log);
+  buildServices(log);
   const infrastructure = await startInfrastructure({
     dataDir: DATA_DIR,
     ports: { postgres: 54329, kafka: 19092, smtp: 2525 },
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
         env: { ...serviceEnvironment(infrastructure), ...secrets },
         httpPort: httpPort(service),
         onOutput: (line) => process.stdout.write(`[${service}] ${line}\n`),
+        runtime: 'built',
       }),
     ),
     startConsoleProcess({
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
       staticDir: CONSOLE_DIST,
       upstreams: Object.fromEntries(SERVICES.map((service) => [service, `http://127.0.0.1:${httpPort(service)}`])),
       onOutput: (line) => process.stdout.write(`[console] ${line}\n`),
+      runtime: 'built',
     }),
   ];
   let stopping = false;

@@ -18,7 +18,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('serves the console in front of the four services, and points the emails’ links at it', () => {
-    expect(compose).toContain('command: ["node", "-r", "@swc-node/register", "apps/console/gateway/main.ts"]');
+    expect(compose).toContain('command: ["node", "--enable-source-maps", "dist/apps/console-gateway/apps/console/gateway/main.js"]');
     for (const service of ['errors', 'assignment', 'identity', 'notifications']) expect(compose).toContain(`${service.toUpperCase()}_URL: http://${service}:`);
     expect(compose).toContain('LINK_BASE_URL: ${LINK_BASE_URL:-http://localhost:3000}');
   });

@@ -1,6 +1,6 @@
 import { testServiceEnvironment } from '@faultline/testing';
 import { freePort } from './free-port';
-import { ServiceProcess, startConsoleProcess, startServiceProcess } from './service-process';
+import { ProcessRuntime, ServiceProcess, startConsoleProcess, startServiceProcess } from './service-process';
 
 export const SERVICES = ['errors', 'assignment', 'identity', 'notifications'] as const;
 export type SystemService = (typeof SERVICES)[number];
@@ -10,6 +10,8 @@ export interface RunningSystemOptions {
   env?: NodeJS.ProcessEnv;
   /** Also serve the built web console from this folder through its gateway, which emails link to. */
   consoleDir?: string;
+  /** Sources (default) or the production build, which the caller has built. */
+  runtime?: ProcessRuntime;
 }
 
 /** The four service processes as `npm start` runs them, each with its own database, on one broker; and the console when asked. */
@@ -28,13 +30,13 @@ export class RunningSystem {
         const httpPort = await freePort();
         const env = { ...(await testServiceEnvironment(service, { httpPort, topicPrefix })), ...(consoleUrl ? { LINK_BASE_URL: consoleUrl } : {}), ...options.env };
         output.set(service, []);
-        return startServiceProcess(service, { env, httpPort, onOutput: (line) => output.get(service)?.push(line) });
+        return startServiceProcess(service, { env, httpPort, onOutput: (line) => output.get(service)?.push(line), runtime: options.runtime });
       }),
     );
     if (options.consoleDir && consolePort) {
       output.set('console', []);
       const upstreams = Object.fromEntries(services.map((service) => [service.service, service.baseUrl]));
-      services.push(startConsoleProcess({ httpPort: consolePort, staticDir: options.consoleDir, upstreams, onOutput: (line) => output.get('console')?.push(line) }));
+      services.push(startConsoleProcess({ httpPort: consolePort, staticDir: options.consoleDir, upstreams, onOutput: (line) => output.get('console')?.push(line), runtime: options.runtime }));
     }
     try {
       await Promise.all(services.map((service) => service.healthy(90_000)));

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -14,20 +14,50 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-/** Runs one service from its TypeScript sources in its own process (`entry`: its main file, if not src/main.ts). */
+/**
+ * How a process runs: from its TypeScript sources (tests, development) or as `nx run <app>:build`
+ * compiled it to `dist/apps/` (`npm start`, the image), with no compiler loaded.
+ */
+export type ProcessRuntime = 'sources' | 'built';
+
+/** Where each process's entry is, from the repository's root, without its extension. */
+const ENTRIES: Record<string, { entry: string; build: string }> = {
+  console: { entry: 'apps/console/gateway/main', build: 'console-gateway' },
+};
+const entryOf = (name: string) => ENTRIES[name] ?? { entry: `apps/${name}/src/main`, build: name };
+
+function nodeArguments(name: string, runtime: ProcessRuntime): string[] {
+  const { entry, build } = entryOf(name);
+  if (runtime === 'built') return ['--enable-source-maps', path.join(ROOT, 'dist', 'apps', build, `${entry}.js`)];
+  return ['-r', '@swc-node/register', path.join(ROOT, `${entry}.ts`)];
+}
+
+/**
+ * Builds the four services and the console's gateway for the `built` runtime through Nx, which
+ * skips what its cache holds (`nx run <app>:build`, `console:build-gateway`).
+ */
+export function buildServices(log: (line: string) => void): void {
+  log('building the services (nx, cached)…');
+  const targets = [
+    ['run-many', '-t', 'build', '-p', 'errors,assignment,identity,notifications'],
+    ['run', 'console:build-gateway'],
+  ];
+  for (const target of targets) {
+    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'nx'), [...target, '--outputStyle=stream'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    if (result.status !== 0) throw new Error(`building the services failed:\n${(result.stdout.toString() + result.stderr.toString()).slice(-2_000)}`);
+  }
+}
+
+/** Runs one service (or the console's gateway) in its own process. */
 export function startServiceProcess(
   service: string,
-  options: { env: NodeJS.ProcessEnv; httpPort: number; onOutput?: (line: string) => void; entry?: string },
+  options: { env: NodeJS.ProcessEnv; httpPort: number; onOutput?: (line: string) => void; runtime?: ProcessRuntime },
 ): ServiceProcess {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(ROOT, options.entry ?? path.join('apps', service, 'src', 'main.ts'))],
-    {
-      cwd: ROOT,
-      env: { ...options.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, nodeArguments(service, options.runtime ?? 'sources'), {
+    cwd: ROOT,
+    env: { ...options.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout!, child.stderr!]) {
     let buffered = '';
     stream.on('data', (chunk: Buffer) => {
@@ -53,9 +83,14 @@ export function startServiceProcess(
 }
 
 /** The web console's gateway in its own process: the built pages and the services behind one origin. */
-export function startConsoleProcess(options: { httpPort: number; staticDir: string; upstreams: Record<string, string>; onOutput?: (line: string) => void }): ServiceProcess {
+export function startConsoleProcess(options: {
+  httpPort: number;
+  staticDir: string;
+  upstreams: Record<string, string>;
+  onOutput?: (line: string) => void;
+  runtime?: ProcessRuntime;
+}): ServiceProcess {
   return startServiceProcess('console', {
-    entry: path.join('apps', 'console', 'gateway', 'main.ts'),
     httpPort: options.httpPort,
     env: {
       ...process.env,
@@ -64,6 +99,7 @@ export function startConsoleProcess(options: { httpPort: number; staticDir: stri
       ...Object.fromEntries(Object.entries(options.upstreams).map(([service, url]) => [`${service.toUpperCase()}_URL`, url])),
     },
     onOutput: options.onOutput,
+    runtime: options.runtime,
   });
 }
 

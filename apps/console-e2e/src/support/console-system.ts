@@ -1,5 +1,5 @@
 import { ErrorsPage, ErrorOccurredV1, Topics } from '@faultline/contracts';
-import { RunningSystem } from '@faultline/local-infra';
+import { buildServices, RunningSystem } from '@faultline/local-infra';
 import { errorOccurred, eventually, IdentityApiClient, KafkaTestClient, MailCatcher, uniqueTopicPrefix } from '@faultline/testing';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ const CONSOLE_DIST = path.resolve(__dirname, '../../../../dist/apps/console');
 type ReportData = Partial<ErrorOccurredV1['data']>;
 
 /**
- * The system as `npm start` runs it, the console's gateway in front, a real SMTP server catching
+ * The system as `npm start` runs it (the services as built for production), the console's gateway in front, a real SMTP server catching
  * the emails (digests after one second), a runtime's topic to publish on, and a browser.
  */
 export class ConsoleSystem {
@@ -25,10 +25,12 @@ export class ConsoleSystem {
 
   static async start(): Promise<ConsoleSystem> {
     if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error(`the console is not built in ${CONSOLE_DIST}: run "npx nx run console:build" (npm test does)`);
+    buildServices(() => undefined);
     const mail = await MailCatcher.start();
     const topicPrefix = uniqueTopicPrefix();
     const system = await RunningSystem.start(topicPrefix, {
       consoleDir: CONSOLE_DIST,
+      runtime: 'built',
       env: { SMTP_URL: mail.url, DIGEST_WINDOW_MS: '1000', DIGEST_FLUSH_INTERVAL_MS: '200', ERROR_SUMMARY_WINDOW_MS: '1000' },
     });
     return new ConsoleSystem(system, mail, new KafkaTestClient(topicPrefix), await launchBrowser(), new IdentityApiClient(system.url('identity')));
