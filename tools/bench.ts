@@ -1,20 +1,24 @@
 /**
- * `npm run bench`: how fast the errors service turns reported failures into recorded, listed
- * and published errors, how long each report takes to become visible, and how fast the list
- * answers at that size with assignee and tag filters. Prints figures; docs/benchmarks.md keeps
- * them with the machine and date.
+ * `npm run bench`: how fast the errors service (built, in its own process, as `npm start` runs
+ * it) turns reported failures into recorded, listed and published errors, against the machine's
+ * floor measured in the same run (tools/bench-floor.ts); its peak memory and CPU per 1,000
+ * errors; how long a report takes to become visible at a steady 1,000/s and 5,000/s; and how
+ * fast the list answers at that size with assignee and tag filters. Prints figures;
+ * docs/benchmarks.md keeps them with the machine and date.
  *
  *   npm run bench -- --errors 100000
  */
 import { signAccessToken } from '@faultline/access';
 import { accountCreated, errorOccurred } from '@faultline/testing';
 import { ErrorAssignedV1, ErrorOccurredV1, Topics } from '@faultline/contracts';
-import { spawnInfrastructure } from '@faultline/local-infra';
+import { buildServices, spawnInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Client } from 'pg';
-import { startErrorsApp } from '../apps/errors/src/errors.app';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
+import { ingestFloor } from './bench-floor';
+import { ResourceSampler } from './bench-resources';
 import { BENCH_JWT_SECRET, benchEnvironment, machineLine } from './bench-support';
 
 /** Reports published but not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
@@ -22,12 +26,21 @@ const MAX_BACKLOG = 10_000;
 const ASSIGNEES = 10;
 const TAGGED_SHARE = 2; // every 2nd error is tagged
 const LIST_QUERIES = 200;
+const HTTP_PORT = 3951;
+const STEADY = [
+  { perSecond: 1_000, seconds: 20 },
+  // Faster than the service records: kept short, as the embedded broker holds only 5 MiB per partition.
+  { perSecond: 5_000, seconds: 3 },
+];
 const count = Number(process.argv[process.argv.indexOf('--errors') + 1]) || 20_000;
+/** `--profile`: the statements the ingest spent its database time in, and a CPU profile of the service (in .data/profiles/). */
+const profile = process.argv.includes('--profile');
+const PROFILE_DIR = path.resolve(__dirname, '..', '.data', 'profiles');
 
 const created = accountCreated();
 const accountId = created.data.accountId;
 
-function report(index: number): ErrorOccurredV1 {
+function report(index: number, runId = `run-${index}`): ErrorOccurredV1 {
   return errorOccurred({
     accountId,
     occurredAt: new Date().toISOString(),
@@ -35,7 +48,7 @@ function report(index: number): ErrorOccurredV1 {
       integrationId: `int-${index % 5}`,
       flowId: `flow-${index % 20}`,
       flowStepId: `step-${index % 64}`,
-      runId: `run-${index}`,
+      runId,
       message: `Record ${index} failed validation: email is required`,
       httpStatus: 422,
       retryDataKey: `record-${index}`,
@@ -44,25 +57,29 @@ function report(index: number): ErrorOccurredV1 {
   });
 }
 
-async function waitFor(client: Client, sql: string, target: number): Promise<number> {
+async function waitFor(client: Client, sql: string, target: number, timeoutMs = 300_000): Promise<number> {
   const started = Date.now();
   for (;;) {
     const { rows } = await client.query(sql);
     if (Number(rows[0].count) >= target) return (Date.now() - started) / 1000;
+    if (Date.now() - started > timeoutMs) throw new Error(`waited ${timeoutMs / 1000} s for ${target} rows of: ${sql} (${rows[0].count} so far)`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+const message = (index: number) => {
+  const value = report(index);
+  return { key: value.data.flowStepId, value: JSON.stringify(value) };
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
 async function ingest(client: Client, producer: Producer): Promise<{ publishSeconds: number; recordedSeconds: number; publishedSeconds: number }> {
   const started = Date.now();
   for (let start = 0; start < count; start += 1_000) {
     await waitFor(client, 'SELECT count(*) FROM errors_list', start - MAX_BACKLOG);
-    const messages = Array.from({ length: Math.min(1_000, count - start) }, (_, offset) => {
-      const value = report(start + offset);
-      return { key: value.data.flowStepId, value: JSON.stringify(value) };
-    });
+    const messages = Array.from({ length: Math.min(1_000, count - start) }, (_, offset) => message(start + offset));
     await producer.send({ topic: Topics.flowErrors, acks: -1, messages });
   }
   const publishSeconds = (Date.now() - started) / 1000;
@@ -71,10 +88,28 @@ async function ingest(client: Client, producer: Producer): Promise<{ publishSeco
   return { publishSeconds, recordedSeconds, publishedSeconds };
 }
 
-/** Publish (stamped as occurredAt just before sending) → recorded in the transaction that lists it. */
-async function visibilityLatencies(client: Client): Promise<number[]> {
+/**
+ * Publish (stamped as occurredAt just before sending) → recorded in the transaction that lists
+ * it, for reports published at a steady rate in 100 ms ticks onto an idle service.
+ */
+async function steadyLatencies(client: Client, producer: Producer, perSecond: number, seconds: number, firstIndex: number): Promise<number[]> {
+  const prefix = `steady-${perSecond}-`;
+  const perTick = perSecond / 10;
+  const started = Date.now();
+  for (let tick = 0; tick < seconds * 10; tick++) {
+    await sleep(started + tick * 100 - Date.now());
+    const messages = Array.from({ length: perTick }, (_, offset) => {
+      const index = firstIndex + tick * perTick + offset;
+      const value = report(index, `${prefix}${index}`);
+      return { key: value.data.flowStepId, value: JSON.stringify(value) };
+    });
+    await producer.send({ topic: Topics.flowErrors, acks: -1, messages });
+  }
+  const sent = perSecond * seconds;
+  await waitFor(client, `SELECT count(*) FROM errors_list WHERE run_id LIKE '${prefix}%'`, sent);
   const { rows } = await client.query<{ ms: number }>(
-    'SELECT (extract(epoch FROM recorded_at - occurred_at) * 1000)::float8 AS ms FROM errors_list ORDER BY 1',
+    `SELECT (extract(epoch FROM recorded_at - occurred_at) * 1000)::float8 AS ms FROM errors_list WHERE run_id LIKE $1 ORDER BY 1`,
+    [`${prefix}%`],
   );
   return rows.map((row) => row.ms);
 }
@@ -133,48 +168,68 @@ async function listTimings(baseUrl: string, token: string, query: (index: number
   return timings.sort((a, b) => a - b);
 }
 
+/** The ingest's statements by total time, as pg_stat_statements counted them. */
+async function statementsProfile(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ total: number; calls: string; mean: number; rows: string; query: string }>(
+    `SELECT total_exec_time::float8 AS total, calls, mean_exec_time::float8 AS mean, rows, regexp_replace(left(query, 160), '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  return ['database time during ingest, by statement (pg_stat_statements):', ...rows.map((row) => `  ${row.total.toFixed(0).padStart(7)} ms  ${row.calls.padStart(6)} calls  ${row.mean.toFixed(2).padStart(7)} ms each  ${row.query}`)];
+}
+
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
-  const errorsConfig = loadErrorsConfig(benchEnvironment(infrastructure));
-  const app = await startErrorsApp(errorsConfig, { logLevels: ['error', 'fatal'] });
-  const baseUrl = await app.getUrl();
+  buildServices((line) => process.stdout.write(`${line}\n`));
+  const env = benchEnvironment(infrastructure, { ERRORS_HTTP_PORT: String(HTTP_PORT) });
+  const errorsConfig = loadErrorsConfig(env);
+  const kafka = new Kafka({ brokers: [infrastructure.kafkaBrokers], logLevel: logLevel.ERROR });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const floorSeconds = await ingestFloor({ kafka, producer, databaseUrl: infrastructure.databaseUrl, count, maxBacklog: MAX_BACKLOG, message, kafkaIsMock: infrastructure.kafkaIsMock });
+
+  const nodeOptions = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const app = startServiceProcess('errors', { env: { ...process.env, ...env }, httpPort: HTTP_PORT, runtime: 'built', nodeOptions });
+  await app.healthy();
   const client = new Client({ connectionString: errorsConfig.service.databaseUrl });
   await client.connect();
-  const producer = new Kafka({ brokers: [infrastructure.kafkaBrokers], logLevel: logLevel.ERROR }).producer({
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
+  if (profile) await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
   await producer.send({ topic: Topics.identityEvents, messages: [{ key: accountId, value: JSON.stringify(created) }] });
   await waitFor(client, 'SELECT count(*) FROM access_users', 1);
   const token = signAccessToken({ userId: created.data.ownerUserId, accountId, role: 'owner' }, BENCH_JWT_SECRET, 3_600);
 
-  const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer);
-  const latencies = await visibilityLatencies(client);
-  const tagIds = await assignAndTag(client, producer, baseUrl, token);
-  const byAssigneeAndTags = await listTimings(baseUrl, token, (index) => `assignee=usr-${index % ASSIGNEES}&tags=${tagIds[0]},${tagIds[1]}&limit=50`);
-  const allTagsOpen = await listTimings(baseUrl, token, (index) => `status=open&tags=${tagIds[index % 4]},${tagIds[(index + 1) % 4]}&tagsMatch=all&assignee=usr-${index % ASSIGNEES}`);
-  const unassigned = await listTimings(baseUrl, token, (index) => `assignee=unassigned&integrationId=int-${index % 5}`);
-  await producer.disconnect();
-  await client.end();
-  await app.close();
-  await infrastructure.stop();
-
+  const print = (line: string) => process.stdout.write(`${line}\n`);
   const rate = (seconds: number) => Math.round(count / seconds).toLocaleString('en');
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const p = (timings: number[]) => `p50 ${ms(percentile(timings, 50))}, p95 ${ms(percentile(timings, 95))}`;
-  const lines = [
-    machineLine(),
-    `kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}; errors: ${count.toLocaleString('en')}`,
-    `runtime published them to flow.errors.v1 in ${publishSeconds.toFixed(2)} s, keeping at most ${MAX_BACKLOG.toLocaleString('en')} unconsumed`,
-    `all recorded and listed ${recordedSeconds.toFixed(2)} s after the first was published (${rate(recordedSeconds)} errors/s)`,
-    `all ErrorRecorded published through the outbox after ${publishedSeconds.toFixed(2)} s (${rate(publishedSeconds)} events/s)`,
-    `publish → visible in the list: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1] ?? NaN)}`,
-    `list at ${count.toLocaleString('en')} errors (2/3 assigned to ${ASSIGNEES} users, 1/2 tagged), ${LIST_QUERIES} HTTP requests each, with total count:`,
-    `  assignee + tags (any of 2): ${p(byAssigneeAndTags)}`,
-    `  open + assignee + tags (all of 2): ${p(allTagsOpen)}`,
-    `  unassigned in one integration: ${p(unassigned)}`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  print(machineLine());
+  print(`kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}; errors: ${count.toLocaleString('en')}`);
+  print(`floor (kafkajs, 4 partitions at once, one INSERT per batch into a plain table): ${floorSeconds.toFixed(2)} s (${rate(floorSeconds)} reports/s)`);
+
+  const resources = new ResourceSampler(app.baseUrl);
+  await resources.start();
+  const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer);
+  const { peakRssMb, cpuSeconds } = await resources.stop();
+  print(`runtime published them to flow.errors.v1 in ${publishSeconds.toFixed(2)} s, keeping at most ${MAX_BACKLOG.toLocaleString('en')} unconsumed`);
+  print(`all recorded and listed ${recordedSeconds.toFixed(2)} s after the first was published (${rate(recordedSeconds)} errors/s: ${(floorSeconds / recordedSeconds).toFixed(2)} of the floor)`);
+  print(`all ErrorRecorded published through the outbox after ${publishedSeconds.toFixed(2)} s (${rate(publishedSeconds)} events/s)`);
+  print(`errors service (built, own process) during ingest: peak RSS ${peakRssMb} MB, ${((cpuSeconds / count) * 1_000).toFixed(3)} CPU s per 1,000 errors`);
+  if (profile) for (const line of await statementsProfile(client)) print(line);
+  let listed = count;
+  for (const [phase, { perSecond, seconds }] of STEADY.entries()) {
+    const latencies = await steadyLatencies(client, producer, perSecond, seconds, count + phase * 1_000_000);
+    listed += latencies.length;
+    print(`publish → visible at a steady ${perSecond.toLocaleString('en')}/s for ${seconds} s: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1] ?? NaN)}`);
+  }
+  const tagIds = await assignAndTag(client, producer, app.baseUrl, token);
+  print(`list at ${listed.toLocaleString('en')} errors (2/3 assigned to ${ASSIGNEES} users, 1/2 tagged), ${LIST_QUERIES} HTTP requests each, with total count:`);
+  print(`  assignee + tags (any of 2): ${p(await listTimings(app.baseUrl, token, (index) => `assignee=usr-${index % ASSIGNEES}&tags=${tagIds[0]},${tagIds[1]}&limit=50`))}`);
+  print(`  open + assignee + tags (all of 2): ${p(await listTimings(app.baseUrl, token, (index) => `status=open&tags=${tagIds[index % 4]},${tagIds[(index + 1) % 4]}&tagsMatch=all&assignee=usr-${index % ASSIGNEES}`))}`);
+  print(`  unassigned in one integration: ${p(await listTimings(app.baseUrl, token, (index) => `assignee=unassigned&integrationId=int-${index % 5}`))}`);
+  await producer.disconnect();
+  await client.end();
+  await app.stop();
+  await infrastructure.stop();
 }
 
 main().catch((error: Error) => {

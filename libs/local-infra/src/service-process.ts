@@ -51,9 +51,9 @@ export function buildServices(log: (line: string) => void): void {
 /** Runs one service (or the console's gateway) in its own process. */
 export function startServiceProcess(
   service: string,
-  options: { env: NodeJS.ProcessEnv; httpPort: number; onOutput?: (line: string) => void; runtime?: ProcessRuntime },
+  options: { env: NodeJS.ProcessEnv; httpPort: number; onOutput?: (line: string) => void; runtime?: ProcessRuntime; nodeOptions?: string[] },
 ): ServiceProcess {
-  const child = spawn(process.execPath, nodeArguments(service, options.runtime ?? 'sources'), {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...nodeArguments(service, options.runtime ?? 'sources')], {
     cwd: ROOT,
     env: { ...options.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],

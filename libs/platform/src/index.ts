@@ -18,3 +18,4 @@ export * from './http/storable-input.interceptor';
 export * from './messaging/outbox-purger';
 export * from './bootstrap/api-description';
 export * from './observability/service-metrics';
+export * from './database/fresh-statistics';

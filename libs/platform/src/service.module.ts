@@ -6,6 +6,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { Clock, CLOCK, systemClock } from './clock';
 import type { ServiceConfig } from './config/service-config';
 import { ensureDatabase } from './database/ensure-database';
+import { FreshStatistics } from './database/fresh-statistics';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { messagingProviders } from './messaging/messaging.providers';
@@ -62,6 +63,7 @@ export class ServiceModule {
         ...messagingProviders,
         OutboxRelayService,
         OutboxPurger,
+        FreshStatistics,
         KafkaProducerLifecycle,
         KafkaHealthIndicator,
       ],

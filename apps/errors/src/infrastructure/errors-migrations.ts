@@ -7,6 +7,7 @@ import { ErrorsRetention1732300000600 } from './errors-retention.migration';
 import { FlowDisabledStep1732300000900 } from './flow-disabled-step.migration';
 import { ErrorNames1732300001000 } from './error-names.migration';
 import { SavedViews1732300000700 } from './saved-views.migration';
+import { TraceKeyScopeIndex1732300001600 } from './trace-key-scope-index.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -20,4 +21,5 @@ export const ERRORS_MIGRATIONS = [
   FlowDisabledStep1732300000900,
   ErrorNames1732300001000,
   AccessApiTokens1732300001400,
+  TraceKeyScopeIndex1732300001600,
 ];

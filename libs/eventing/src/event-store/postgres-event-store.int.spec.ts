@@ -62,15 +62,12 @@ describe('the event store', () => {
     expect((await store.readStream(dataSource.manager, b)).length).toBe(1);
   });
 
-  it('refuses an append at a version the stream is not at, naming the actual version', async () => {
+  it('refuses an append at a version the stream is not at, naming the actual version, and never leaves a gap', async () => {
     const streamId = `s-${randomUUID()}`;
     await append(streamId, 0, 'first');
 
-    await expect(append(streamId, 0, 'again')).rejects.toMatchObject({
-      constructor: ConcurrencyError,
-      expectedVersion: 0,
-      actualVersion: 1,
-    });
+    await expect(append(streamId, 2, 'past a gap')).rejects.toMatchObject({ constructor: ConcurrencyError, expectedVersion: 2, actualVersion: 1 });
+    await expect(append(streamId, 0, 'again')).rejects.toMatchObject({ constructor: ConcurrencyError, expectedVersion: 0 });
     expect((await store.readStream(dataSource.manager, streamId)).length).toBe(1);
   });
 

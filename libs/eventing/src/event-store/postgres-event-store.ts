@@ -98,14 +98,22 @@ export class PostgresEventStore {
     return rows.map((row) => this.toStoredEvent(row));
   }
 
+  /**
+   * A new stream (expected at 0) needs no check: a concurrent writer of its first event makes
+   * this insert break the unique (stream, version) key, which is the ConcurrencyError. Streams
+   * expected further on are checked, so a stream that lost events (purged) is not appended
+   * past a gap; each stream's version is one backward index probe, however long the stream.
+   */
   private async checkExpectedVersions(manager: EntityManager, appends: StreamAppend[]): Promise<void> {
-    const rows: Array<{ stream_id: string; version: number }> = await manager.query(
-      `SELECT stream_id, max(stream_version)::int AS version FROM event_store
-        WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
-      [appends.map((append) => append.streamId)],
+    const existing = appends.filter((append) => append.expectedVersion > 0);
+    if (existing.length === 0) return;
+    const rows: Array<{ stream_id: string; version: number | null }> = await manager.query(
+      `SELECT s.stream_id, (SELECT max(stream_version) FROM event_store e WHERE e.stream_id = s.stream_id)::int AS version
+         FROM unnest($1::text[]) AS s(stream_id)`,
+      [existing.map((append) => append.streamId)],
     );
-    const current = new Map(rows.map((row) => [row.stream_id, row.version]));
-    for (const append of appends) {
+    const current = new Map(rows.map((row) => [row.stream_id, row.version ?? 0]));
+    for (const append of existing) {
       const actual = current.get(append.streamId) ?? 0;
       if (actual !== append.expectedVersion) throw new ConcurrencyError(append.streamId, append.expectedVersion, actual);
     }

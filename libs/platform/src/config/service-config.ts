@@ -58,7 +58,7 @@ export function readServiceConfig(service: ServiceName, reader: EnvReader): Serv
       sessionTimeoutMs: reader.integer('KAFKA_SESSION_TIMEOUT_MS', 30_000, MILLIS),
       rebalanceTimeoutMs: reader.integer('KAFKA_REBALANCE_TIMEOUT_MS', 60_000, MILLIS),
       heartbeatIntervalMs: reader.integer('KAFKA_HEARTBEAT_INTERVAL_MS', 3_000, MILLIS),
-      maxWaitTimeMs: reader.integer('KAFKA_MAX_WAIT_MS', 500, MILLIS),
+      maxWaitTimeMs: reader.integer('KAFKA_MAX_WAIT_MS', 100, MILLIS),
       partitionsConsumedConcurrently: reader.integer('KAFKA_PARTITIONS_CONCURRENTLY', 4, { min: 1, max: 64 }),
       handlerAttempts: reader.integer('KAFKA_HANDLER_ATTEMPTS', 3, { min: 1, max: 100 }),
       handlerBackoffMs: reader.integer('KAFKA_HANDLER_BACKOFF_MS', 200, MILLIS),

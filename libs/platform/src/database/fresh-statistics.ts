@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PeriodicJob } from '../periodic-job';
+
+const CHECK_EVERY_MS = 5_000;
+/** Rows changed since the last ANALYZE, above which a table's statistics count as stale: 10%, and at least 1,000. */
+const STALE_SHARE = 0.1;
+const STALE_MIN_ROWS = 1_000;
+
+/**
+ * Keeps the planner's statistics fresh after bursts. Autovacuum analyzes a table once 10% of it
+ * changed, but looks only once a minute: a burst of reports into a fresh or small table is
+ * planned for a minute on statistics of a table a tenth its size, and the planner picks an index
+ * that reads every error of a step for each trace key (docs/benchmarks.md). Every few seconds
+ * this service analyzes its own tables that changed that much.
+ */
+@Injectable()
+export class FreshStatistics extends PeriodicJob {
+  protected readonly name = 'fresh statistics';
+
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  protected intervalMs(): number {
+    return CHECK_EVERY_MS;
+  }
+
+  /** Answers the tables it analyzed. */
+  async tick(): Promise<string[]> {
+    const stale: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables
+        WHERE n_mod_since_analyze > greatest($1::float8, $2::float8 * n_live_tup)`,
+      [STALE_MIN_ROWS, STALE_SHARE],
+    );
+    for (const { name } of stale) await this.dataSource.query(`ANALYZE ${name}`);
+    return stale.map(({ name }) => name);
+  }
+}
