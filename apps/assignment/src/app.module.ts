@@ -1,4 +1,4 @@
-import { AccessApiTokens1732300001400, AccessModule, AccessTables1732300000300 } from '@faultline/access';
+import { ACCESS_MIGRATIONS, AccessModule } from '@faultline/access';
 import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AssignmentsModule } from './assignments/assignments.module';
@@ -11,7 +11,7 @@ export class AssignmentAppModule {
     return {
       module: AssignmentAppModule,
       imports: [
-        ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400, AssignableErrors1732300000700, EmailAssignmentRequestsByRequest1732300000800], clock }),
+        ServiceModule.forRoot({ config, migrations: [...ACCESS_MIGRATIONS, AssignableErrors1732300000700, EmailAssignmentRequestsByRequest1732300000800], clock }),
         AccessModule.forRoot({ jwtSecret: config.jwtSecret }),
         AssignmentsModule,
       ],

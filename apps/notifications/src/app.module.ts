@@ -1,4 +1,4 @@
-import { AccessApiTokens1732300001400, AccessModule, AccessTables1732300000300 } from '@faultline/access';
+import { ACCESS_MIGRATIONS, AccessModule } from '@faultline/access';
 import { Clock, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NotificationsModule } from './notifications.module';
@@ -16,7 +16,7 @@ export class NotificationsAppModule {
     return {
       module: NotificationsAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300, EmailDueAt1732300001500], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [...ACCESS_MIGRATIONS, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300, EmailDueAt1732300001500], clock }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
         NotificationsModule.forRoot(config),
       ],

@@ -1,8 +1,7 @@
 import {
+  ACCESS_MIGRATIONS,
   AccessModule,
-  AccessApiTokens1732300001400,
   AccessPermissions,
-  AccessTables1732300000300,
   AccessTokenGuard,
   AccessUser,
   AuthenticatedUser,
@@ -66,7 +65,7 @@ describe('the access read model of another service', () => {
     probe = await startService(
       {
         module: ProbeModule,
-        imports: [ServiceModule.forRoot({ config, migrations: [AccessTables1732300000300, AccessApiTokens1732300001400] }), AccessModule.forRoot({ jwtSecret: TEST_JWT_SECRET })],
+        imports: [ServiceModule.forRoot({ config, migrations: ACCESS_MIGRATIONS }), AccessModule.forRoot({ jwtSecret: TEST_JWT_SECRET })],
       },
       { config, title: 'access probe', statusByCode: FORBIDDEN_BY_CODE, logLevels: ['error', 'fatal'] },
     );

@@ -53,6 +53,23 @@ describe('machine API tokens', () => {
     expect((await call('errors', token, 'POST', '/errors/resolve', { errorIds: [errorId] })).body).toMatchObject({ status: 403, code: 'TOKEN_READ_ONLY' });
   });
 
+  it("each service keeps when it last saw a token, which owners and admins read and the token's holder may not", async () => {
+    const { tokenId, token } = await newToken('read');
+    const before = Date.now();
+    await eventually(async () => expect((await call('assignment', token, 'GET', `/errors/${errorId}/assignments`)).status).toBe(200), 20_000);
+    const usage = await eventually(async () => {
+      const answer = await call('assignment', account.ownerToken, 'GET', '/api-tokens/usage');
+      const use = (answer.body.items as Array<{ tokenId: string; lastUsedAt: string }>).find((item) => item.tokenId === tokenId);
+      expect(use).toBeDefined();
+      return use!;
+    });
+    expect(Date.parse(usage.lastUsedAt)).toBeGreaterThanOrEqual(before - 1_000);
+    // Not used on the errors service: it has nothing to say of it.
+    const onErrors = await call('errors', account.ownerToken, 'GET', '/api-tokens/usage');
+    expect(onErrors.body.items.map((item: { tokenId: string }) => item.tokenId)).not.toContain(tokenId);
+    expect(await call('assignment', token, 'GET', '/api-tokens/usage')).toMatchObject({ status: 403, body: { code: 'ADMINISTRATORS_ONLY' } });
+  });
+
   it('a triage token assigns and resolves as a member who manages every integration', async () => {
     const { token } = await newToken('triage');
     const assigned = await eventually(async () => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
 import { bearerClaims } from './access-token';
 import { apiTokenHolder, isApiToken } from './api-token';
+import { ApiTokenUses } from './api-token-uses';
 import { UserNotKnownYet } from './not-known-yet';
 
 type AuthenticatedRequest = Request & { accessUser?: AccessUser };
@@ -29,6 +30,7 @@ export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(ACCESS_OPTIONS) private readonly options: AccessOptions,
+    private readonly uses: ApiTokenUses,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,8 +55,10 @@ export class AccessTokenGuard implements CanActivate {
 
   /** A machine API token acts as a user of its scope, from this service's copy of identity's tokens. */
   private async apiTokenHolder(token: string, method: string): Promise<AccessUser> {
-    const holder = await apiTokenHolder(this.dataSource.manager, token, new Date());
+    const now = new Date();
+    const holder = await apiTokenHolder(this.dataSource.manager, token, now);
     if (!holder) throw new UnauthorizedException('the API token is unknown, revoked or expired');
+    this.uses.used(holder.tokenId, now);
     if (holder.scope === 'read' && !SAFE_METHODS.has(method.toUpperCase())) {
       throw new PermissionRefused('TOKEN_READ_ONLY', 'this API token has the read scope: it may read, not change anything');
     }

@@ -1,11 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ACCESS_OPTIONS, AccessOptions, AccessTokenGuard } from './access-token.guard';
+import { ApiTokenUsageController } from './api-token-usage.controller';
+import { ApiTokenUses } from './api-token-uses';
 import { AccessPermissions } from './access.service';
 import { IdentityEventsConsumer } from './identity-events.consumer';
 
 /**
  * What a service needs to check access on its own: the identity events consumer that keeps
- * the local model, the permission answers, and the access-token guard. The service adds
+ * the local model, the permission answers, the access-token guard, and when the account's
+ * machine tokens were last used here (`GET /api-tokens/usage`). The service adds
  * AccessTables to its migrations. Global: a service has one access model, used by every feature.
  */
 @Global()
@@ -14,13 +17,14 @@ export class AccessModule {
   static forRoot(options: AccessOptions): DynamicModule {
     return {
       module: AccessModule,
-      controllers: [IdentityEventsConsumer],
+      controllers: [IdentityEventsConsumer, ApiTokenUsageController],
       providers: [
         AccessPermissions,
         AccessTokenGuard,
+        ApiTokenUses,
         { provide: ACCESS_OPTIONS, useValue: options },
       ],
-      exports: [AccessPermissions, AccessTokenGuard, ACCESS_OPTIONS],
+      exports: [AccessPermissions, AccessTokenGuard, ApiTokenUses, ACCESS_OPTIONS],
     };
   }
 }

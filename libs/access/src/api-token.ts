@@ -30,6 +30,7 @@ const AS_USER: Record<ApiTokenScope, { role: Role; everyIntegration?: AccessLeve
 };
 
 export interface ApiTokenHolder extends AccessUser {
+  tokenId: string;
   scope: ApiTokenScope;
 }
 
@@ -42,5 +43,5 @@ export async function apiTokenHolder(manager: EntityManager, token: string, now:
   );
   const row = rows[0];
   if (!row) return undefined;
-  return { userId: `token:${row.token_id}`, accountId: row.account_id, email: '', name: row.name, status: 'active', access: {}, scope: row.scope, ...AS_USER[row.scope] };
+  return { tokenId: row.token_id, userId: `token:${row.token_id}`, accountId: row.account_id, email: '', name: row.name, status: 'active', access: {}, scope: row.scope, ...AS_USER[row.scope] };
 }

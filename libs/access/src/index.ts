@@ -8,3 +8,6 @@ export * from './identity-events.consumer';
 export * from './not-known-yet';
 export * from './api-token';
 export * from './api-tokens.migration';
+export * from './api-token-use.migration';
+export * from './api-token-uses';
+export * from './access-migrations';

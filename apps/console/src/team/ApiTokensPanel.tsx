@@ -1,10 +1,11 @@
-import type { ApiTokenView, CreatedApiToken } from '@faultline/contracts/browser';
+import type { ApiTokenUsage, ApiTokenView, CreatedApiToken } from '@faultline/contracts/browser';
 import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { del, get, post } from '../api/http';
 import { useNames } from '../app/directory';
 import { ProblemAlert } from '../app/ProblemAlert';
+import { describeLastUse, lastUses, TOKEN_SERVICES } from './token-usage';
 
 const SCOPES = [
   { value: 'read', label: 'read — list and look, change nothing' },
@@ -17,6 +18,10 @@ export function ApiTokensPanel() {
   const client = useQueryClient();
   const names = useNames();
   const tokens = useQuery({ queryKey: ['identity', 'api-tokens'], queryFn: ({ signal }) => get<ApiTokenView[]>('identity', '/api-tokens', signal) });
+  const usage = useQueries({
+    queries: TOKEN_SERVICES.map((service) => ({ queryKey: [service, 'api-tokens', 'usage'], queryFn: ({ signal }: { signal: AbortSignal }) => get<ApiTokenUsage>(service, '/api-tokens/usage', signal) })),
+  });
+  const lastUse = lastUses(Object.fromEntries(TOKEN_SERVICES.map((service, index) => [service, usage[index].data])));
   const [shown, setShown] = useState<CreatedApiToken>();
   const refresh = () => client.invalidateQueries({ queryKey: ['identity', 'api-tokens'] });
   const revoke = useMutation({ mutationFn: (tokenId: string) => del('identity', `/api-tokens/${encodeURIComponent(tokenId)}`), onSettled: refresh });
@@ -58,6 +63,7 @@ export function ApiTokensPanel() {
               <Table.Th>Scope</Table.Th>
               <Table.Th>Created</Table.Th>
               <Table.Th>Expires</Table.Th>
+              <Table.Th>Last used</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -70,6 +76,7 @@ export function ApiTokensPanel() {
                   {new Date(token.createdAt).toLocaleString()} by {names.user(token.createdBy)}
                 </Table.Td>
                 <Table.Td>{token.expiresAt ? new Date(token.expiresAt).toLocaleDateString() : 'never'}</Table.Td>
+                <Table.Td>{describeLastUse(lastUse.get(token.tokenId))}</Table.Td>
                 <Table.Td>
                   {token.revokedAt ? (
                     <Badge color="gray.8" variant="light">

@@ -1,4 +1,4 @@
-import { AccessApiTokens1732300001400, AccessTables1732300000300 } from '@faultline/access';
+import { ACCESS_MIGRATIONS } from '@faultline/access';
 import { AssignmentCause1732300000800 } from './assignment-cause.migration';
 import { ErrorsLifecycle1732300000500 } from './errors-lifecycle.migration';
 import { ErrorsListClassification1732300000400 } from './errors-list-classification.migration';
@@ -12,7 +12,7 @@ import { TraceKeyScopeIndex1732300001600 } from './trace-key-scope-index.migrati
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
   ErrorsListTable1732300000100,
-  AccessTables1732300000300,
+  ...ACCESS_MIGRATIONS,
   ErrorsListClassification1732300000400,
   ErrorsLifecycle1732300000500,
   ErrorsRetention1732300000600,
@@ -20,6 +20,5 @@ export const ERRORS_MIGRATIONS = [
   AssignmentCause1732300000800,
   FlowDisabledStep1732300000900,
   ErrorNames1732300001000,
-  AccessApiTokens1732300001400,
   TraceKeyScopeIndex1732300001600,
 ];

@@ -155,4 +155,15 @@ export type ApiTokenView = Static<typeof ApiTokenView>;
 export const CreatedApiToken = Type.Object({ ...ApiTokenView.properties, token: Type.String() }, { $id: 'CreatedApiToken' });
 export type CreatedApiToken = Static<typeof CreatedApiToken>;
 
+/**
+ * `GET /api-tokens/usage` on the errors, assignment and notifications services: when each of the
+ * account's tokens was last used on that service (to the minute). Identity takes no machine
+ * tokens; the console shows the latest of the three.
+ */
+export const ApiTokenUsage = Type.Object(
+  { items: Type.Array(Type.Object({ tokenId: Type.String({ format: 'uuid' }), lastUsedAt: Type.String({ format: 'date-time' }) })) },
+  { $id: 'ApiTokenUsage' },
+);
+export type ApiTokenUsage = Static<typeof ApiTokenUsage>;
+
 export const ApiTokenParams = Type.Object({ tokenId: Type.String({ format: 'uuid' }) }, closed);
