@@ -1,13 +1,16 @@
 /**
  * `npm run bench:notifications [-- --users 10000 --connections 4]`: every user has a pending assignment digest,
  * all due in the same second; the notifications service flushes them and delivers the emails to
- * the local SMTP sink. Prints how late the last digest went out and the emails per second.
+ * the local SMTP sink. Prints how late the last digest went out and the emails per second,
+ * against the floor measured first in the same run: nodemailer alone sending as many
+ * digest-sized emails to the same sink over the same pooled connections.
  * The windows are seeded in PostgreSQL as the debounce projection leaves them, so the figures
  * are the flush and the delivery alone. Figures go to docs/benchmarks.md.
  */
 import { spawnInfrastructure } from '@faultline/local-infra';
 import { Client } from 'pg';
 import { startNotificationsApp } from '../apps/notifications/src/notifications.app';
+import { smtpTransport } from '../apps/notifications/src/emails/smtp-transport';
 import { loadNotificationsConfig } from '../apps/notifications/src/notifications.config';
 import { benchEnvironment, machineLine } from './bench-support';
 
@@ -51,8 +54,23 @@ async function waitForSent(db: Client): Promise<void> {
   }
 }
 
+/** Emails a second nodemailer alone delivers to the sink: the same transport, the same size, nothing else. */
+async function smtpFloor(smtpUrl: string): Promise<number> {
+  const transport = smtpTransport(smtpUrl, CONNECTIONS);
+  const text = Array.from({ length: 12 }, (_, line) => `Record ${line} could not be imported — int-1 › flow-${line} › step-1 — assigned by usr-lead`).join('\n');
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: USERS }, (_, n) =>
+      transport.sendMail({ from: 'faultline@example.test', to: `floor-${n}@example.test`, subject: '1 error was assigned to you', text, html: `<table><tr><td>${text}</td></tr></table>` }),
+    ),
+  );
+  transport.close();
+  return USERS / ((Date.now() - started) / 1000);
+}
+
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
+  const floor = await smtpFloor(infrastructure.smtpUrl);
   const config = loadNotificationsConfig(benchEnvironment(infrastructure, { DIGEST_FLUSH_INTERVAL_MS: '1000', SMTP_CONCURRENCY: String(CONNECTIONS) }));
   const app = await startNotificationsApp(config, { logLevels: ['error', 'fatal'] });
   const db = new Client({ connectionString: config.service.databaseUrl });
@@ -77,7 +95,8 @@ async function main(): Promise<void> {
     `${USERS.toLocaleString('en')} users, one pending digest each, all due within the second ${dueSecond.toISOString()}; flush tick ${config.digest.flushIntervalMs} ms, ${config.smtp.concurrency} SMTP connections`,
     `all digests in the email outbox ${Number(figures.flushed_after).toFixed(2)} s after that second began`,
     `first email sent after ${Number(figures.first_sent_after).toFixed(2)} s, last after ${Number(figures.last_sent_after).toFixed(2)} s (how late the last digest is)`,
-    `${Math.round(USERS / Number(figures.sending_seconds)).toLocaleString('en')} emails/s over SMTP (each sent, marked sent and its DigestSent written in its own transaction)`,
+    `floor: nodemailer alone, ${USERS.toLocaleString('en')} digest-sized emails over ${CONNECTIONS} pooled connections: ${Math.round(floor).toLocaleString('en')} emails/s`,
+    `${Math.round(USERS / Number(figures.sending_seconds)).toLocaleString('en')} emails/s over SMTP (each sent, marked sent and its DigestSent written in its own transaction): ${(USERS / Number(figures.sending_seconds) / floor).toFixed(2)} of the floor`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
