@@ -8,7 +8,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const [command, ...args] = process.argv.slice(2);
-const commands = { start: 'start.ts', test: 'test.ts', 'test:faults': 'faults.ts', bench: 'bench.ts', 'bench:assignment': 'bench-assignment.ts', 'bench:notifications': 'bench-notifications.ts' };
+const commands = { start: 'start.ts', test: 'test.ts', 'test:faults': 'faults.ts', bench: 'bench.ts', 'bench:assignment': 'bench-assignment.ts', 'bench:notifications': 'bench-notifications.ts', 'bench:list': 'bench-list.ts' };
 
 function say(message) {
   process.stdout.write(`faultline: ${message}\n`);

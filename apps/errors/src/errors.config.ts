@@ -18,6 +18,8 @@ export interface ErrorsConfig {
     /** How often the purge runs. */
     sweepIntervalMs: number;
   };
+  /** The list counts matching errors up to this many; beyond, it says "at least" (counting a million rows takes a second). */
+  listTotalCap: number;
 }
 
 export const ERRORS_CONFIG = Symbol('ErrorsConfig');
@@ -39,6 +41,7 @@ export function loadErrorsConfig(env: NodeJS.ProcessEnv): ErrorsConfig {
       defaultDays: reader.integer('RETENTION_DAYS', 30, { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS }),
       sweepIntervalMs: reader.integer('RETENTION_SWEEP_INTERVAL_MS', 3_600_000, { min: 1_000, max: 7 * 24 * 3_600_000 }),
     },
+    listTotalCap: reader.integer('ERRORS_LIST_TOTAL_CAP', 10_000, { min: 1, max: 10_000_000 }),
   };
   reader.done();
   return config;

@@ -22,6 +22,7 @@ import { usePageCommands } from './usePageCommands';
 import { useSavedViews } from './views/useSavedViews';
 import { columnsFromSearch, withColumns } from './views/view-columns';
 import { ViewsBar } from './views/ViewsBar';
+import { countText, totalText } from './total-text';
 
 const PAGE_SIZE = 50;
 /**
@@ -57,6 +58,7 @@ export function ErrorsPage() {
   const counts = useStatusCounts(filter);
   const errors = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
+  const capped = list.data?.pages[0]?.totalCapped ?? false;
 
   const [selection, setSelection] = useState<Selection>(NOTHING_SELECTED);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -125,13 +127,13 @@ export function ErrorsPage() {
           Errors
         </Title>
         <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {list.isFetching ? 'Updating…' : `Updated live · ${total.toLocaleString()} matching`}
+          {list.isFetching ? 'Updating…' : `Updated live · ${countText(total, capped)} matching`}
         </Text>
       </Group>
       <Tabs value={status} onChange={(value) => setFilter(withFilter(filter, 'status', value ?? 'open'))}>
         <Tabs.List>
-          <Tabs.Tab value="open">Open {counts.open !== undefined && `(${counts.open.toLocaleString()})`}</Tabs.Tab>
-          <Tabs.Tab value="resolved">Resolved {counts.resolved !== undefined && `(${counts.resolved.toLocaleString()})`}</Tabs.Tab>
+          <Tabs.Tab value="open">Open {counts.open !== undefined && `(${counts.open})`}</Tabs.Tab>
+          <Tabs.Tab value="resolved">Resolved {counts.resolved !== undefined && `(${counts.resolved})`}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <ViewsBar
@@ -182,7 +184,7 @@ export function ErrorsPage() {
           <Text size="sm" mt={4}>
             All {count} shown are selected.{' '}
             <Anchor component="button" onClick={() => setSelection(allMatching(filter, total, new Date()))}>
-              Select all {total.toLocaleString()} matching the filter
+              Select all {countText(total, capped)} matching the filter
             </Anchor>{' '}
             (resolve, retry, assign and tag)
           </Text>
@@ -206,7 +208,7 @@ export function ErrorsPage() {
       )}
       {list.hasNextPage && (
         <Button variant="light" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          Show {Math.min(PAGE_SIZE, total - errors.length)} more (of {(total - errors.length).toLocaleString()})
+          Show {Math.min(PAGE_SIZE, total - errors.length)} more (of {countText(total - errors.length, capped)})
         </Button>
       )}
       <AssignDialog
@@ -243,7 +245,7 @@ function useDefaultView(search: URLSearchParams, setSearch: (search: URLSearchPa
 }
 
 /** The Open and Resolved tabs' counts for the rest of the filter (one row each: the total comes along). */
-function useStatusCounts(filter: ErrorsFilter): Partial<Record<ErrorStatus, number>> {
+function useStatusCounts(filter: ErrorsFilter): Partial<Record<ErrorStatus, string>> {
   const count = (status: ErrorStatus) => ({
     queryKey: ['errors', 'count', { ...filter, status }],
     queryFn: ({ signal }: { signal: AbortSignal }) => get<ErrorsPageData>('errors', listPath({ ...filter, status }, 1), signal),
@@ -251,5 +253,5 @@ function useStatusCounts(filter: ErrorsFilter): Partial<Record<ErrorStatus, numb
   });
   const open = useQuery(count('open'));
   const resolved = useQuery(count('resolved'));
-  return { open: open.data?.total, resolved: resolved.data?.total };
+  return { open: totalText(open.data), resolved: totalText(resolved.data) };
 }

@@ -1,8 +1,9 @@
 import type { ErrorListItem, ErrorsFilter, ErrorsListQuery, ErrorsPage } from '@faultline/contracts';
 import { KeysetCursor } from '@faultline/platform';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { errorsFilterConditions, ReaderScope } from '@faultline/errors-filter';
+import { ERRORS_CONFIG, ErrorsConfig } from '../../errors.config';
 
 export type { ReaderScope };
 
@@ -48,10 +49,13 @@ export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow
 /** Reads the Errors list with keyset pagination: stable pages however many errors arrive. */
 @Injectable()
 export class ErrorsListQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
+  ) {}
 
   async page(scope: ReaderScope, query: ErrorsListQuery): Promise<ErrorsPage> {
-    const total = await this.count(scope, query);
+    const { total, totalCapped } = await this.countUpTo(scope, query, this.config.listTotalCap);
     const sql = errorsFilterConditions(scope, query);
     if (query.cursor) {
       const { at: occurredAt, id: errorId } = KeysetCursor.decode(query.cursor);
@@ -64,7 +68,15 @@ export class ErrorsListQueries {
     );
     const items = rows.slice(0, query.limit).map(toListItem);
     const last = items[items.length - 1];
-    return { items, total, nextCursor: rows.length > query.limit && last ? KeysetCursor.encode(last.occurredAt, last.errorId) : null };
+    return { items, total, totalCapped, nextCursor: rows.length > query.limit && last ? KeysetCursor.encode(last.occurredAt, last.errorId) : null };
+  }
+
+  /** The matching errors counted up to `cap`: a page's total reads at most that many rows, however many match. */
+  private async countUpTo(scope: ReaderScope, filter: ErrorsFilter, cap: number): Promise<{ total: number; totalCapped: boolean }> {
+    const sql = errorsFilterConditions(scope, filter);
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM errors_list WHERE ${sql.where} LIMIT ${cap + 1}) AS matched`, sql.params);
+    const counted = (row as { total: number }).total;
+    return { total: Math.min(counted, cap), totalCapped: counted > cap };
   }
 
   async count(scope: ReaderScope, filter: ErrorsFilter, manager: EntityManager = this.dataSource.manager): Promise<number> {
