@@ -2,7 +2,7 @@
  * `npm run bench:list [-- --errors 1000000]`: the Errors list of one account at a million errors,
  * through HTTP as the console asks for it (filters, the page, the total count), with the errors
  * service built and in its own process. The list's rows are seeded in PostgreSQL as the
- * projection leaves them (a quarter resolved, two thirds assigned to 10 users, half tagged), then
+ * projection leaves them (a quarter resolved, two thirds assigned to 10 users, half of each one's tagged), then
  * analyzed as the service's FreshStatistics would. Prints p50 and p95 per filter set; figures go
  * to docs/benchmarks.md. `--explain` also prints EXPLAIN (ANALYZE, BUFFERS) of each set's page.
  */
@@ -15,7 +15,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
-import { BENCH_JWT_SECRET, benchEnvironment, machineLine } from './bench-support';
+import { BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
 
 const count = Number(process.argv[process.argv.indexOf('--errors') + 1]) || 1_000_000;
 const QUERIES = 200;
@@ -37,7 +37,7 @@ async function seed(db: Client): Promise<void> {
               CASE WHEN n % 4 = 0 THEN 'resolved' ELSE 'open' END, CASE WHEN n % 4 = 0 THEN 'user' END, CASE WHEN n % 4 = 0 THEN now() END,
               now() - n * interval '1 second', now() - n * interval '1 second', now() - n * interval '1 second', 1, 'missing', 'none',
               CASE WHEN n % 3 = 0 THEN NULL ELSE 'usr-' || (n % 10) END, CASE WHEN n % 3 = 0 THEN NULL ELSE 'manual' END,
-              CASE WHEN n % 2 = 0 THEN ARRAY[$2::uuid, $3::uuid] ELSE ARRAY[]::uuid[] END
+              CASE WHEN (n / 10) % 2 = 0 THEN ARRAY[$2::uuid, $3::uuid] ELSE ARRAY[]::uuid[] END
          FROM generate_series($4::int, $5::int) AS n`,
       [accountId, TAGS[Math.floor(start / 100_000) % 4], TAGS[(Math.floor(start / 100_000) + 1) % 4], start + 1, Math.min(start + 100_000, count)],
     );
@@ -45,13 +45,14 @@ async function seed(db: Client): Promise<void> {
   await db.query('ANALYZE errors_list');
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 async function get(baseUrl: string, token: string, path: string): Promise<{ nextCursor: string | null }> {
   const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { nextCursor: string | null };
 }
+
+/** The open errors of the step of the n-th seeded error, as the console's step filter asks for them. */
+const place = (n: number) => `status=open&integrationId=int-${n % 5}&flowId=flow-${n % 20}&flowStepId=step-${n % 64}`;
 
 /** The plan of a filter set's page, as the service builds its query. */
 async function plan(db: Client, filter: ErrorsFilter): Promise<string> {
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   print(machineLine());
   print(`${count.toLocaleString('en')} errors of one account seeded and analyzed in ${seeded.toFixed(0)} s; ${QUERIES} HTTP requests per row, each with the page and the total count:`);
   const sets: Array<[string, (index: number) => string]> = [
-    ['open errors of one step', (index) => `status=open&flowStepId=step-${index % 64}`],
+    ['open errors of one step (its integration, flow and step, as the console filters)', (index) => place(index * 7_919)],
     ['assignee + tags (any of 2)', (index) => `assignee=usr-${index % 10}&tags=${TAGS[index % 4]},${TAGS[(index + 1) % 4]}`],
     ['unassigned in one integration', (index) => `assignee=unassigned&integrationId=int-${index % 5}`],
     ['text search (an order number)', (index) => `q=SO-${(index * 4_999) % count}`],

@@ -26,3 +26,6 @@ export function benchEnvironment(infrastructure: InfrastructureProcess, override
 /** The first line of every benchmark's figures: where they were measured. */
 export const machineLine = (): string =>
   `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+
+/** The value at percentile `p` of ascending `sorted` values. */
+export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -19,7 +19,7 @@ import { Client } from 'pg';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
 import { ingestFloor } from './bench-floor';
 import { ResourceSampler } from './bench-resources';
-import { BENCH_JWT_SECRET, benchEnvironment, machineLine } from './bench-support';
+import { BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
 
 /** Reports published but not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
 const MAX_BACKLOG = 10_000;
@@ -66,8 +66,6 @@ async function waitFor(client: Client, sql: string, target: number, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const message = (index: number) => {
   const value = report(index);

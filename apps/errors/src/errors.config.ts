@@ -41,7 +41,7 @@ export function loadErrorsConfig(env: NodeJS.ProcessEnv): ErrorsConfig {
       defaultDays: reader.integer('RETENTION_DAYS', 30, { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS }),
       sweepIntervalMs: reader.integer('RETENTION_SWEEP_INTERVAL_MS', 3_600_000, { min: 1_000, max: 7 * 24 * 3_600_000 }),
     },
-    listTotalCap: reader.integer('ERRORS_LIST_TOTAL_CAP', 10_000, { min: 1, max: 10_000_000 }),
+    listTotalCap: reader.integer('ERRORS_LIST_TOTAL_CAP', 1_000, { min: 1, max: 10_000_000 }),
   };
   reader.done();
   return config;

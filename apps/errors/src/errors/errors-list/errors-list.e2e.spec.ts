@@ -1,7 +1,7 @@
 import { errorOccurred, eventually } from '@faultline/testing';
 import { ErrorsHarness } from '../../test-support/errors-harness';
 
-/** The list's total is counted up to a cap (3 here, 10,000 by default), so a page never counts a million rows. */
+/** The list's total is counted up to a cap (3 here, 1,000 by default), so a page never counts a million rows. */
 let harness: ErrorsHarness;
 let accountId: string;
 let token: string;

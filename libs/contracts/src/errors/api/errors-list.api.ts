@@ -98,7 +98,7 @@ export type ErrorListItem = Static<typeof ErrorListItem>;
 export const ErrorsPage = Type.Object(
   {
     items: Type.Array(ErrorListItem),
-    /** How many errors match the filters, over all pages, counted up to a cap (10,000 by default). */
+    /** How many errors match the filters, over all pages, counted up to a cap (1,000 by default). */
     total: Type.Integer({ minimum: 0 }),
     /** More than `total` match: the count stopped at the cap (a by-filter dry run counts them all). */
     totalCapped: Type.Boolean(),
