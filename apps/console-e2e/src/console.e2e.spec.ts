@@ -359,7 +359,7 @@ describe('the web console', () => {
     expect(me.body.user.access).toEqual({ 'int-1': 'manage', 'int-9': 'monitor' });
   });
 
-  it('an owner makes a read-only API token on Team, copies it once, a script lists errors with it, and revoking it from Team stops it', async () => {
+  it('an owner makes a read-only API token on Team, copies it once, a script lists errors with it, Team says where it was last used, and revoking it from Team stops it', async () => {
     await owner.goto('/team');
     const form = owner.getByRole('form', { name: 'Create an API token' });
     await form.getByLabel('Name').fill('Nightly report');
@@ -371,6 +371,11 @@ describe('the web console', () => {
     const listed = () => fetch(`${faultline.system.url('errors')}/errors`, { headers: { authorization: `Bearer ${token}` } });
     await eventually(async () => expect((await listed()).status).toBe(200), 20_000);
     await owner.getByRole('button', { name: 'Done' }).click();
+    // Its row says where it was last used (the page asks again when reloaded).
+    await eventually(async () => {
+      await owner.reload();
+      await owner.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('(errors)').waitFor({ timeout: 2_000 });
+    }, 20_000);
     await owner.getByRole('button', { name: 'Revoke Nightly report' }).click();
     await owner.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('revoked').waitFor();
     await eventually(async () => expect((await listed()).status).toBe(401), 20_000);
