@@ -186,7 +186,9 @@ async function main(): Promise<void> {
   await producer.connect();
   const floorSeconds = await ingestFloor({ kafka, producer, databaseUrl: infrastructure.databaseUrl, count, maxBacklog: MAX_BACKLOG, message, kafkaIsMock: infrastructure.kafkaIsMock });
 
-  const nodeOptions = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  // `--node-option=--max-old-space-size=160` (repeatable) tries the service under other V8 settings.
+  const asked = process.argv.filter((arg) => arg.startsWith('--node-option=')).map((arg) => arg.slice('--node-option='.length));
+  const nodeOptions = [...asked, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
   const app = startServiceProcess('errors', { env: { ...process.env, ...env }, httpPort: HTTP_PORT, runtime: 'built', nodeOptions });
   await app.healthy();
   const client = new Client({ connectionString: errorsConfig.service.databaseUrl });
@@ -207,11 +209,11 @@ async function main(): Promise<void> {
   const resources = new ResourceSampler(app.baseUrl);
   await resources.start();
   const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer);
-  const { peakRssMb, cpuSeconds } = await resources.stop();
+  const { peakRssMb, peakHeapMb, cpuSeconds } = await resources.stop();
   print(`runtime published them to flow.errors.v1 in ${publishSeconds.toFixed(2)} s, keeping at most ${MAX_BACKLOG.toLocaleString('en')} unconsumed`);
   print(`all recorded and listed ${recordedSeconds.toFixed(2)} s after the first was published (${rate(recordedSeconds)} errors/s: ${(floorSeconds / recordedSeconds).toFixed(2)} of the floor)`);
   print(`all ErrorRecorded published through the outbox after ${publishedSeconds.toFixed(2)} s (${rate(publishedSeconds)} events/s)`);
-  print(`errors service (built, own process) during ingest: peak RSS ${peakRssMb} MB, ${((cpuSeconds / count) * 1_000).toFixed(3)} CPU s per 1,000 errors`);
+  print(`errors service (built, own process) during ingest: peak RSS ${peakRssMb} MB (JavaScript heap in use at most ${peakHeapMb} MB), ${((cpuSeconds / count) * 1_000).toFixed(3)} CPU s per 1,000 errors`);
   if (profile) for (const line of await statementsProfile(client)) print(line);
   let listed = count;
   for (const [phase, { perSecond, seconds }] of STEADY.entries()) {
