@@ -8,6 +8,7 @@ import { FlowDisabledStep1732300000900 } from './flow-disabled-step.migration';
 import { ErrorNames1732300001000 } from './error-names.migration';
 import { SavedViews1732300000700 } from './saved-views.migration';
 import { TraceKeyScopeIndex1732300001600 } from './trace-key-scope-index.migration';
+import { FlowStepOrder1732300001800 } from './flow-step-order.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ERRORS_MIGRATIONS = [
   FlowDisabledStep1732300000900,
   ErrorNames1732300001000,
   TraceKeyScopeIndex1732300001600,
+  FlowStepOrder1732300001800,
 ];
