@@ -176,7 +176,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partition,
       offsets: rejected.map((entry) => entry.message.offset),
       reasons: rejected.map((entry) => entry.reason),
-      correlationIds: rejected.map((entry) => entry.message.headers?.['correlation-id']?.toString() ?? null),
+      // A rejected message's headers are the sender's: what is logged of them is bounded.
+      correlationIds: rejected.map((entry) => entry.message.headers?.['correlation-id']?.toString().slice(0, 100) ?? null),
     });
   }
 

@@ -6,6 +6,8 @@ const CHECK_EVERY_MS = 5_000;
 /** Rows changed since the last ANALYZE, above which a table's statistics count as stale: 10%, and at least 1,000. */
 const STALE_SHARE = 0.1;
 const STALE_MIN_ROWS = 1_000;
+/** One instance of a service analyzes its database at a time: the others would only repeat it. */
+const FRESH_STATISTICS_LOCK = "hashtext('faultline.fresh-statistics')";
 
 /**
  * Keeps the planner's statistics fresh after bursts. Autovacuum analyzes a table once 10% of it
@@ -26,14 +28,18 @@ export class FreshStatistics extends PeriodicJob {
     return CHECK_EVERY_MS;
   }
 
-  /** Answers the tables it analyzed. */
-  async tick(): Promise<string[]> {
-    const stale: Array<{ name: string }> = await this.dataSource.query(
-      `SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables
-        WHERE n_mod_since_analyze > greatest($1::float8, $2::float8 * n_live_tup)`,
-      [STALE_MIN_ROWS, STALE_SHARE],
-    );
-    for (const { name } of stale) await this.dataSource.query(`ANALYZE ${name}`);
-    return stale.map(({ name }) => name);
+  /** Answers the tables it analyzed; none when another instance of the service is at it. */
+  tick(): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${FRESH_STATISTICS_LOCK}) AS locked`);
+      if (!locked) return [];
+      const stale: Array<{ name: string }> = await manager.query(
+        `SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables
+          WHERE n_mod_since_analyze > greatest($1::float8, $2::float8 * n_live_tup)`,
+        [STALE_MIN_ROWS, STALE_SHARE],
+      );
+      for (const { name } of stale) await manager.query(`ANALYZE ${name}`);
+      return stale.map(({ name }) => name);
+    });
   }
 }
