@@ -67,8 +67,8 @@ async function waitFor(client: Client, sql: string, target: number, timeoutMs = 
   }
 }
 
-const message = (index: number) => {
-  const value = report(index);
+const message = (index: number, runId?: string) => {
+  const value = report(index, runId);
   return { key: value.data.flowStepId, value: JSON.stringify(value) };
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -98,8 +98,7 @@ async function steadyLatencies(client: Client, producer: Producer, perSecond: nu
     await sleep(started + tick * 100 - Date.now());
     const messages = Array.from({ length: perTick }, (_, offset) => {
       const index = firstIndex + tick * perTick + offset;
-      const value = report(index, `${prefix}${index}`);
-      return { key: value.data.flowStepId, value: JSON.stringify(value) };
+      return message(index, `${prefix}${index}`);
     });
     await producer.send({ topic: Topics.flowErrors, acks: -1, messages });
   }

@@ -73,15 +73,19 @@ export class ErrorsListQueries {
 
   /** The matching errors counted up to `cap`: a page's total reads at most that many rows, however many match. */
   private async countUpTo(scope: ReaderScope, filter: ErrorsFilter, cap: number): Promise<{ total: number; totalCapped: boolean }> {
-    const sql = errorsFilterConditions(scope, filter);
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM errors_list WHERE ${sql.where} LIMIT ${cap + 1}) AS matched`, sql.params);
-    const counted = (row as { total: number }).total;
+    const counted = await this.countMatching(scope, filter, this.dataSource.manager, cap + 1);
     return { total: Math.min(counted, cap), totalCapped: counted > cap };
   }
 
-  async count(scope: ReaderScope, filter: ErrorsFilter, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  /** Every matching error, counted exactly (for actions on all of them). */
+  count(scope: ReaderScope, filter: ErrorsFilter, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return this.countMatching(scope, filter, manager);
+  }
+
+  private async countMatching(scope: ReaderScope, filter: ErrorsFilter, manager: EntityManager, limit?: number): Promise<number> {
     const sql = errorsFilterConditions(scope, filter);
-    const [row] = await manager.query(`SELECT count(*)::int AS total FROM errors_list WHERE ${sql.where}`, sql.params);
+    const matched = `SELECT 1 FROM errors_list WHERE ${sql.where}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+    const [row] = await manager.query(`SELECT count(*)::int AS total FROM (${matched}) AS matched`, sql.params);
     return (row as { total: number }).total;
   }
 
