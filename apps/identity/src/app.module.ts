@@ -4,6 +4,7 @@ import type { IdentityConfig } from './identity.config';
 import { IdentityModule } from './identity.module';
 import { IdentityDirectory1732300000200 } from './infrastructure/identity-directory.migration';
 import { SignInFailures1732300001100 } from './infrastructure/sign-in-failures.migration';
+import { ApiTokenAdmission1732300001900 } from './infrastructure/api-token-admission.migration';
 import { ApiTokens1732300001400 } from './infrastructure/api-tokens.migration';
 
 @Module({})
@@ -12,7 +13,7 @@ export class IdentityAppModule {
     return {
       module: IdentityAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [IdentityDirectory1732300000200, SignInFailures1732300001100, ApiTokens1732300001400], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [IdentityDirectory1732300000200, SignInFailures1732300001100, ApiTokens1732300001400, ApiTokenAdmission1732300001900], clock }),
         IdentityModule.forRoot(config),
       ],
     };

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INTERNAL_API_KEY, InternalApiKeyGuard } from '@faultline/platform';
+import { ApiTokens } from '@faultline/access';
+import { DataSource } from 'typeorm';
 import { PermissionsController } from './access/permissions.controller';
 import { SignedInUserGuard } from './access/signed-in-user.guard';
 import { AccountsController } from './accounts/accounts.controller';
@@ -36,6 +38,8 @@ export class IdentityModule {
         DirectoryProjection,
         DirectoryQueries,
         SignedInUserGuard,
+        // Identity keeps its tokens in its own directory, not in the access tables of the other services.
+        { provide: ApiTokens, useFactory: (dataSource: DataSource) => new ApiTokens(dataSource, 'api_tokens'), inject: [DataSource] },
         InternalApiKeyGuard,
       ],
     };

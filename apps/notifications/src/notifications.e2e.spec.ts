@@ -1,5 +1,5 @@
 import { AssignmentRefusalSentV1, DigestSentV1, InvitationEmailSentV1, Topics } from '@faultline/contracts';
-import { eventually, invitationRequestRefused, MetricsScrape, userInvited } from '@faultline/testing';
+import { apiTokenCreated, eventually, invitationRequestRefused, MetricsScrape, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MAX_BACKOFF_MS } from './emails/email.sender';
@@ -49,6 +49,21 @@ describe('assignment digests', () => {
       const events = harness.sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId);
       expect(events.map((event) => [...event.data.errorIds].sort())).toEqual([[...ids].sort()]);
     });
+  });
+
+  it("an error an API token assigned is listed as assigned by the token's name", async () => {
+    const { accountId, owner, bob } = await newAccount();
+    const { event: created } = apiTokenCreated(accountId, owner, { name: 'Nightly triage' });
+    await harness.kafka.publish(Topics.identityEvents, [{ key: accountId, value: created }]);
+    const [errorId] = await errors(accountId, 1);
+    await publishAssignments(assigned(accountId, errorId, bob.userId, `token:${created.data.tokenId}`));
+    await closeWindows();
+    const [email] = await eventually(() => {
+      const mine = harness.mail.to(bob.email);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    expect(email.text).toContain('assigned by API token “Nightly triage”');
   });
 
   it('an assignment after the flush opens a new window: a second digest with only the new error', async () => {

@@ -3,8 +3,8 @@ import { RunningSystem, SystemService } from '@faultline/local-infra';
 import { errorOccurred, eventually, IdentityApiClient, KafkaTestClient, uniqueTopicPrefix } from '@faultline/testing';
 
 /**
- * Machine API tokens across the system: made in identity, accepted by every other service as a
- * bearer token with its scope's permissions, refused everywhere once revoked.
+ * Machine API tokens across the system: made in identity, accepted by every service (identity
+ * included) as a bearer token with its scope's permissions, refused everywhere once revoked.
  */
 describe('machine API tokens', () => {
   const topicPrefix = uniqueTopicPrefix();
@@ -48,6 +48,8 @@ describe('machine API tokens', () => {
     await eventually(async () => expect((await call('errors', token, 'GET', '/errors')).body.items.map((item: { errorId: string }) => item.errorId)).toEqual([errorId]), 20_000);
     await eventually(async () => expect((await call('assignment', token, 'GET', `/errors/${errorId}/assignments`)).status).toBe(200));
     await eventually(async () => expect((await call('notifications', token, 'GET', '/users/me/subscriptions')).status).toBe(200));
+    expect((await call('identity', token, 'GET', '/users')).body.map((user: { userId: string }) => user.userId)).toContain(account.ownerUserId);
+    expect((await call('identity', token, 'POST', '/invitations', { email: 'someone@example.test', role: 'member', access: {} })).body).toMatchObject({ status: 403, code: 'TOKEN_READ_ONLY' });
     const assign = await call('assignment', token, 'POST', '/assignments', { errorIds: [errorId], assigneeUserId: account.ownerUserId });
     expect(assign).toMatchObject({ status: 403, body: { code: 'TOKEN_READ_ONLY' } });
     expect((await call('errors', token, 'POST', '/errors/resolve', { errorIds: [errorId] })).body).toMatchObject({ status: 403, code: 'TOKEN_READ_ONLY' });
@@ -85,8 +87,8 @@ describe('machine API tokens', () => {
 
   it('a revoked token is refused with 401 by every service', async () => {
     const { tokenId, token } = await newToken('read');
-    const services: SystemService[] = ['errors', 'assignment', 'notifications'];
-    const paths: Record<string, string> = { errors: '/errors', assignment: `/errors/${errorId}/assignments`, notifications: '/users/me/subscriptions' };
+    const services: SystemService[] = ['errors', 'assignment', 'notifications', 'identity'];
+    const paths: Record<string, string> = { errors: '/errors', assignment: `/errors/${errorId}/assignments`, notifications: '/users/me/subscriptions', identity: '/users' };
     for (const service of services) await eventually(async () => expect((await call(service, token, 'GET', paths[service])).status).toBe(200), 20_000);
 
     expect((await call('identity', account.ownerToken, 'DELETE', `/api-tokens/${tokenId}`)).status).toBe(204);

@@ -10,7 +10,8 @@ export type RefusalCode =
   | 'OWNER_IS_NOT_INVITED'
   | 'ADMINISTRATORS_ONLY'
   | 'OTHER_ACCOUNT'
-  | 'TOKEN_READ_ONLY';
+  | 'TOKEN_READ_ONLY'
+  | 'PEOPLE_ONLY';
 
 /** A permission rule said no. The message says which rule, in words a person can act on. */
 export class PermissionRefused extends Refusal {
@@ -34,4 +35,5 @@ export const FORBIDDEN_BY_CODE: Record<RefusalCode, 403> = {
   ADMINISTRATORS_ONLY: 403,
   OTHER_ACCOUNT: 403,
   TOKEN_READ_ONLY: 403,
+  PEOPLE_ONLY: 403,
 };

@@ -1,11 +1,10 @@
-import { PermissionRefused } from '@faultline/access-policy';
 import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessUser, accessUser } from './access.read-model';
 import { bearerClaims } from './access-token';
-import { apiTokenHolder, isApiToken } from './api-token';
-import { ApiTokenUses } from './api-token-uses';
+import { apiTokenOf } from './api-token';
+import { ApiTokens } from './api-tokens';
 import { UserNotKnownYet } from './not-known-yet';
 
 type AuthenticatedRequest = Request & { accessUser?: AccessUser };
@@ -30,14 +29,14 @@ export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(ACCESS_OPTIONS) private readonly options: AccessOptions,
-    private readonly uses: ApiTokenUses,
+    private readonly apiTokens: ApiTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
-    if (scheme === 'Bearer' && bearer && isApiToken(bearer)) {
-      request.accessUser = await this.apiTokenHolder(bearer, request.method);
+    const apiToken = apiTokenOf(request.headers.authorization);
+    if (apiToken) {
+      request.accessUser = await this.apiTokens.admit(apiToken, request.method);
       return true;
     }
     const claims = bearerClaims(request.headers.authorization, this.options.jwtSecret);
@@ -52,22 +51,7 @@ export class AccessTokenGuard implements CanActivate {
     request.accessUser = user;
     return true;
   }
-
-  /** A machine API token acts as a user of its scope, from this service's copy of identity's tokens. */
-  private async apiTokenHolder(token: string, method: string): Promise<AccessUser> {
-    const now = new Date();
-    const holder = await apiTokenHolder(this.dataSource.manager, token, now);
-    if (!holder) throw new UnauthorizedException('the API token is unknown, revoked or expired');
-    this.uses.used(holder.tokenId, now);
-    if (holder.scope === 'read' && !SAFE_METHODS.has(method.toUpperCase())) {
-      throw new PermissionRefused('TOKEN_READ_ONLY', 'this API token has the read scope: it may read, not change anything');
-    }
-    return holder;
-  }
 }
-
-/** Methods that change nothing: all a read-scoped API token may use. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The user a request was admitted for, behind AccessTokenGuard. */
 export const AuthenticatedUser = createParamDecorator((_data: unknown, context: ExecutionContext): AccessUser => {

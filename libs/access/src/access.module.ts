@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { ACCESS_OPTIONS, AccessOptions, AccessTokenGuard } from './access-token.guard';
 import { ApiTokenUsageController } from './api-token-usage.controller';
-import { ApiTokenUses } from './api-token-uses';
+import { ACCESS_API_TOKENS, ApiTokens } from './api-tokens';
 import { AccessPermissions } from './access.service';
 import { IdentityEventsConsumer } from './identity-events.consumer';
 
@@ -21,10 +22,10 @@ export class AccessModule {
       providers: [
         AccessPermissions,
         AccessTokenGuard,
-        ApiTokenUses,
+        { provide: ApiTokens, useFactory: (dataSource: DataSource) => new ApiTokens(dataSource, ACCESS_API_TOKENS), inject: [DataSource] },
         { provide: ACCESS_OPTIONS, useValue: options },
       ],
-      exports: [AccessPermissions, AccessTokenGuard, ApiTokenUses, ACCESS_OPTIONS],
+      exports: [AccessPermissions, AccessTokenGuard, ApiTokens, ACCESS_OPTIONS],
     };
   }
 }

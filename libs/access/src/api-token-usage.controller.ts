@@ -5,7 +5,7 @@ import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessTokenGuard, AuthenticatedUser } from './access-token.guard';
 import type { AccessUser } from './access.read-model';
-import { ApiTokenUses } from './api-token-uses';
+import { ApiTokens } from './api-tokens';
 
 /** When the account's machine tokens were last used on this service: owners and admins. */
 @ApiTags('api-tokens')
@@ -13,13 +13,13 @@ import { ApiTokenUses } from './api-token-uses';
 @UseGuards(AccessTokenGuard)
 @Controller('api-tokens/usage')
 export class ApiTokenUsageController {
-  constructor(private readonly uses: ApiTokenUses) {}
+  constructor(private readonly apiTokens: ApiTokens) {}
 
   @Get()
   @ApiOperation({ summary: "When each of the account's API tokens was last used on this service (owners and admins)" })
   @ApiOkFrom(ApiTokenUsage)
   async usage(@AuthenticatedUser() user: AccessUser): Promise<ApiTokenUsage> {
     requireAdministrator(user, 'see how API tokens are used');
-    return { items: await this.uses.ofAccount(user.accountId) };
+    return { items: await this.apiTokens.lastUses(user.accountId) };
   }
 }

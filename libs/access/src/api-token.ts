@@ -1,6 +1,5 @@
 import type { AccessLevel, Role } from '@faultline/access-policy';
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { AccessUser } from './access.read-model';
 
 /** Machine API tokens are told apart from people's signed access tokens by this prefix. */
@@ -14,7 +13,11 @@ export function newApiToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: apiTokenHash(token) };
 }
 
-export const isApiToken = (bearer: string): boolean => bearer.startsWith(PREFIX);
+/** The machine API token an Authorization header carries, if it carries one (people's tokens are signed JWTs). */
+export function apiTokenOf(authorization: string | undefined): string | undefined {
+  const [scheme, bearer] = (authorization ?? '').split(' ');
+  return scheme === 'Bearer' && bearer?.startsWith(PREFIX) ? bearer : undefined;
+}
 
 export const apiTokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -34,14 +37,7 @@ export interface ApiTokenHolder extends AccessUser {
   scope: ApiTokenScope;
 }
 
-/** The live token with this value: not revoked, not expired; undefined otherwise. */
-export async function apiTokenHolder(manager: EntityManager, token: string, now: Date): Promise<ApiTokenHolder | undefined> {
-  const rows: Array<{ token_id: string; account_id: string; name: string; scope: ApiTokenScope }> = await manager.query(
-    `SELECT token_id, account_id, name, scope FROM access_api_tokens
-      WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
-    [apiTokenHash(token), now],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
-  return { tokenId: row.token_id, userId: `token:${row.token_id}`, accountId: row.account_id, email: '', name: row.name, status: 'active', access: {}, scope: row.scope, ...AS_USER[row.scope] };
+/** The user a token of this scope acts as: its id is `token:<tokenId>`, so events name the token as their actor. */
+export function asUserOfScope(token: { tokenId: string; accountId: string; name: string; scope: ApiTokenScope }): ApiTokenHolder {
+  return { ...token, userId: `token:${token.tokenId}`, email: '', status: 'active', access: {}, ...AS_USER[token.scope] };
 }

@@ -9,5 +9,5 @@ export * from './not-known-yet';
 export * from './api-token';
 export * from './api-tokens.migration';
 export * from './api-token-use.migration';
-export * from './api-token-uses';
+export * from './api-tokens';
 export * from './access-migrations';

@@ -13,7 +13,7 @@ const SCOPES = [
   { value: 'admin', label: 'admin — everything an admin may do' },
 ];
 
-/** Machine API tokens (owners and admins): made here, shown once, revoked here; the errors, assignment and notifications services accept them as bearer tokens. */
+/** Machine API tokens (owners and admins): made here, shown once, revoked here; every service accepts them as bearer tokens. */
 export function ApiTokensPanel() {
   const client = useQueryClient();
   const names = useNames();
@@ -31,8 +31,8 @@ export function ApiTokensPanel() {
         API tokens
       </Title>
       <Text size="sm" mb="xs">
-        For scripts, admin-API clients and contract-test suites: send one as <Code>Authorization: Bearer …</Code> to the errors, assignment and
-        notifications APIs.
+        For scripts, admin-API clients and contract-test suites: send one as <Code>Authorization: Bearer …</Code> to any Faultline API. A token
+        acts with its scope&apos;s rights, but only a person makes or revokes tokens.
       </Text>
       <NewTokenForm
         onCreated={(created) => {

@@ -1,7 +1,7 @@
 import type { ApiTokenUsage } from '@faultline/contracts/browser';
 
 /** The services that accept machine tokens, each keeping when it last saw each one. */
-export const TOKEN_SERVICES = ['errors', 'assignment', 'notifications'] as const;
+export const TOKEN_SERVICES = ['errors', 'assignment', 'notifications', 'identity'] as const;
 export type TokenService = (typeof TOKEN_SERVICES)[number];
 
 export interface LastUse {

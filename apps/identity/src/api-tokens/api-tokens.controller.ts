@@ -1,14 +1,18 @@
-import { ApiTokenParams, ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@faultline/contracts';
+import { ApiTokenParams, ApiTokenUsage, ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@faultline/contracts';
+import { ApiTokens } from '@faultline/access';
 import { requireAdministrator } from '@faultline/access-policy';
 import { ApiAnswerFrom, ApiBodyFrom, ApiOkFrom, ApiParamsFrom, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Static, Type } from '@sinclair/typebox';
-import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
+import { requirePerson, SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
 import { IdentityCommands } from '../identity.commands';
 
-/** Machine API tokens, for admin-API clients and contract-test suites: owners and admins make, list and revoke them. */
+/**
+ * Machine API tokens, for admin-API clients and contract-test suites: owners and admins make,
+ * list and revoke them; an admin token may list them, never make or revoke one.
+ */
 @ApiTags('api-tokens')
 @ApiBearerAuth()
 @UseGuards(SignedInUserGuard)
@@ -17,6 +21,7 @@ export class ApiTokensController {
   constructor(
     private readonly commands: IdentityCommands,
     private readonly directory: DirectoryQueries,
+    private readonly apiTokens: ApiTokens,
   ) {}
 
   @Post()
@@ -24,6 +29,7 @@ export class ApiTokensController {
   @ApiBodyFrom(CreateApiTokenRequest)
   @ApiAnswerFrom(201, CreatedApiToken)
   create(@SignedInUser() actor: UserRecord, @Body(new SchemaPipe(CreateApiTokenRequest, 'body')) request: Static<typeof CreateApiTokenRequest>): Promise<CreatedApiToken> {
+    requirePerson(actor, 'make API tokens');
     return this.commands.createApiToken(actor, request);
   }
 
@@ -35,11 +41,20 @@ export class ApiTokensController {
     return this.directory.apiTokens(actor.accountId);
   }
 
+  @Get('usage')
+  @ApiOperation({ summary: "When each of the account's API tokens was last used on identity (owners and admins)" })
+  @ApiOkFrom(ApiTokenUsage)
+  async usage(@SignedInUser() actor: UserRecord): Promise<ApiTokenUsage> {
+    requireAdministrator(actor, 'see how API tokens are used');
+    return { items: await this.apiTokens.lastUses(actor.accountId) };
+  }
+
   @Delete(':tokenId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API token: every service refuses it from then on' })
   @ApiParamsFrom(ApiTokenParams)
   async revoke(@SignedInUser() actor: UserRecord, @Param(new SchemaPipe(ApiTokenParams, 'params')) { tokenId }: Static<typeof ApiTokenParams>): Promise<void> {
+    requirePerson(actor, 'revoke API tokens');
     await this.commands.revokeApiToken(actor, tokenId);
   }
 }

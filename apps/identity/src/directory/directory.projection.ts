@@ -95,11 +95,11 @@ export class DirectoryProjection {
         return;
       }
       case 'ApiTokenCreated': {
-        const { tokenId, accountId, name, scope, createdBy, createdAt, expiresAt } = event.data;
+        const { tokenId, accountId, name, scope, createdBy, createdAt, expiresAt, tokenHash } = event.data;
         await manager.query(
-          `INSERT INTO api_tokens (token_id, account_id, name, scope, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+          `INSERT INTO api_tokens (token_id, account_id, name, scope, created_by, created_at, expires_at, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (token_id) DO NOTHING`,
-          [tokenId, accountId, name, scope, createdBy, createdAt, expiresAt],
+          [tokenId, accountId, name, scope, createdBy, createdAt, expiresAt, tokenHash],
         );
         return;
       }

@@ -22,6 +22,9 @@ export interface UserRecord {
   invitationExpiresAt: string | null;
   invitedBy: string | null;
   fromAssignment: boolean;
+  /** Set only when a machine API token acts as a user of its scope (`userId` is then `token:<apiTokenId>`). */
+  apiTokenId?: string;
+  everyIntegration?: AccessLevel;
 }
 
 interface UserRow {
@@ -60,6 +63,16 @@ export class DirectoryQueries {
 
   async user(userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserRecord | undefined> {
     return this.one(manager, 'user_id = $1', [userId]);
+  }
+
+  /** How a person reads who did something: a user's name or email, or the API token's name. */
+  async actorName(actorId: string): Promise<string | null> {
+    const rows: Array<{ shown: string }> = await this.dataSource.query(
+      `SELECT coalesce(name, email) AS shown FROM users WHERE user_id = $1
+       UNION ALL SELECT 'API token “' || name || '”' FROM api_tokens WHERE 'token:' || token_id = $1`,
+      [actorId],
+    );
+    return rows[0]?.shown ?? null;
   }
 
   async userByEmail(accountId: string, email: string, manager: EntityManager = this.dataSource.manager) {
@@ -108,6 +121,7 @@ export function userView(user: UserRecord): UserView {
     role: user.role,
     status: user.status,
     access: user.access,
+    everyIntegration: user.everyIntegration,
   };
 }
 

@@ -4,7 +4,7 @@ import { ApiBodyFrom, ApiOkFrom, SchemaPipe } from '@faultline/platform';
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
-import { SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
+import { requirePerson, SignedInUser, SignedInUserGuard } from '../access/signed-in-user.guard';
 import { signAccessToken } from '@faultline/access';
 import { needsRehash, scryptCost, verifyPassword } from '../credentials/password-hasher';
 import { DirectoryQueries, UserRecord } from '../directory/directory.queries';
@@ -81,6 +81,7 @@ export class SignInController {
   @ApiOperation({ summary: 'The signed-in user and their account' })
   @ApiOkFrom(Me)
   async me(@SignedInUser() user: UserRecord): Promise<Me> {
+    requirePerson(user, 'read /me');
     const account = await this.directory.account(user.accountId);
     if (!account) return { user: userSummary(user), account: null };
     const { accountId, name, plan, invitationsEnabled, ownerUserId } = account;

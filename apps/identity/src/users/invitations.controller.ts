@@ -88,8 +88,7 @@ export class InvitationsController {
     const invitee = await this.directory.userByInvitationToken(hashInvitationToken(token));
     const account = invitee && (await this.directory.account(invitee.accountId));
     if (!invitee || !account) throw new NotFoundError('invitation');
-    const inviter = invitee.invitedBy ? await this.directory.user(invitee.invitedBy) : undefined;
-    const invitedByName = inviter ? (inviter.name ?? inviter.email) : null;
+    const invitedByName = invitee.invitedBy ? await this.directory.actorName(invitee.invitedBy) : null;
     return { email: invitee.email, role: invitee.role, accountName: account.name, invitedByName, expiresAt: invitee.invitationExpiresAt };
   }
 
