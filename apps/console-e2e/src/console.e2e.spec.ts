@@ -106,7 +106,8 @@ describe('the web console', () => {
     const email = `newcomer-${Date.now()}@example.test`;
     await owner.getByLabel('Email of the new user').fill(email);
     await owner.getByRole('button', { name: 'Invite and assign' }).click();
-    await owner.getByText(/An invitation was sent/).first().waitFor();
+    await owner.getByText(/Identity is inviting them/).first().waitFor();
+    await owner.getByText(`${email} is invited; the error is theirs once they accept`).waitFor();
 
     const link = await faultline.linkIn(email, /\/invitations\/accept\?token=[^&]+$/);
     const newcomer = await newConsolePage(faultline.browser, faultline.consoleUrl);

@@ -66,13 +66,16 @@ const VERBS: Record<BulkAction['kind'], string> = {
   tag: 'tagged',
 };
 
+/** "the error is" or "the 3 errors are": the errors an invitation brings, in a sentence. */
+export const theErrorsAre = (count: number): string => (count === 1 ? 'the error is' : `the ${count} errors are`);
+
 /** What changed, in one sentence: nothing changes silently, and unchanged errors are counted too. */
 export function bulkSummary(action: BulkAction, selection: Selection, result: AnyResult): string {
   const asked = result.matched ?? selectedCount(selection);
   const changed = result.changed ?? 0;
   const errors = `${asked} ${asked === 1 ? 'error' : 'errors'}`;
-  if (result.outcome === 'invitation_requested') return `An invitation was sent; the ${errors} are theirs once it is accepted`;
-  if (result.outcome === 'access_requested') return `Their invitation is being widened to these integrations; the ${errors} follow`;
+  if (result.outcome === 'invitation_requested') return `Identity is inviting them; ${theErrorsAre(asked)} theirs once they accept`;
+  if (result.outcome === 'access_requested') return `Their invitation is being widened to these integrations; ${theErrorsAre(asked)} theirs once it is`;
   const refused = result.refused ?? [];
   const unchanged = asked - changed - refused.reduce((sum, rule) => sum + rule.count, 0);
   const parts = [`${changed} of ${errors} ${VERBS[action.kind]}`];

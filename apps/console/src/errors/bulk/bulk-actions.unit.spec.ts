@@ -43,6 +43,10 @@ describe('bulk actions', () => {
     expect(bulkSummary({ kind: 'assign', assigneeUserId: 'u1' }, picked, { changed: 2, cascaded: 3, outcome: 'assigned' })).toBe(
       '2 of 2 errors assigned; 3 more of the same records assigned along (retry data key rule)',
     );
-    expect(bulkSummary({ kind: 'assign-new-email', email: 'n@x.test' }, picked, { changed: 0, cascaded: 0, outcome: 'invitation_requested' })).toBe('An invitation was sent; the 2 errors are theirs once it is accepted');
+    expect(bulkSummary({ kind: 'assign-new-email', email: 'n@x.test' }, picked, { changed: 0, cascaded: 0, outcome: 'invitation_requested' })).toBe('Identity is inviting them; the 2 errors are theirs once they accept');
+    const one = toggleRow(NOTHING_SELECTED, 'e1');
+    expect(bulkSummary({ kind: 'assign-new-email', email: 'n@x.test' }, one, { changed: 0, cascaded: 0, outcome: 'access_requested' })).toBe(
+      'Their invitation is being widened to these integrations; the error is theirs once it is',
+    );
   });
 });

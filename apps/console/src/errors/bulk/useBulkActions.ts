@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/http';
 import { ProblemError, problemMessage } from '../../api/problem';
 import type { Selection } from '../selection/selection';
-import { type BulkAction, bulkCall, bulkSummary } from './bulk-actions';
+import { type BulkAction, bulkCall, bulkSummary, theErrorsAre } from './bulk-actions';
 
 export type BulkOutcome = { ok: true; summary: string; someRefused: boolean } | { ok: false; message: string; code?: string };
 
@@ -53,7 +53,7 @@ async function followInvitation(requestId: string, refresh: () => void): Promise
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const status = await get<InvitationRequestStatus>('assignment', `/assignments/requests/${requestId}`).catch(() => undefined);
     if (status?.status === 'completed') {
-      notifications.show({ title: 'Invitation sent', message: `${status.email} has the ${status.errorIds.length} errors once they accept`, color: 'green' });
+      notifications.show({ title: 'Invitation sent', message: `${status.email} is invited; ${theErrorsAre(status.errorIds.length)} theirs once they accept`, color: 'green' });
       return refresh();
     }
     if (status?.status === 'refused') {
