@@ -1,8 +1,8 @@
 import type { ErrorsPage as ErrorsPageData } from '@faultline/contracts/browser';
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { get } from '../api/http';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { CommandPalette } from '../keyboard/CommandPalette';
@@ -16,11 +16,12 @@ import { TagDialog } from './bulk/TagDialog';
 import { useBulkActions } from './bulk/useBulkActions';
 import { ErrorsFilters } from './ErrorsFilters';
 import { ErrorsTable } from './ErrorsTable';
-import { type ErrorsFilter, type ErrorStatus, filterFromSearch, ignoredInSearch, searchFromFilter, withFilter } from './filter/errors-filter-url';
+import { type ErrorsFilter, type ErrorStatus, searchFromFilter, withFilter } from './filter/errors-filter-url';
+import { useErrorsAddress } from './filter/useErrorsAddress';
 import { allMatching, keepListed, NOTHING_SELECTED, type Selection, selectedCount, toggleRow, toggleShown } from './selection/selection';
 import { usePageCommands } from './usePageCommands';
 import { useSavedViews } from './views/useSavedViews';
-import { columnsFromSearch, withColumns } from './views/view-columns';
+import { withColumns } from './views/view-columns';
 import { ViewsBar } from './views/ViewsBar';
 import { countText, totalText } from './total-text';
 
@@ -41,12 +42,8 @@ const listPath = (filter: ErrorsFilter, limit: number, cursor?: string) => {
 
 /** Seed 000's Errors page: filter, select, and act, by mouse, keyboard or command. */
 export function ErrorsPage() {
-  const [search, setSearch] = useSearchParams();
+  const { search, setSearch, filter, columns, ignored, setFilter } = useErrorsAddress();
   const navigate = useNavigate();
-  const filter = useMemo(() => filterFromSearch(search), [search]);
-  const columns = useMemo(() => columnsFromSearch(search), [search]);
-  const ignored = useMemo(() => ignoredInSearch(search, filter), [search, filter]);
-  const setFilter = useCallback((next: ErrorsFilter) => setSearch(withColumns(searchFromFilter(next), columns)), [setSearch, columns]);
   useDefaultView(search, setSearch);
   const list = useInfiniteQuery({
     queryKey: ['errors', 'list', filter],
