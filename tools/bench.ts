@@ -165,12 +165,17 @@ async function listTimings(baseUrl: string, token: string, query: (index: number
   return timings.sort((a, b) => a - b);
 }
 
-/** The ingest's statements by total time, as pg_stat_statements counted them. */
+/**
+ * The ingest's statements by total time, as pg_stat_statements counted them. A multi-row insert
+ * is one statement per row count there: they are summed under one shape (`VALUES (…)`).
+ */
 async function statementsProfile(client: Client): Promise<string[]> {
-  const { rows } = await client.query<{ total: number; calls: string; mean: number; rows: string; query: string }>(
-    `SELECT total_exec_time::float8 AS total, calls, mean_exec_time::float8 AS mean, rows, regexp_replace(left(query, 160), '\\s+', ' ', 'g') AS query
-       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-      ORDER BY total_exec_time DESC LIMIT 15`,
+  const { rows } = await client.query<{ total: number; calls: string; mean: number; query: string }>(
+    `SELECT sum(total_exec_time)::float8 AS total, sum(calls)::text AS calls, (sum(total_exec_time) / sum(calls))::float8 AS mean, shape AS query
+       FROM (SELECT total_exec_time, calls,
+                    left(regexp_replace(regexp_replace(regexp_replace(query, '\\s+', ' ', 'g'), '\\$[0-9]+', '$', 'g'), '(\\([^()]*\\), )+\\([^()]*\\)', '(…)', 'g'), 160) AS shape
+               FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())) statements
+      GROUP BY shape ORDER BY total DESC LIMIT 15`,
   );
   return ['database time during ingest, by statement (pg_stat_statements):', ...rows.map((row) => `  ${row.total.toFixed(0).padStart(7)} ms  ${row.calls.padStart(6)} calls  ${row.mean.toFixed(2).padStart(7)} ms each  ${row.query}`)];
 }

@@ -9,6 +9,7 @@ import { ErrorNames1732300001000 } from './error-names.migration';
 import { SavedViews1732300000700 } from './saved-views.migration';
 import { TraceKeyScopeIndex1732300001600 } from './trace-key-scope-index.migration';
 import { FlowStepOrder1732300001800 } from './flow-step-order.migration';
+import { UnreadRecordedIndex1732300002000 } from './unread-recorded-index.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ERRORS_MIGRATIONS = [
   ErrorNames1732300001000,
   TraceKeyScopeIndex1732300001600,
   FlowStepOrder1732300001800,
+  UnreadRecordedIndex1732300002000,
 ];

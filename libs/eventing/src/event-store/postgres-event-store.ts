@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { countBy } from '../database/group-by';
-import { chunk, isUniqueViolation, valuesClause } from '../database/multi-row-insert';
+import { chunk, columnParams, insertRows, isUniqueViolation, TypedColumn } from '../database/multi-row-insert';
 import {
   ConcurrencyError,
   DomainEvent,
@@ -11,7 +11,9 @@ import {
 import { EventingMetrics, UNMEASURED } from '../observability/eventing-metrics';
 import { EventSchemaVersions, Upcaster } from './upcasting';
 
-const COLUMNS = ['stream_id', 'stream_version', 'event_id', 'event_type', 'event_version', 'data', 'metadata'];
+const COLUMNS: TypedColumn[] = [
+  ['stream_id', 'text'], ['stream_version', 'int'], ['event_id', 'uuid'], ['event_type', 'text'], ['event_version', 'int'], ['data', 'jsonb'], ['metadata', 'jsonb'],
+];
 const SELECTED = 'global_position, stream_id, stream_version, event_type, event_version, data, metadata';
 const ROWS_PER_INSERT = 1_000;
 
@@ -51,7 +53,7 @@ export class PostgresEventStore {
     );
     const stored: StoredEvent<E>[] = [];
     for (const part of chunk(rows, ROWS_PER_INSERT)) {
-      const params = part.flatMap(({ streamId, version, newEvent }) => [
+      const values = part.map(({ streamId, version, newEvent }) => [
         streamId,
         version,
         newEvent.metadata.eventId,
@@ -60,10 +62,12 @@ export class PostgresEventStore {
         JSON.stringify(newEvent.event.data),
         JSON.stringify(newEvent.metadata),
       ]);
-      const inserted: Array<{ global_position: string }> = await this.insert(manager, part.length, params, nonEmpty);
-      part.forEach(({ streamId, version, newEvent }, index) =>
-        stored.push({ ...newEvent, streamId, streamVersion: version, globalPosition: String(inserted[index].global_position) }),
-      );
+      const positions = await this.insert(manager, values, nonEmpty);
+      for (const { streamId, version, newEvent } of part) {
+        const globalPosition = positions.get(newEvent.metadata.eventId);
+        if (globalPosition === undefined) throw new Error(`event ${newEvent.metadata.eventId} was not stored`);
+        stored.push({ ...newEvent, streamId, streamVersion: version, globalPosition });
+      }
     }
     for (const [type, count] of countBy(stored, (event) => event.event.type)) this.metrics.eventsAppended(type, count);
     return stored;
@@ -119,19 +123,14 @@ export class PostgresEventStore {
     }
   }
 
-  private async insert(
-    manager: EntityManager,
-    rowCount: number,
-    params: unknown[],
-    appends: StreamAppend[],
-  ): Promise<Array<{ global_position: string }>> {
+  /** Inserts the rows; the position each event got, by event id. */
+  private async insert(manager: EntityManager, values: unknown[][], appends: StreamAppend[]): Promise<Map<string, string>> {
     try {
-      return await manager.query(
-        `INSERT INTO event_store (${COLUMNS.join(', ')})
-         VALUES ${valuesClause(rowCount, COLUMNS.length, ['', '', '::uuid', '', '::int', '::jsonb', '::jsonb'])}
-         RETURNING global_position`,
-        params,
+      const inserted: Array<{ event_id: string; global_position: string }> = await manager.query(
+        `${insertRows('event_store', COLUMNS)} RETURNING event_id, global_position`,
+        columnParams(COLUMNS, values),
       );
+      return new Map(inserted.map((row) => [row.event_id, String(row.global_position)]));
     } catch (error) {
       if (isUniqueViolation(error, 'event_store_stream_version')) {
         const streamId = (error as { driverError?: { detail?: string } }).driverError?.detail ?? '';

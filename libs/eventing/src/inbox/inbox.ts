@@ -1,6 +1,6 @@
 import { Refusal } from '@faultline/access-policy';
 import type { EntityManager } from 'typeorm';
-import { chunk, valuesClause } from '../database/multi-row-insert';
+import { chunk } from '../database/multi-row-insert';
 
 /**
  * The idempotent consumer's memory: which events a named consumer has already handled.
@@ -14,9 +14,8 @@ export class Inbox {
     const claimed = new Set<string>();
     for (const part of chunk(unique, 5_000)) {
       const rows: Array<{ event_id: string }> = await manager.query(
-        `INSERT INTO inbox (consumer, event_id) VALUES ${valuesClause(part.length, 2, ['', '::uuid'])}
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        part.flatMap((eventId) => [consumer, eventId]),
+        'INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id',
+        [consumer, part],
       );
       for (const row of rows) claimed.add(row.event_id);
     }

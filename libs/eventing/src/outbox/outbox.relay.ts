@@ -8,7 +8,8 @@ interface OutboxRow {
   position: string;
   topic: string;
   message_key: string;
-  value: object;
+  /** The message as JSON text: it goes to Kafka as it is, never parsed and written again. */
+  value: string;
   headers: Record<string, string>;
 }
 
@@ -64,7 +65,7 @@ export class OutboxRelay {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`);
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
-        `SELECT position, topic, message_key, value, headers FROM outbox
+        `SELECT position, topic, message_key, value::text AS value, headers FROM outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1`,
         [this.options.batchSize],
       );
@@ -96,7 +97,7 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, topicRows]) => ({
         topic: this.topics.resolve(topic),
-        messages: topicRows.map((row) => ({ key: row.message_key, value: JSON.stringify(row.value), headers: row.headers })),
+        messages: topicRows.map((row) => ({ key: row.message_key, value: row.value, headers: row.headers })),
       })),
     });
   }

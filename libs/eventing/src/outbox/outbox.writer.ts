@@ -1,6 +1,6 @@
 import { ContractRegistry, contractKey, validate } from '@faultline/contracts';
 import type { EntityManager } from 'typeorm';
-import { chunk, valuesClause } from '../database/multi-row-insert';
+import { chunk, columnParams, insertRows, TypedColumn } from '../database/multi-row-insert';
 
 /** A published event, already mapped to its contract, waiting in the outbox for the relay. */
 export interface OutboxMessage {
@@ -10,7 +10,7 @@ export interface OutboxMessage {
   value: { eventId: string; type: string; version: number; correlationId: string } & Record<string, unknown>;
 }
 
-const COLUMNS = ['event_id', 'topic', 'message_key', 'value', 'headers'];
+const COLUMNS: TypedColumn[] = [['event_id', 'uuid'], ['topic', 'text'], ['message_key', 'text'], ['value', 'jsonb'], ['headers', 'jsonb']];
 const ROWS_PER_INSERT = 2_000;
 
 /**
@@ -22,19 +22,8 @@ export class OutboxWriter {
   async enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
     for (const message of messages) assertMatchesContract(message);
     for (const part of chunk(messages, ROWS_PER_INSERT)) {
-      const params = part.flatMap((message) => [
-        message.value.eventId,
-        message.topic,
-        message.key,
-        JSON.stringify(message.value),
-        JSON.stringify(headersOf(message)),
-      ]);
-      await manager.query(
-        `INSERT INTO outbox (${COLUMNS.join(', ')})
-         VALUES ${valuesClause(part.length, COLUMNS.length, ['::uuid', '', '', '::jsonb', '::jsonb'])}
-         ON CONFLICT (event_id, topic) DO NOTHING`,
-        params,
-      );
+      const rows = part.map((message) => [message.value.eventId, message.topic, message.key, JSON.stringify(message.value), JSON.stringify(headersOf(message))]);
+      await manager.query(`${insertRows('outbox', COLUMNS)} ON CONFLICT (event_id, topic) DO NOTHING`, columnParams(COLUMNS, rows));
     }
   }
 }

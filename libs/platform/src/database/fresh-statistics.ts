@@ -6,6 +6,12 @@ const CHECK_EVERY_MS = 5_000;
 /** Rows changed since the last ANALYZE, above which a table's statistics count as stale: 10%, and at least 1,000. */
 const STALE_SHARE = 0.1;
 const STALE_MIN_ROWS = 1_000;
+/**
+ * The eventing tables are read by unique keys and a partial index only, whatever their
+ * statistics say (and analyzing them costs a second of a burst's database time); autovacuum's
+ * pace is enough for them.
+ */
+const LOOKED_UP_BY_KEY_ONLY = ['event_store', 'outbox', 'inbox'];
 /** One instance of a service analyzes its database at a time: the others would only repeat it. */
 const FRESH_STATISTICS_LOCK = "hashtext('faultline.fresh-statistics')";
 
@@ -35,8 +41,8 @@ export class FreshStatistics extends PeriodicJob {
       if (!locked) return [];
       const stale: Array<{ name: string }> = await manager.query(
         `SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables
-          WHERE n_mod_since_analyze > greatest($1::float8, $2::float8 * n_live_tup)`,
-        [STALE_MIN_ROWS, STALE_SHARE],
+          WHERE n_mod_since_analyze > greatest($1::float8, $2::float8 * n_live_tup) AND relname <> ALL($3::text[])`,
+        [STALE_MIN_ROWS, STALE_SHARE, LOOKED_UP_BY_KEY_ONLY],
       );
       for (const { name } of stale) await manager.query(`ANALYZE ${name}`);
       return stale.map(({ name }) => name);

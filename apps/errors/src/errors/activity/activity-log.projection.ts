@@ -1,11 +1,14 @@
-import { chunk, StoredEvent, valuesClause } from '@faultline/eventing';
+import { chunk, columnParams, insertRows, StoredEvent, TypedColumn } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ErrorOccurredAgain } from '../error.events';
 import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
-const COLUMNS = `position, account_id, integration_id, flow_id, flow_step_id, run_id, kind, error_id,
-  occurred_at, http_status, http_status_name, severity, description`;
+const COLUMNS: TypedColumn[] = [
+  ['position', 'bigint'], ['account_id', 'text'], ['integration_id', 'text'], ['flow_id', 'text'], ['flow_step_id', 'text'], ['run_id', 'text'],
+  ['kind', 'text'], ['error_id', 'uuid'], ['occurred_at', 'timestamptz'], ['http_status', 'int'], ['http_status_name', 'text'], ['severity', 'text'],
+  ['description', 'text'],
+];
 
 /**
  * The activity log of each flow: every failure reported (recorded, occurred again, or retried
@@ -52,7 +55,7 @@ export class ActivityLogProjection implements Projection {
       const { data } = event;
       // Stored before occurrences named their step: the step is the one this log recorded the error at.
       await manager.query(
-        `INSERT INTO flow_activity (${COLUMNS})
+        `INSERT INTO flow_activity (${COLUMNS.map(([name]) => name).join(', ')})
          SELECT $1, account_id, integration_id, flow_id, flow_step_id, $2, 'occurred_again', error_id, $3, $4, $5, $6, $7
            FROM flow_activity WHERE error_id = $8 AND kind = 'recorded'
          ON CONFLICT (position) DO NOTHING`,
@@ -63,9 +66,6 @@ export class ActivityLogProjection implements Projection {
   }
 
   private async insert(manager: EntityManager, rows: unknown[][]): Promise<void> {
-    await manager.query(
-      `INSERT INTO flow_activity (${COLUMNS}) VALUES ${valuesClause(rows.length, 13)} ON CONFLICT (position) DO NOTHING`,
-      rows.flat(),
-    );
+    await manager.query(`${insertRows('flow_activity', COLUMNS)} ON CONFLICT (position) DO NOTHING`, columnParams(COLUMNS, rows));
   }
 }

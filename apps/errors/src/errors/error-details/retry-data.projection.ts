@@ -1,7 +1,9 @@
-import { chunk, valuesClause } from '@faultline/eventing';
+import { chunk, columnParams, insertRows, TypedColumn } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { forgetErrorRows, Projection, StoredServiceEvent } from '../stored-events';
+
+const COLUMNS: TypedColumn[] = [['error_id', 'uuid'], ['account_id', 'text'], ['retry_data', 'jsonb']];
 
 /** The retry data of each error as it stands: reported, replaced by a later occurrence, or edited. */
 @Injectable()
@@ -18,9 +20,8 @@ export class RetryDataProjection implements Projection {
     }
     for (const part of chunk([...latest], 500)) {
       await manager.query(
-        `INSERT INTO error_retry_data (error_id, account_id, retry_data) VALUES ${valuesClause(part.length, 3, ['', '', '::jsonb'])}
-         ON CONFLICT (error_id) DO UPDATE SET retry_data = excluded.retry_data`,
-        part.flatMap(([errorId, { accountId, retryData }]) => [errorId, accountId, JSON.stringify(retryData)]),
+        `${insertRows('error_retry_data', COLUMNS)} ON CONFLICT (error_id) DO UPDATE SET retry_data = excluded.retry_data`,
+        columnParams(COLUMNS, part.map(([errorId, { accountId, retryData }]) => [errorId, accountId, JSON.stringify(retryData)])),
       );
     }
   }

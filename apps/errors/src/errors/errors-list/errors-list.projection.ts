@@ -1,13 +1,15 @@
-import { chunk, StoredEvent, valuesClause } from '@faultline/eventing';
+import { chunk, columnParams, insertRows, rowsFrom, StoredEvent, TypedColumn } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ErrorEvent, ErrorRecorded } from '../error.events';
 import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
-const COLUMNS = [
-  'error_id', 'account_id', 'integration_id', 'flow_id', 'flow_step_id', 'step_type', 'run_id', 'message',
-  'code', 'source', 'http_status', 'retry_data_key', 'trace_key', 'status', 'occurred_at', 'recorded_at', 'version',
-  'error_class', 'severity', 'http_status_name', 'last_occurred_at', 'integration_name', 'flow_name', 'flow_step_name',
+const COLUMNS: TypedColumn[] = [
+  ['error_id', 'uuid'], ['account_id', 'text'], ['integration_id', 'text'], ['flow_id', 'text'], ['flow_step_id', 'text'],
+  ['step_type', 'text'], ['run_id', 'text'], ['message', 'text'], ['code', 'text'], ['source', 'text'], ['http_status', 'int'],
+  ['retry_data_key', 'text'], ['trace_key', 'text'], ['status', 'text'], ['occurred_at', 'timestamptz'], ['recorded_at', 'timestamptz'],
+  ['version', 'int'], ['error_class', 'text'], ['severity', 'text'], ['http_status_name', 'text'], ['last_occurred_at', 'timestamptz'],
+  ['integration_name', 'text'], ['flow_name', 'text'], ['flow_step_name', 'text'],
 ];
 
 const actorName = (actor: { type: string; id: string }): string => `${actor.type}:${actor.id}`;
@@ -20,7 +22,7 @@ type UpdatingEvent = Exclude<ErrorEvent, { type: 'ErrorRecorded' | 'SeverityNoti
  */
 interface RowUpdate<E extends UpdatingEvent> {
   set: string;
-  columns: Array<[name: string, type: string]>;
+  columns: TypedColumn[];
   values(data: E['data']): unknown[];
 }
 
@@ -70,30 +72,30 @@ export class ErrorsListProjection implements Projection {
   }
 
   private async update(manager: EntityManager, spec: RowUpdate<UpdatingEvent>, changes: StoredEvent<UpdatingEvent>[]): Promise<void> {
-    const columns: Array<[string, string]> = [['error_id', 'uuid'], ['version', 'int'], ...spec.columns];
+    const columns: TypedColumn[] = [['error_id', 'uuid'], ['version', 'int'], ...spec.columns];
     for (const part of chunk(changes, 1_000)) {
       const rows = part.map(({ event, streamVersion }) => [event.data.errorId, streamVersion, ...spec.values(event.data)]);
       await manager.query(
         `UPDATE errors_list l SET ${spec.set}, version = u.version
-           FROM unnest(${columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')}) AS u(${columns.map(([name]) => name).join(', ')})
+           FROM ${rowsFrom(columns)} AS u(${columns.map(([name]) => name).join(', ')})
           WHERE l.error_id = u.error_id AND l.version < u.version`,
-        columns.map((_, index) => rows.map((row) => row[index])),
+        columnParams(columns, rows),
       );
     }
   }
 
   private async insertRecorded(manager: EntityManager, recorded: Array<{ event: ErrorRecorded; streamVersion: number }>): Promise<void> {
-    for (const part of chunk(recorded, 500)) {
+    for (const part of chunk(recorded, 1_000)) {
+      const rows = part.map(({ event: { data }, streamVersion }) => [
+        data.errorId, data.accountId, data.integrationId, data.flowId, data.flowStepId, data.stepType, data.runId,
+        data.message, data.code ?? null, data.source ?? null, data.httpStatus ?? null, data.retryDataKey ?? null,
+        data.traceKey ?? null, 'open', data.occurredAt, data.recordedAt, streamVersion,
+        data.errorClass, data.severity, data.httpStatusName ?? null, data.occurredAt,
+        data.integrationName ?? null, data.flowName ?? null, data.flowStepName ?? null,
+      ]);
       await manager.query(
-        `INSERT INTO errors_list (${COLUMNS.join(', ')}) VALUES ${valuesClause(part.length, COLUMNS.length)}
-         ON CONFLICT (error_id) DO NOTHING`,
-        part.flatMap(({ event: { data }, streamVersion }) => [
-          data.errorId, data.accountId, data.integrationId, data.flowId, data.flowStepId, data.stepType, data.runId,
-          data.message, data.code ?? null, data.source ?? null, data.httpStatus ?? null, data.retryDataKey ?? null,
-          data.traceKey ?? null, 'open', data.occurredAt, data.recordedAt, streamVersion,
-          data.errorClass, data.severity, data.httpStatusName ?? null, data.occurredAt,
-          data.integrationName ?? null, data.flowName ?? null, data.flowStepName ?? null,
-        ]),
+        `${insertRows('errors_list', COLUMNS)} ON CONFLICT (error_id) DO NOTHING`,
+        columnParams(COLUMNS, rows),
       );
     }
   }

@@ -1,7 +1,9 @@
-import { chunk, valuesClause } from '@faultline/eventing';
+import { chunk, columnParams, insertRows, TypedColumn } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { keepsNothingPerError, ofType, Projection, StoredServiceEvent } from '../stored-events';
+
+const COLUMNS: TypedColumn[] = [['account_id', 'text'], ['flow_id', 'text'], ['integration_id', 'text']];
 
 /**
  * Every flow that reported an error, with its state: disabled by a 6000 or not, and its
@@ -18,8 +20,8 @@ export class FlowsProjection implements Projection {
     );
     for (const part of chunk([...seen.values()], 500)) {
       await manager.query(
-        `INSERT INTO flows (account_id, flow_id, integration_id) VALUES ${valuesClause(part.length, 3)} ON CONFLICT DO NOTHING`,
-        part.flat(),
+        `${insertRows('flows', COLUMNS)} ON CONFLICT DO NOTHING`,
+        columnParams(COLUMNS, part),
       );
     }
     for (const { event, metadata } of events) {

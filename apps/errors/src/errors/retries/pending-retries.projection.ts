@@ -1,9 +1,12 @@
-import { chunk, valuesClause } from '@faultline/eventing';
+import { chunk, columnParams, insertRows, TypedColumn } from '@faultline/eventing';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { forgetErrorRows, ofType, Projection, StoredServiceEvent } from '../stored-events';
 
-const COLUMNS = 'retry_id, account_id, integration_id, flow_id, flow_step_id, run_id, kind, error_id, attempt, not_before, scheduled_by, status';
+const COLUMNS: TypedColumn[] = [
+  ['retry_id', 'uuid'], ['account_id', 'text'], ['integration_id', 'text'], ['flow_id', 'text'], ['flow_step_id', 'text'], ['run_id', 'text'],
+  ['kind', 'text'], ['error_id', 'uuid'], ['attempt', 'int'], ['not_before', 'timestamptz'], ['scheduled_by', 'text'], ['status', 'text'],
+];
 
 /** Retries scheduled for the runtime, automatic and manual, and whether they were cancelled. */
 @Injectable()
@@ -18,8 +21,8 @@ export class PendingRetriesProjection implements Projection {
     ]);
     for (const part of chunk(scheduled, 500)) {
       await manager.query(
-        `INSERT INTO pending_retries (${COLUMNS}) VALUES ${valuesClause(part.length, 12)} ON CONFLICT (retry_id) DO NOTHING`,
-        part.flat(),
+        `${insertRows('pending_retries', COLUMNS)} ON CONFLICT (retry_id) DO NOTHING`,
+        columnParams(COLUMNS, part),
       );
     }
     const cancelled = ofType(events, 'RetryCancelled').map(({ event }) => event.data.retryId);
