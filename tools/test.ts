@@ -3,7 +3,7 @@
  * set of infrastructure (from the environment, containers, or embedded), then the fault suite.
  * Ends with one line per step and the totals, so a failure says which part failed.
  */
-import { InfrastructureProcess, spawnInfrastructure } from '@faultline/local-infra';
+import { InfrastructureProcess, SERVICE_BUILD_TARGETS, SERVICES_BUILT, spawnInfrastructure } from '@faultline/local-infra';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,6 +70,10 @@ async function main(): Promise<number> {
   results.push(run('lint', NX, ['run-many', '-t', 'lint', '--outputStyle=stream']));
   // The browser tests serve the console as built from this work tree.
   results.push(run('console build', NX, ['run', 'console:build', '--skip-nx-cache', '--outputStyle=stream']));
+  // Built once here: test projects running side by side then start their services from the same files.
+  const builds = SERVICE_BUILD_TARGETS.map((target) => run(target.name, NX, [...target.args, '--outputStyle=stream']));
+  results.push(...builds);
+  const servicesBuilt = builds.every((build) => build.ok);
 
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-results-'));
   const { env, infrastructure } = await withInfrastructure();
@@ -79,7 +83,7 @@ async function main(): Promise<number> {
         'tests',
         NX,
         ['run-many', '-t', 'test', '--parallel=3', '--outputStyle=stream', '--skip-nx-cache'],
-        { ...env, FAULTLINE_TEST_RESULTS_DIR: resultsDir, FORCE_COLOR: '0' },
+        { ...env, FAULTLINE_TEST_RESULTS_DIR: resultsDir, FORCE_COLOR: '0', ...(servicesBuilt ? { [SERVICES_BUILT]: 'true' } : {}) },
       ),
     );
   } finally {

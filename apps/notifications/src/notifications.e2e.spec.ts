@@ -208,6 +208,8 @@ describe('assigning errors to a new email', () => {
     const { accountId, owner } = await newAccount();
     const userId = randomUUID();
     const ids = await errors(accountId, 27);
+    // In production the errors are recorded long before identity invites anyone for them.
+    await harness.errorsKnown(ids);
     const acceptancePath = `/invitations/accept?token=tok-${userId}`;
     const invited = userInvited(accountId, owner, { userId, fromAssignment: true, assignedErrorIds: ids });
     await harness.kafka.publish(Topics.identityEvents, [{ key: accountId, value: invited }]);

@@ -32,18 +32,28 @@ function nodeArguments(name: string, runtime: ProcessRuntime): string[] {
   return ['-r', '@swc-node/register', path.join(ROOT, `${entry}.ts`)];
 }
 
+/** The Nx targets that build the four services and the console's gateway for the `built` runtime. */
+export const SERVICE_BUILD_TARGETS = [
+  { name: 'services build', args: ['run-many', '-t', 'build', '-p', 'errors,assignment,identity,notifications'] },
+  { name: 'console gateway build', args: ['run', 'console:build-gateway'] },
+];
+
+/**
+ * Says the services are built already (`npm test` builds them once, before its projects run side
+ * by side): a build started by one test project would otherwise replace the files another
+ * project's services are starting from.
+ */
+export const SERVICES_BUILT = 'FAULTLINE_SERVICES_BUILT';
+
 /**
  * Builds the four services and the console's gateway for the `built` runtime through Nx, which
  * skips what its cache holds (`nx run <app>:build`, `console:build-gateway`).
  */
 export function buildServices(log: (line: string) => void): void {
+  if (process.env[SERVICES_BUILT] === 'true') return;
   log('building the services (nx, cached)…');
-  const targets = [
-    ['run-many', '-t', 'build', '-p', 'errors,assignment,identity,notifications'],
-    ['run', 'console:build-gateway'],
-  ];
-  for (const target of targets) {
-    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'nx'), [...target, '--outputStyle=stream'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  for (const target of SERVICE_BUILD_TARGETS) {
+    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'nx'), [...target.args, '--outputStyle=stream'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     if (result.status !== 0) throw new Error(`building the services failed:\n${(result.stdout.toString() + result.stderr.toString()).slice(-2_000)}`);
   }
 }

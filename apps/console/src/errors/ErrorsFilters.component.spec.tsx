@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import type { TagList, UserSummary } from '@faultline/contracts/browser';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRef } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
@@ -66,7 +66,8 @@ describe('the Errors filters and the address', () => {
     await userEvent.click(screen.getByRole('option', { name: 'Ned' }));
     expect(address().get('assignee')).toBe('usr-ned');
     await userEvent.type(input('HTTP status'), '5xx');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Past the typing pause: what it would have written is written by now.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 500)));
     expect(address().has('httpStatus')).toBe(false);
     await userEvent.clear(input('HTTP status'));
     await userEvent.type(input('HTTP status'), '503');

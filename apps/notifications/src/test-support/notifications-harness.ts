@@ -105,6 +105,14 @@ export class NotificationsHarness {
     return recorded.map((event) => event.data.errorId);
   }
 
+  /** Waits until the service holds these errors' details: emails sent at once (invitations) name only what it holds. */
+  async errorsKnown(errorIds: string[]): Promise<void> {
+    await eventually(async () => {
+      const [{ known }] = await this.app.get(DataSource).query('SELECT count(*)::int AS known FROM notify_errors WHERE error_id = ANY($1::uuid[])', [errorIds]);
+      expect(known).toBe(errorIds.length);
+    });
+  }
+
   /** The envelope of the next event of an error's stream, as the errors or assignment app would write it. */
   envelope(accountId: string, aggregateId: string, actor: string) {
     const version = (this.versions.get(aggregateId) ?? 1) + 1;
