@@ -5,7 +5,8 @@ import { useSearchParams } from 'react-router';
 import { get, post } from '../api/http';
 import { ProblemAlert } from '../app/ProblemAlert';
 
-const STATUS_COLOURS: Record<string, string> = { sent: 'green.9', failed: 'red.9', pending: 'yellow.9', cancelled: 'gray.8' };
+// Shown as a coloured dot beside the status in the text colour: a word on a tint of its colour was unreadable.
+const STATUS_COLOURS: Record<string, string> = { sent: 'green', failed: 'red', pending: 'yellow', cancelled: 'gray' };
 
 /** Every email the account was sent, its fate, and "send again" for the failed ones. */
 export function EmailAuditPage() {
@@ -55,7 +56,7 @@ export function EmailAuditPage() {
                 <Table.Td>{email.recipient}</Table.Td>
                 <Table.Td>{email.subject}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOURS[email.status]} variant="light">
+                  <Badge color={STATUS_COLOURS[email.status]} variant="dot">
                     {email.status}
                   </Badge>
                   {email.lastError && (

@@ -79,7 +79,7 @@ export function ApiTokensPanel() {
                 <Table.Td>{describeLastUse(lastUse.get(token.tokenId))}</Table.Td>
                 <Table.Td>
                   {token.revokedAt ? (
-                    <Badge color="gray.8" variant="light">
+                    <Badge color="gray" variant="dot">
                       revoked
                     </Badge>
                   ) : (

@@ -126,7 +126,7 @@ function PersonRow({ user, administrator, isMe, onAction, onChanged }: { user: U
         {editingAccess && <AccessDialog user={user} onClose={() => setEditingAccess(false)} onChanged={onChanged} />}
       </Table.Td>
       <Table.Td>
-        <Badge color={user.status === 'active' ? 'green.9' : 'gray.8'} variant="light">
+        <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="dot">
           {user.status}
         </Badge>
       </Table.Td>
