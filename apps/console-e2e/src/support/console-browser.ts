@@ -2,7 +2,7 @@
 import axe from 'axe-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 /** Debian's chromium (the project's setup installs it); CHROMIUM_PATH names another. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +41,22 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')}`);
+}
+
+/**
+ * The contrast between a piece of text and what it is painted on, as WCAG counts it (4.5 is AA
+ * for small text). axe left a status word painted in its own background's colour unreported.
+ */
+export async function textContrast(text: Locator): Promise<number> {
+  return text.evaluate((element) => {
+    const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) =>
+      [r, g, b].map((value) => value / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    let painted: Element | null = element;
+    while (painted && (channels(getComputedStyle(painted).backgroundColor)[3] ?? 1) === 0) painted = painted.parentElement;
+    const [text, ground] = [getComputedStyle(element).color, painted ? getComputedStyle(painted).backgroundColor : 'rgb(255, 255, 255)'].map((colour) => luminance(channels(colour)));
+    return (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05);
+  });
 }
 
 /** Screenshots for README, taken when FAULTLINE_SCREENSHOT_DIR is set (`npm run screenshots`). */

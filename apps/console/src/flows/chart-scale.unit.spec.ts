@@ -11,7 +11,8 @@ describe('the errors chart', () => {
       { at: '2026-12-01T13:00:00.000Z', errors: 2 },
       { at: '2026-12-01T14:00:00.000Z', errors: 5 },
     ];
-    expect(chartSummary(points, 'hour', (at) => at.slice(11, 16))).toBe('7 new errors in the last 2 hours; most in the hour of 14:00 (5).');
-    expect(chartSummary([{ at: 'x', errors: 0 }], 'day', String)).toBe('No new errors in the last 1 days.');
+    expect(chartSummary(points, 'hour', (at) => at.slice(11, 16))).toBe('7 new errors since 13:00; most in the hour of 14:00 (5).');
+    expect(chartSummary([{ at: 'Dec 1', errors: 0 }], 'day', String)).toBe('No new errors since Dec 1.');
+    expect(chartSummary([], 'day', String)).toBe('No new errors.');
   });
 });
