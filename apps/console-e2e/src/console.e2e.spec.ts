@@ -1,5 +1,6 @@
+import { Topics } from '@faultline/contracts';
 import type { Page } from 'playwright-core';
-import { eventually } from '@faultline/testing';
+import { eventually, invitationRequestRefused } from '@faultline/testing';
 import { accessibilityViolations, newConsolePage, screenshot, signIn, textContrast } from './support/console-browser';
 import { ConsoleSystem } from './support/console-system';
 
@@ -126,6 +127,39 @@ describe('the web console', () => {
     await newcomer.goto(link);
     await newcomer.getByRole('heading', { name: 'This invitation link no longer works' }).waitFor();
     await newcomer.context().close();
+  });
+
+  it("identity's refusal of an assignment to a new person reaches whoever asked on the Errors page, and stays until dismissed", async () => {
+    await faultline.publish(account.accountId, [{ flowId: 'flow-refused', message: 'Not for a stranger' }]);
+    const [error] = (await faultline.errorsWhen(account.ownerToken, 'flowId=flow-refused', 1)).items;
+    await owner.goto('/errors?flowId=flow-refused');
+    await rows(owner).first().getByRole('checkbox').check();
+    await owner.getByRole('button', { name: 'Assign…' }).click();
+    await owner.getByRole('tab', { name: 'Assign to new user' }).click();
+    const email = `refused-${Date.now()}@example.test`;
+    await owner.getByLabel('Email of the new user').fill(email);
+    // Identity refuses only when its directory changed after the assignment app checked the same
+    // rules, a race no test can stage: paused, identity lets the test give its answer on its topic.
+    const identity = faultline.system.service('identity').child;
+    identity.kill('SIGSTOP');
+    try {
+      const asked = owner.waitForResponse((response) => response.url().endsWith('/api/assignment/assignments') && response.request().method() === 'POST');
+      await owner.getByRole('button', { name: 'Invite and assign' }).click();
+      const { invitationRequestId } = (await (await asked).json()) as { invitationRequestId: string };
+      const refusal = invitationRequestRefused(account.accountId, { requestId: invitationRequestId, email, code: 'USER_ALREADY_ACTIVE', reason: `${email} is already a user of this account` });
+      await faultline.kafka.publish(Topics.identityEvents, [{ key: account.accountId, value: refusal }]);
+      await owner.getByRole('alert').getByText(`${email} was not invited`, { exact: false }).waitFor({ timeout: 20_000 });
+    } finally {
+      identity.kill('SIGCONT');
+    }
+    const told = `${email} was not invited: ${email} is already a user of this account (USER_ALREADY_ACTIVE); the error is still unassigned.`;
+    await owner.reload();
+    await owner.getByText(told).waitFor();
+    expect((await faultline.errorsWhen(account.ownerToken, 'flowId=flow-refused&assignee=unassigned', 1)).items[0].errorId).toBe(error.errorId);
+    await owner.getByRole('button', { name: 'Dismiss' }).click();
+    await owner.reload();
+    await rows(owner).first().waitFor();
+    await expect(owner.getByText(told).count()).resolves.toBe(0);
   });
 
   it("a member without access to an integration sees none of its errors, and is told so when they ask for them", async () => {

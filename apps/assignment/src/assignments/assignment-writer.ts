@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import * as decider from './assignment.decider';
 import { AssignmentCommand, assignmentStreamId } from './assignment.decider';
 import type { Actor, AssignmentEvent } from './assignment.events';
-import { projectAssignees } from './assignable-errors/assignees.projection';
+import { projectReadModels } from './read-models';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
 import { sameRecordKey } from './retry-data-key.rule';
 import { publishedMessages } from './published/published-events';
@@ -35,7 +35,7 @@ export interface AssignmentWork extends CausedUnitOfWork {
 @Injectable()
 export class AssignmentWriter extends EventWriter<AssignmentServiceEvent> {
   constructor(dataSource: DataSource, eventStore: PostgresEventStore, outbox: OutboxWriter, relay: OutboxRelayService, @Inject(CLOCK) clock: Clock) {
-    super({ dataSource, eventStore, outbox, clock, sink: { project: projectAssignees, publish: publishedMessages }, afterCommit: () => relay.nudge() });
+    super({ dataSource, eventStore, outbox, clock, sink: { project: projectReadModels, publish: publishedMessages }, afterCommit: () => relay.nudge() });
   }
 
   async run<T>(cause: DecisionCause, work: (unit: AssignmentWork) => Promise<T>): Promise<{ result: T; stored: number }> {

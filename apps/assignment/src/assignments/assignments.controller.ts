@@ -9,7 +9,9 @@ import {
   ClearAssignmentsRequest,
   ClearByFilterRequest,
   ErrorIdParams,
+  InvitationRequestList,
   InvitationRequestParams,
+  InvitationRequestsQuery,
   InvitationRequestStatus,
   Workload,
   WorkloadQuery,
@@ -87,6 +89,17 @@ export class AssignmentsController {
   history(@AuthenticatedUser() user: AccessUser, @Param(new SchemaPipe(ErrorIdParams, 'params')) { errorId }: Static<typeof ErrorIdParams>) {
     const viewable = viewableIntegrations(user);
     return this.assignments.history(user, errorId, (integrationId) => viewable === 'all' || viewable.includes(integrationId));
+  }
+
+  @Get('assignments/requests')
+  @ApiOperation({ summary: 'Your own "assign to new user" requests, newest first (e.g. status=refused&since=… for what to tell you)' })
+  @ApiQueryFrom(InvitationRequestsQuery)
+  @ApiOkFrom(InvitationRequestList)
+  invitationRequests(
+    @AuthenticatedUser() user: AccessUser,
+    @Query(new SchemaPipe(InvitationRequestsQuery, 'query')) query: Static<typeof InvitationRequestsQuery>,
+  ): Promise<InvitationRequestList> {
+    return this.assignments.invitationRequests(user, query);
   }
 
   @Get('assignments/requests/:requestId')

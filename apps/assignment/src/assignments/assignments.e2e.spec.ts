@@ -414,6 +414,17 @@ describe('assigning to a new email', () => {
     );
     expect((await request('GET', `/assignments/requests/${requestId}`, carolToken)).status).toBe(404);
     expect((await request('GET', `/assignments/requests/${randomUUID()}`, owner)).status).toBe(404);
+
+    // Whenever they look later, the requester finds it among their refused requests; nobody else does.
+    const refused = await request('GET', '/assignments/requests?status=refused', owner);
+    expect(refused.body.items).toEqual([
+      expect.objectContaining({ requestId, email: 'someone@example.com', status: 'refused', code: 'INVITATIONS_DISABLED_FOR_MEMBERS', errorIds: [errorId], answeredAt: expect.any(String) }),
+    ]);
+    const { answeredAt } = refused.body.items[0];
+    expect((await request('GET', `/assignments/requests?status=refused&since=${encodeURIComponent(answeredAt)}`, owner)).body.items).toEqual([]);
+    expect((await request('GET', '/assignments/requests?status=pending', owner)).body.items).toEqual([]);
+    expect((await request('GET', '/assignments/requests', carolToken)).body.items).toEqual([]);
+    expect((await request('GET', '/assignments/requests?status=lost', owner)).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ pointer: '/query/status' })] });
   });
 
   it("an active user's email assigns to them at once, and a pending invitee's email to the invitee; the answer says which", async () => {

@@ -6,6 +6,8 @@ import type {
   AssignResult,
   ClearByFilterRequest,
   ErrorsFilter,
+  InvitationRequestList,
+  InvitationRequestsQuery,
   InvitationRequestStatus,
   Workload,
   WorkloadQuery,
@@ -24,6 +26,7 @@ import { AssignmentWriter } from './assignment-writer';
 import { AssignableError, AssignableErrorsQueries } from './assignable-errors/assignable-errors';
 import * as emailAssignment from './to-new-email/email-assignment.decider';
 import { emailAssignmentStreamId } from './to-new-email/email-assignment.decider';
+import { invitationRequestsOf } from './to-new-email/invitation-requests.query';
 
 /** Assigning and clearing, for people: every rule checked for the whole request before anything changes. */
 @Injectable()
@@ -141,6 +144,11 @@ export class Assignments {
       return { changed: changed.length, cascaded: 0 };
     });
     return result;
+  }
+
+  /** The person's own "assign to new user" requests and how identity answered them. */
+  invitationRequests(user: AccessUser, query: InvitationRequestsQuery): Promise<InvitationRequestList> {
+    return invitationRequestsOf(this.dataSource.manager, user, query);
   }
 
   /**

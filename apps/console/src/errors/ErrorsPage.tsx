@@ -12,6 +12,7 @@ import { useShortcuts } from '../keyboard/useShortcuts';
 import { AssignDialog } from './bulk/AssignDialog';
 import { type BulkAction, worksOnAllMatching } from './bulk/bulk-actions';
 import { BulkConfirmDialog } from './bulk/BulkConfirmDialog';
+import { RefusedRequests } from './bulk/RefusedRequests';
 import { TagDialog } from './bulk/TagDialog';
 import { useBulkActions } from './bulk/useBulkActions';
 import { ErrorsFilters } from './ErrorsFilters';
@@ -187,6 +188,7 @@ export function ErrorsPage() {
           </Text>
         )}
       </Paper>
+      <RefusedRequests />
       <ProblemAlert error={list.error} title="The errors could not be listed" />
       {list.isPending ? (
         <Loader aria-label="Loading errors" />

@@ -9,23 +9,17 @@ interface Assignee {
 }
 
 /**
- * Keeps each error's assignee in the local copy (and pending email requests), in the
- * transaction of the events. A thousand assignments are one statement: only each error's
- * last event counts.
+ * Keeps each error's assignee in the local copy, in the transaction of the events. A thousand
+ * assignments are one statement: only each error's last event counts.
  */
 export async function projectAssignees(manager: EntityManager, events: StoredEvent<AssignmentServiceEvent>[]): Promise<void> {
   const latest = new Map<string, Assignee>();
-  for (const { event, metadata } of events) {
+  for (const { event } of events) {
     if (event.type === 'ErrorAssigned') {
       const { errorId, assigneeUserId, assignmentId, assignedAt } = event.data;
       latest.set(errorId, { assigneeUserId, assignmentId, assignedAt });
     } else if (event.type === 'ErrorUnassigned') {
       latest.set(event.data.errorId, { assigneeUserId: null, assignmentId: null, assignedAt: null });
-    } else if (event.type === 'EmailAssignmentRequested') {
-      await manager.query('INSERT INTO email_assignment_requests (request_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        event.data.requestId,
-        metadata.accountId,
-      ]);
     }
   }
   if (latest.size === 0) return;

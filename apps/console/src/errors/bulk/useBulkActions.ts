@@ -47,7 +47,11 @@ export async function countMatching(action: BulkAction, selection: Selection): P
   return result.matched;
 }
 
-/** An "assign to a new email" is answered by identity later: tell the person how it ended. */
+/**
+ * An "assign to a new email" is answered by identity later: tell the person how it ended. A
+ * refusal is shown by RefusedRequests on the Errors page, which the refresh brings up at once and
+ * which stays until dismissed.
+ */
 async function followInvitation(requestId: string, refresh: () => void): Promise<void> {
   for (let attempt = 0; attempt < 30; attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -56,9 +60,6 @@ async function followInvitation(requestId: string, refresh: () => void): Promise
       notifications.show({ title: 'Invitation sent', message: `${status.email} is invited; ${theErrorsAre(status.errorIds.length)} theirs once they accept`, color: 'green' });
       return refresh();
     }
-    if (status?.status === 'refused') {
-      notifications.show({ title: `Not assigned to ${status.email}`, message: `${status.reason ?? 'identity refused the invitation'} (${status.code})`, color: 'red', autoClose: false });
-      return refresh();
-    }
+    if (status?.status === 'refused') return refresh();
   }
 }

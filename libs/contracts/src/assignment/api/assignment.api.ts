@@ -126,3 +126,24 @@ export const InvitationRequestStatus = Type.Object(
   { $id: 'InvitationRequestStatus' },
 );
 export type InvitationRequestStatus = Static<typeof InvitationRequestStatus>;
+
+/** The requester's own recent "assign to new user" requests, e.g. `status=refused&since=…` for what to tell them. */
+export const InvitationRequestsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('completed'), Type.Literal('refused')])),
+    /** Requests answered (or, pending ones, made) after this moment. */
+    since: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+export type InvitationRequestsQuery = Static<typeof InvitationRequestsQuery>;
+
+export const InvitationRequestSummary = Type.Composite(
+  [InvitationRequestStatus, Type.Object({ requestedAt: Type.String({ format: 'date-time' }), answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) })],
+  { $id: 'InvitationRequestSummary' },
+);
+export type InvitationRequestSummary = Static<typeof InvitationRequestSummary>;
+
+/** Newest first, at most 50. */
+export const InvitationRequestList = Type.Object({ items: Type.Array(InvitationRequestSummary) }, { $id: 'InvitationRequestList' });
+export type InvitationRequestList = Static<typeof InvitationRequestList>;
