@@ -26,6 +26,18 @@ describe('the web console', () => {
 
   const rows = (page: Page) => page.locator('table[aria-label="Errors"] tbody tr');
 
+  /** One new error of the flow, selected on the Errors page, with "Assign to new user" filled in up to its button. */
+  const newEmailFor = async (flowId: string, message: string, email: string) => {
+    await faultline.publish(account.accountId, [{ flowId, message }]);
+    const [error] = (await faultline.errorsWhen(account.ownerToken, `flowId=${flowId}`, 1)).items;
+    await owner.goto(`/errors?flowId=${flowId}`);
+    await rows(owner).first().getByRole('checkbox').check();
+    await owner.getByRole('button', { name: 'Assign…' }).click();
+    await owner.getByRole('tab', { name: 'Assign to new user' }).click();
+    await owner.getByLabel('Email of the new user').fill(email);
+    return error;
+  };
+
   it("a runtime's error appears on the Errors page without a reload, and the page passes axe's checks", async () => {
     await owner.goto('/errors');
     await owner.getByText('No open errors match').waitFor();
@@ -98,14 +110,8 @@ describe('the web console', () => {
   });
 
   it('assigning to a new email: the invitation link opens the acceptance page, and the invitee lands on their errors', async () => {
-    await faultline.publish(account.accountId, [{ flowId: 'flow-invite', message: 'For the newcomer' }]);
-    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-invite', 1);
-    await owner.goto('/errors?flowId=flow-invite');
-    await rows(owner).first().getByRole('checkbox').check();
-    await owner.getByRole('button', { name: 'Assign…' }).click();
-    await owner.getByRole('tab', { name: 'Assign to new user' }).click();
     const email = `newcomer-${Date.now()}@example.test`;
-    await owner.getByLabel('Email of the new user').fill(email);
+    await newEmailFor('flow-invite', 'For the newcomer', email);
     await owner.getByRole('button', { name: 'Invite and assign' }).click();
     await owner.getByText(/Identity is inviting them/).first().waitFor();
     await owner.getByText(`${email} is invited; the error is theirs once they accept`).waitFor();
@@ -130,14 +136,8 @@ describe('the web console', () => {
   });
 
   it("identity's refusal of an assignment to a new person reaches whoever asked on the Errors page, and stays until dismissed", async () => {
-    await faultline.publish(account.accountId, [{ flowId: 'flow-refused', message: 'Not for a stranger' }]);
-    const [error] = (await faultline.errorsWhen(account.ownerToken, 'flowId=flow-refused', 1)).items;
-    await owner.goto('/errors?flowId=flow-refused');
-    await rows(owner).first().getByRole('checkbox').check();
-    await owner.getByRole('button', { name: 'Assign…' }).click();
-    await owner.getByRole('tab', { name: 'Assign to new user' }).click();
     const email = `refused-${Date.now()}@example.test`;
-    await owner.getByLabel('Email of the new user').fill(email);
+    const error = await newEmailFor('flow-refused', 'Not for a stranger', email);
     // Identity refuses only when its directory changed after the assignment app checked the same
     // rules, a race no test can stage: paused, identity lets the test give its answer on its topic.
     const identity = faultline.system.service('identity').child;
