@@ -375,7 +375,7 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('the monitor charts the new errors over time, and an administrator edits a member’s access from Team', async () => {
+  it('the monitor charts the new errors over time; Team says who sent each pending invitation, and an administrator edits a member’s access there', async () => {
     await owner.goto('/flows');
     const chart = owner.getByRole('img', { name: /new errors? since / });
     await chart.waitFor();
@@ -384,7 +384,10 @@ describe('the web console', () => {
     await eventually(async () => expect(await chart.getAttribute('aria-label')).not.toBe(lastDay));
 
     const kim = await faultline.member(account.ownerToken, 'Kim', { 'int-1': 'monitor' });
+    const pending = `pending-${Date.now()}@example.test`;
+    await faultline.identity.request('POST', '/invitations', { token: account.ownerToken, body: { email: pending, role: 'member', access: {} } });
     await owner.goto('/team');
+    await owner.getByRole('table', { name: 'Pending invitations' }).getByRole('row').filter({ hasText: pending }).getByText('Olga Owner').waitFor();
     const row = owner.getByRole('row').filter({ hasText: kim.email });
     await row.getByRole('button', { name: 'Edit' }).click();
     const dialog = owner.getByRole('dialog', { name: `Integration access of ${kim.email}` });

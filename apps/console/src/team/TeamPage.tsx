@@ -44,6 +44,7 @@ export function TeamPage() {
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Access</Table.Th>
+                <Table.Th>Invited by</Table.Th>
                 <Table.Th>Expires</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -54,6 +55,7 @@ export function TeamPage() {
                   <Table.Td>{invitee.email}</Table.Td>
                   <Table.Td>{invitee.role}</Table.Td>
                   <Table.Td>{accessText(invitee.access)}</Table.Td>
+                  <Table.Td>{invitee.invitedByName ?? '—'}</Table.Td>
                   <Table.Td>{invitee.expiresAt ? new Date(invitee.expiresAt).toLocaleString() : '—'}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end">

@@ -77,6 +77,8 @@ describe('machine API tokens', () => {
     expect(event.actor).toEqual({ type: 'user', id: `token:${admin.tokenId}` });
     const preview = await identity.request('GET', `/invitations/by-token/${await identity.invitationToken(email)}`);
     expect(preview.body).toMatchObject({ invitedByName: 'API token “Onboarding”' });
+    const pending = await identity.request('GET', '/invitations', { token: ownerToken });
+    expect(pending.body).toContainEqual(expect.objectContaining({ email, invitedBy: `token:${admin.tokenId}`, invitedByName: 'API token “Onboarding”' }));
     expect((await identity.request('PUT', `/users/${member.userId}/role`, { token: admin.token, body: { role: 'admin' } })).body).toMatchObject({ role: 'admin' });
     expect((await identity.request('PUT', `/users/${member.userId}/role`, { token: reader.token, body: { role: 'member' } })).status).toBe(403);
   });

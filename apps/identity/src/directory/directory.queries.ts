@@ -65,14 +65,14 @@ export class DirectoryQueries {
     return this.one(manager, 'user_id = $1', [userId]);
   }
 
-  /** How a person reads who did something: a user's name or email, or the API token's name. */
-  async actorName(actorId: string): Promise<string | null> {
-    const rows: Array<{ shown: string }> = await this.dataSource.query(
-      `SELECT coalesce(name, email) AS shown FROM users WHERE user_id = $1
-       UNION ALL SELECT 'API token “' || name || '”' FROM api_tokens WHERE 'token:' || token_id = $1`,
-      [actorId],
+  /** How a person reads who did something: a user's name or email, or the API token's name; by actor id. */
+  async actorNames(actorIds: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ actor_id: string; shown: string }> = await this.dataSource.query(
+      `SELECT user_id AS actor_id, coalesce(name, email) AS shown FROM users WHERE user_id = ANY($1::text[])
+       UNION ALL SELECT 'token:' || token_id, 'API token “' || name || '”' FROM api_tokens WHERE 'token:' || token_id = ANY($1::text[])`,
+      [[...new Set(actorIds)]],
     );
-    return rows[0]?.shown ?? null;
+    return new Map(rows.map((row) => [row.actor_id, row.shown]));
   }
 
   async userByEmail(accountId: string, email: string, manager: EntityManager = this.dataSource.manager) {

@@ -43,11 +43,13 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Pending invitations of the account (for a member: those within their own grants)' })
   @ApiOkFrom(Type.Array(PendingInvitation))
   async pending(@SignedInUser() user: UserRecord): Promise<PendingInvitation[]> {
-    const invitees = await this.directory.users(user.accountId, 'invited');
     // Seed 000's table: a member manages only the invitations they could have sent.
-    return invitees.filter((invitee) => !refuseGrantOnInvitation(userView(user), invitee)).map((invitee) => ({
+    const invitees = (await this.directory.users(user.accountId, 'invited')).filter((invitee) => !refuseGrantOnInvitation(userView(user), invitee));
+    const names = await this.directory.actorNames(invitees.flatMap((invitee) => (invitee.invitedBy ? [invitee.invitedBy] : [])));
+    return invitees.map((invitee) => ({
       ...userSummary(invitee),
       invitedBy: invitee.invitedBy,
+      invitedByName: (invitee.invitedBy && names.get(invitee.invitedBy)) ?? null,
       expiresAt: invitee.invitationExpiresAt,
     }));
   }
@@ -88,7 +90,7 @@ export class InvitationsController {
     const invitee = await this.directory.userByInvitationToken(hashInvitationToken(token));
     const account = invitee && (await this.directory.account(invitee.accountId));
     if (!invitee || !account) throw new NotFoundError('invitation');
-    const invitedByName = invitee.invitedBy ? await this.directory.actorName(invitee.invitedBy) : null;
+    const invitedByName = invitee.invitedBy ? ((await this.directory.actorNames([invitee.invitedBy])).get(invitee.invitedBy) ?? null) : null;
     return { email: invitee.email, role: invitee.role, accountName: account.name, invitedByName, expiresAt: invitee.invitationExpiresAt };
   }
 

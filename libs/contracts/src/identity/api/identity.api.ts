@@ -111,7 +111,11 @@ export const Invitee = Type.Composite([UserSummary, Type.Object({ expiresAt: Typ
 export type Invitee = Static<typeof Invitee>;
 
 /** `GET /invitations`: a pending invitation, and who sent it. */
-export const PendingInvitation = Type.Composite([Invitee, Type.Object({ invitedBy: Type.Union([id, Type.Null()]) })]);
+export const PendingInvitation = Type.Composite([
+  Invitee,
+  /** Who sent it: a user's id, or `token:<tokenId>` for an API token; and how a person reads that. */
+  Type.Object({ invitedBy: Type.Union([id, Type.Null()]), invitedByName: Type.Union([Type.String(), Type.Null()]) }),
+]);
 export type PendingInvitation = Static<typeof PendingInvitation>;
 
 /** `GET /invitations/by-token/:token`: what an invitation link is for, shown before accepting. */
