@@ -10,6 +10,7 @@ import { SavedViews1732300000700 } from './saved-views.migration';
 import { TraceKeyScopeIndex1732300001600 } from './trace-key-scope-index.migration';
 import { FlowStepOrder1732300001800 } from './flow-step-order.migration';
 import { UnreadRecordedIndex1732300002000 } from './unread-recorded-index.migration';
+import { CountedFromIndex1732300002100 } from './counted-from-index.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ERRORS_MIGRATIONS = [
   TraceKeyScopeIndex1732300001600,
   FlowStepOrder1732300001800,
   UnreadRecordedIndex1732300002000,
+  CountedFromIndex1732300002100,
 ];
