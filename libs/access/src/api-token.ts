@@ -37,7 +37,13 @@ export interface ApiTokenHolder extends AccessUser {
   scope: ApiTokenScope;
 }
 
-/** The user a token of this scope acts as: its id is `token:<tokenId>`, so events name the token as their actor. */
+/** The id an API token acts under, in place of a user's: events name the token as their actor. */
+export const API_TOKEN_ACTOR_PREFIX = 'token:';
+
+/** How people read an API token as the one who did something (an email, the invitation page). */
+export const apiTokenLabel = (name: string): string => `API token “${name}”`;
+
+/** The user a token of this scope acts as: its id is `token:<tokenId>`. */
 export function asUserOfScope(token: { tokenId: string; accountId: string; name: string; scope: ApiTokenScope }): ApiTokenHolder {
-  return { ...token, userId: `token:${token.tokenId}`, email: '', status: 'active', access: {}, ...AS_USER[token.scope] };
+  return { ...token, userId: `${API_TOKEN_ACTOR_PREFIX}${token.tokenId}`, email: '', status: 'active', access: {}, ...AS_USER[token.scope] };
 }

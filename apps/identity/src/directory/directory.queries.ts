@@ -2,6 +2,7 @@ import type { AccessLevel, AccountView, Plan, Role, UserView } from '@faultline/
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ApiTokenView } from '@faultline/contracts';
+import { API_TOKEN_ACTOR_PREFIX, apiTokenLabel } from '@faultline/access';
 
 export interface AccountRecord extends AccountView {
   name: string;
@@ -67,12 +68,12 @@ export class DirectoryQueries {
 
   /** How a person reads who did something: a user's name or email, or the API token's name; by actor id. */
   async actorNames(actorIds: string[]): Promise<Map<string, string>> {
-    const rows: Array<{ actor_id: string; shown: string }> = await this.dataSource.query(
-      `SELECT user_id AS actor_id, coalesce(name, email) AS shown FROM users WHERE user_id = ANY($1::text[])
-       UNION ALL SELECT 'token:' || token_id, 'API token “' || name || '”' FROM api_tokens WHERE 'token:' || token_id = ANY($1::text[])`,
-      [[...new Set(actorIds)]],
+    const rows: Array<{ actor_id: string; shown: string; token: boolean }> = await this.dataSource.query(
+      `SELECT user_id AS actor_id, coalesce(name, email) AS shown, false AS token FROM users WHERE user_id = ANY($1::text[])
+       UNION ALL SELECT $2 || token_id, name, true FROM api_tokens WHERE $2 || token_id = ANY($1::text[])`,
+      [[...new Set(actorIds)], API_TOKEN_ACTOR_PREFIX],
     );
-    return new Map(rows.map((row) => [row.actor_id, row.shown]));
+    return new Map(rows.map((row) => [row.actor_id, row.token ? apiTokenLabel(row.shown) : row.shown]));
   }
 
   async userByEmail(accountId: string, email: string, manager: EntityManager = this.dataSource.manager) {

@@ -21,7 +21,8 @@ export type TypedColumn = readonly [name: string, type: string];
 /**
  * Many rows as one parameter per column: `ROWS FROM (unnest($1::uuid[]), jsonb_array_elements($2::jsonb))`.
  * Whatever the row count, PostgreSQL parses and plans a statement of as many parameters as
- * columns, not a VALUES list of thousands (the errors list's 24 columns went in a fifth faster).
+ * columns, not a VALUES list of thousands (50,000 rows of the errors list's 24 columns: 3.4 s
+ * against 3.9–4.0 s, measured on this project's machine).
  * A `jsonb` column travels as one JSON array of the rows' JSON texts, never escaped again inside
  * an array literal; it cannot hold SQL NULL. Array-typed columns need `valuesClause`.
  */
