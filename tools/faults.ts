@@ -52,6 +52,7 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL = system.databaseUrl;
   process.env.KAFKA_BROKERS = system.kafkaBrokers;
   const kafka = new KafkaTestClient('');
+  let passed = false;
   try {
     const identity = new IdentityApiClient(system.url('identity'), await kafka.record(Topics.identityEvents));
     const { accountId, ownerToken } = await identity.createAccount('standard');
@@ -110,11 +111,13 @@ async function main(): Promise<number> {
       `faults: ${results.filter((result) => result.ok).length} passed, ${results.filter((result) => !result.ok).length} failed`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    if (results.some((result) => !result.ok)) process.stdout.write(`\nevents:\n${system.log.slice(-60).join('\n')}\n`);
-    return results.every((result) => result.ok) ? 0 : 1;
+    passed = results.every((result) => result.ok);
+    if (!passed) process.stdout.write(`\nevents:\n${system.log.slice(-60).join('\n')}\n`);
+    return passed ? 0 : 1;
   } finally {
+    if (!passed) process.stdout.write(`every instance's output: ${system.logDir}\n`);
     await kafka.close().catch(() => undefined);
-    await system.stop();
+    await system.stop({ keepLogs: !passed });
   }
 }
 

@@ -35,6 +35,9 @@ export class FaultSystem {
   databaseUrl = '';
   kafkaBrokers = '';
   readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-faults-'));
+  /** Every instance's whole output, one file each, kept when a check fails. */
+  readonly logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-faults-logs-'));
+  private readonly logFiles = new Map<string, fs.WriteStream>();
 
   get mailDir(): string {
     return this.smtp.mailDir;
@@ -102,12 +105,14 @@ export class FaultSystem {
     );
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { keepLogs: boolean }): Promise<void> {
     await Promise.all(this.instances.map((instance) => instance.process?.stop()));
     await this.smtp?.stop();
     await this.broker?.stop();
     await this.postgres?.stop();
+    await Promise.all([...this.logFiles.values()].map((file) => new Promise((resolve) => file.end(resolve))));
     fs.rmSync(this.dataDir, { recursive: true, force: true });
+    if (!options.keepLogs) fs.rmSync(this.logDir, { recursive: true, force: true });
   }
 
   private note(line: string): void {
@@ -115,11 +120,18 @@ export class FaultSystem {
     process.stdout.write(`[faults] ${line}\n`);
   }
 
+  private logFile(name: string): fs.WriteStream {
+    let file = this.logFiles.get(name);
+    if (!file) this.logFiles.set(name, (file = fs.createWriteStream(path.join(this.logDir, `${name}.log`), { flags: 'a' })));
+    return file;
+  }
+
   private startPostgres(): Promise<Postgres> {
     return startEmbeddedPostgres({ dataDir: this.dataDir, port: this.pgPort, unsafeFast: true, log: (line) => this.note(line) });
   }
 
   private run(instance: Instance): ServiceProcess {
+    const logFile = this.logFile(instance.name);
     const prefix = instance.service.toUpperCase();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -137,6 +149,7 @@ export class FaultSystem {
       env,
       httpPort: instance.port,
       onOutput: (line) => {
+        logFile.write(`${line}\n`);
         if (/"level":"(error|fatal)"/.test(line) && !/batch failed|consumer crashed|Connection|ECONNREFUSED/.test(line)) this.log.push(`${instance.name}: ${line.slice(0, 300)}`);
       },
     });

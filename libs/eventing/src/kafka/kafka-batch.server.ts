@@ -102,7 +102,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       eachBatchAutoResolve: false,
       // Order holds within a partition, which is all the keys promise; partitions run side by side.
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.handleBatch(payload),
+      eachBatch: (payload) => this.handleBatch(consumer, payload),
     });
   }
 
@@ -121,12 +121,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     }, this.options.settings.consumerRestartDelayMs);
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+  private async handleBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, resolveOffset } = payload;
     if (batch.messages.length === 0) return;
     const { progress, metrics = UNMEASURED } = this.options;
-    // The consumer that fetched the batch; a restarted one must not commit it (see below).
-    const fetchedBy = this.consumer;
     progress.batchTaken(batch.topic, batch.partition, batch.firstOffset() ?? '0', batch.highWatermark);
     const started = process.hrtime.bigint();
     try {
@@ -137,18 +135,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       rejected.push(...isolated.map(({ item, reason }) => ({ message: item.message, reason })));
       const sent = await retrying(() => this.sendToDeadLetters(batch.topic, batch.partition, rejected), retries);
       if (!sent.ok) throw sent.error;
-      if (!fetchedBy || fetchedBy !== this.consumer) {
-        // The consumer crashed and was started again while this batch was handled: its offset,
-        // committed through the new consumer, could skip what the new one has not read (a broker
-        // that lost its log starts the partition again from 0). It is redelivered instead; the
-        // inbox makes that harmless.
-        this.options.log('warn', 'batch handled after its consumer was restarted: not committed, it will be redelivered', { topic: batch.topic, partition: batch.partition });
-        progress.batchDropped(batch.topic, batch.partition);
-        return;
-      }
       resolveOffset(batch.lastOffset());
       const next = (BigInt(batch.lastOffset()) + 1n).toString();
-      await fetchedBy.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
       progress.committed(batch.topic, batch.partition, next, rejected.length);
       metrics.batchHandled(topic, batch.messages.length, Number(process.hrtime.bigint() - started) / 1e9);
       for (const [reason, count] of countBy(rejected, (entry) => reasonCode(entry.reason))) metrics.deadLettered(topic, reason, count);
