@@ -37,6 +37,7 @@ const CRASH_BROKER = !process.argv.includes('--no-broker-crash');
 const MAX_BACKLOG = 1_500;
 const CHUNK = 500;
 const STALL_MS = 180_000;
+const POISON_PART_BYTES = 2_000_000;
 
 /** However a fault leaves things, the suite ends: a hung run would hold CI until its own limit. */
 const WATCHDOG_MS = 20 * 60_000;
@@ -88,8 +89,7 @@ async function main(): Promise<number> {
       // Dead letters made just before the crash die with the broker if the reader had not read
       // them, and a consumer that skips the start of the stream sent again would not make them
       // again: poison sent once more lands past any offset carried over the crash.
-      const poison = planned.filter((report) => report.expect.kind === 'dead-letter');
-      await kafka.publish(Topics.flowErrors, poison.map(({ key, value }) => ({ key, value })));
+      await resendPoison(kafka, deadLetters[deadLetters.length - 1], planned.filter((report) => report.expect.kind === 'dead-letter'));
     }
     await triage.act();
 
@@ -119,6 +119,35 @@ async function main(): Promise<number> {
     await kafka.close().catch(() => undefined);
     await system.stop({ keepLogs: !passed });
   }
+}
+
+/**
+ * A few at a time, each part dead-lettered before the next is sent: the embedded broker keeps
+ * 5 MiB a partition, and a fifth of the poison is 900 KB (all of it at once, at 100,000 reports,
+ * is one 100 MB request, which the broker refuses).
+ */
+async function resendPoison(kafka: KafkaTestClient, deadLetters: TopicRecorder, poison: PlannedReport[]): Promise<void> {
+  for (const part of partsOf(poison, POISON_PART_BYTES)) {
+    const before = deadLetters.messages.length;
+    await kafka.publish(Topics.flowErrors, part.map(({ key, value }) => ({ key, value })));
+    await deadLetters.waitFor(before + part.length, STALL_MS);
+  }
+}
+
+function partsOf(reports: PlannedReport[], maxBytes: number): PlannedReport[][] {
+  const parts: PlannedReport[][] = [];
+  let part: PlannedReport[] = [];
+  let bytes = 0;
+  for (const report of reports) {
+    if (part.length > 0 && bytes + report.value.length > maxBytes) {
+      parts.push(part);
+      [part, bytes] = [[], 0];
+    }
+    part.push(report);
+    bytes += report.value.length;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 async function countRecorded(databaseUrl: string, accountId: string): Promise<number> {
