@@ -16,8 +16,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
 import { BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
+import { wholeNumberOption } from './command-line';
 
-const count = Number(process.argv[process.argv.indexOf('--errors') + 1]) || 1_000_000;
+const count = wholeNumberOption('--errors', 1_000_000);
 const QUERIES = 200;
 const explain = process.argv.includes('--explain');
 const HTTP_PORT = 3952;

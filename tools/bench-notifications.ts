@@ -13,13 +13,10 @@ import { startNotificationsApp } from '../apps/notifications/src/notifications.a
 import { smtpTransport } from '../apps/notifications/src/emails/smtp-transport';
 import { loadNotificationsConfig } from '../apps/notifications/src/notifications.config';
 import { benchEnvironment, machineLine } from './bench-support';
+import { wholeNumberOption } from './command-line';
 
-const flag = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const USERS = flag('users', 10_000);
-const CONNECTIONS = flag('connections', 4);
+const USERS = wholeNumberOption('--users', 10_000);
+const CONNECTIONS = wholeNumberOption('--connections', 4);
 const SECONDS_AHEAD = 8;
 
 async function seed(db: Client, dueSecond: Date): Promise<void> {

@@ -20,6 +20,7 @@ import { loadErrorsConfig } from '../apps/errors/src/errors.config';
 import { ingestFloor } from './bench-floor';
 import { ResourceSampler } from './bench-resources';
 import { BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
+import { wholeNumberOption } from './command-line';
 
 /** Reports published but not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
 const MAX_BACKLOG = 10_000;
@@ -32,7 +33,7 @@ const STEADY = [
   // Faster than the service records: kept short, as the embedded broker holds only 5 MiB per partition.
   { perSecond: 5_000, seconds: 3 },
 ];
-const count = Number(process.argv[process.argv.indexOf('--errors') + 1]) || 20_000;
+const count = wholeNumberOption('--errors', 20_000);
 /** `--profile`: the statements the ingest spent its database time in, and a CPU profile of the service (in .data/profiles/). */
 const profile = process.argv.includes('--profile');
 const PROFILE_DIR = path.resolve(__dirname, '..', '.data', 'profiles');

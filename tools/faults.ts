@@ -20,13 +20,10 @@ import { checkConsumers, checkDeadLetters, checkDigests, checkReadModels, checkR
 import { planReports, PlannedReport } from './faults/workload';
 import { machineLine } from './bench-support';
 import { Triage } from './faults/triage';
+import { wholeNumberOption } from './command-line';
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(name);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const ERRORS = argument('--errors', 100_000);
-const SMTP_OUTAGE_MS = argument('--smtp-outage-ms', 30_000);
+const ERRORS = wholeNumberOption('--errors', 100_000);
+const SMTP_OUTAGE_MS = wholeNumberOption('--smtp-outage-ms', 30_000, 0);
 /** The embedded broker's crash loses everything it held; `--no-broker-crash` leaves it out (see docs/faults.md). */
 const CRASH_BROKER = !process.argv.includes('--no-broker-crash');
 /**
