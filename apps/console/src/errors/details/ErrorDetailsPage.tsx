@@ -13,6 +13,7 @@ import { TagDialog } from '../bulk/TagDialog';
 import { useBulkActions } from '../bulk/useBulkActions';
 import { parseRetryData, retryDataText } from './retry-data-text';
 import { timeline } from './timeline';
+import { severityLabel } from '../severity-label';
 
 /** One error: every field, its retry data (editable, then retried), its relatives and its story. */
 export function ErrorDetailsPage() {
@@ -44,7 +45,7 @@ export function ErrorDetailsPage() {
           </Title>
           <Group gap="xs" mt={4}>
             <Badge color={error.status === 'open' ? 'red' : 'green'}>{error.status}</Badge>
-            <Badge variant="light">{error.severity} severity</Badge>
+            <Badge variant="light">{severityLabel(error.severity)}</Badge>
             <Text size="sm" c="dimmed">
               assigned to {error.assigneeUserId ? names.user(error.assigneeUserId) : 'nobody'}
             </Text>

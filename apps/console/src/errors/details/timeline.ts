@@ -1,5 +1,6 @@
 import type { AssignmentHistory, ErrorDetails } from '@faultline/contracts/browser';
 import { resolutionSentence } from '../resolution-sentence';
+import { severityLabel } from '../severity-label';
 
 export interface TimelineEntry {
   at: string;
@@ -39,7 +40,7 @@ function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
   const text = (() => {
     switch (entry.type) {
       case 'ErrorRecorded':
-        return `Failed in run ${details.runId}${httpStatus(details)}${automaticRetries(details)}; recorded as ${details.errorClass} (${details.severity} severity)`;
+        return `Failed in run ${details.runId}${httpStatus(details)}${automaticRetries(details)}; recorded as ${details.errorClass} (${severityLabel(String(details.severity))})`;
       case 'ErrorOccurredAgain':
         return `Failed again in run ${details.runId}${httpStatus(details)}${automaticRetries(details)} (occurrence ${details.occurrences})`;
       case 'ErrorResolved':

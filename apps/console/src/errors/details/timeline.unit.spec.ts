@@ -23,6 +23,15 @@ describe('an error told as a story', () => {
     ]);
   });
 
+  it('says "no severity" of an error without one', () => {
+    const [recorded] = timeline(
+      [{ version: 1, type: 'ErrorRecorded', at: '2026-12-01T10:00:00.000Z', actor: system, details: { runId: 'r1', httpStatus: 429, httpStatusName: 'Too Many Requests', errorClass: 'rate_limit', severity: 'none' } }],
+      [],
+      names,
+    );
+    expect(recorded.text).toBe('Failed in run r1 with HTTP 429 Too Many Requests; recorded as rate_limit (no severity)');
+  });
+
   it('says which rule acted whenever the system did', () => {
     const story = timeline(
       [
