@@ -1,5 +1,5 @@
 import type { ErrorListItem } from '@faultline/contracts/browser';
-import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { useNames } from '../app/directory';
 import { relativeTime } from '../app/time';
@@ -20,7 +20,7 @@ interface Props {
 /** Assignments made by a rule say so in the list; a person's choice needs no word. */
 const RULES: Record<string, string | undefined> = { retryDataKey: 'by the retry data key rule', traceKey: 'by the trace key rule' };
 
-const SEVERITY_COLOURS: Record<string, string> = { high: 'red.9', medium: 'orange.9', none: 'gray.7' };
+const SEVERITY_COLOURS: Record<string, string> = { high: 'red.9', medium: 'orange.9' };
 
 /** The Errors list: one row per error; the active row (j/k) is outlined, selected rows checked. */
 export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle, onToggleShown, onActivate }: Props) {
@@ -76,9 +76,17 @@ export function ErrorsTable({ errors, columns, selection, activeIndex, onToggle,
               {shows('class') && <Table.Td>{error.errorClass}</Table.Td>}
               {shows('severity') && (
                 <Table.Td>
-                  <Badge color={SEVERITY_COLOURS[error.severity]} variant="filled">
-                    {error.severity}
-                  </Badge>
+                  {error.severity === 'none' ? (
+                    // A badge on every row without a severity would draw the eye to nothing.
+                    <Text c="dimmed" size="sm">
+                      <span aria-hidden="true">—</span>
+                      <VisuallyHidden>no severity</VisuallyHidden>
+                    </Text>
+                  ) : (
+                    <Badge color={SEVERITY_COLOURS[error.severity]} variant="filled">
+                      {error.severity}
+                    </Badge>
+                  )}
                 </Table.Td>
               )}
               {shows('step') && <Table.Td title={error.flowStepId}>{error.flowStepName ?? error.flowStepId}</Table.Td>}
