@@ -77,6 +77,21 @@ describe('the assign dialog', () => {
     expect(assigned).toEqual([{ kind: 'assign-new-email', email: 'new@example.test' }]);
   });
 
+  it('says when nobody matches, and offers to invite an email nobody has', async () => {
+    const { assigned } = openDialog();
+    const search = screen.getByLabelText('Find a person');
+    await userEvent.type(search, 'quentin');
+    expect(screen.getByText('Nobody of the account matches “quentin”.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Invite/ })).toBeNull();
+    await userEvent.clear(search);
+    await userEvent.type(search, 'quentin@example.test{Enter}');
+    expect(assigned).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Invite quentin@example.test instead…' }));
+    expect((screen.getByLabelText(/Email of the new user/) as HTMLInputElement).value).toBe('quentin@example.test');
+    await userEvent.click(screen.getByRole('button', { name: 'Invite and assign' }));
+    expect(assigned).toEqual([{ kind: 'assign-new-email', email: 'quentin@example.test' }]);
+  });
+
   it('for everything matching a filter: no new email, and it says the server checks each error', () => {
     openDialog({ integrationIds: undefined, allowNewEmail: false });
     expect(screen.getByRole('tab', { name: 'Assign to new user' }).hasAttribute('disabled')).toBe(true);

@@ -20,6 +20,7 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
   const users = useUsers().data ?? [];
   const [search, setSearch] = useState('');
   const [email, setEmail] = useState('');
+  const [tab, setTab] = useState<string | null>('people');
   const choices = useMemo(() => assigneeChoices(users, integrationIds ?? []), [users, integrationIds]);
   const shown = choices.filter(({ user }) => `${user.name ?? ''} ${user.email}`.toLowerCase().includes(search.toLowerCase()));
   const first = shown.find((choice) => choice.eligibility.eligible);
@@ -31,6 +32,10 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
     event.preventDefault();
     if (first) pick(first.user.userId);
   };
+  const inviteInstead = () => {
+    setEmail(search.trim());
+    setTab('new');
+  };
   const submitEmail = (event: FormEvent) => {
     event.preventDefault();
     onAssign({ kind: 'assign-new-email', email: email.trim() });
@@ -38,7 +43,7 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
   };
   return (
     <Modal opened={opened} onClose={onClose} title={`Assign ${count} ${count === 1 ? 'error' : 'errors'}`} size="lg">
-      <Tabs defaultValue="people">
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="people">People of the account</Tabs.Tab>
           <Tabs.Tab value="new" disabled={!allowNewEmail}>
@@ -53,6 +58,16 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
             <Text size="xs" c="dimmed" mt="xs">
               The errors span integrations not known here; the server checks each error's integration and refuses with the rule if someone cannot take it.
             </Text>
+          )}
+          {search.trim() && shown.length === 0 && (
+            <Group mt="sm" gap="sm">
+              <Text size="sm">Nobody of the account matches “{search.trim()}”.</Text>
+              {allowNewEmail && search.includes('@') && (
+                <Button variant="light" size="xs" onClick={inviteInstead}>
+                  Invite {search.trim()} instead…
+                </Button>
+              )}
+            </Group>
           )}
           <ScrollArea.Autosize mah={340} mt="sm">
             <Stack gap={4} role="listbox" aria-label="Assignees">
