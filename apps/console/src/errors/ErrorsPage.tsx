@@ -20,6 +20,7 @@ import { ErrorsTable } from './ErrorsTable';
 import { type ErrorsFilter, type ErrorStatus, searchFromFilter, withFilter } from './filter/errors-filter-url';
 import { useErrorsAddress } from './filter/useErrorsAddress';
 import { allMatching, keepListed, NOTHING_SELECTED, type Selection, selectedCount, toggleRow, toggleShown } from './selection/selection';
+import { toolbarCaption } from './selection/toolbar-caption';
 import { usePageCommands } from './usePageCommands';
 import { useSavedViews } from './views/useSavedViews';
 import { withColumns } from './views/view-columns';
@@ -149,7 +150,7 @@ export function ErrorsPage() {
       <Paper withBorder p="xs" role="toolbar" aria-label="Act on the selected errors">
         <Group gap="xs">
           <Text size="sm" fw={500} miw={150}>
-            {count > 0 ? `${count.toLocaleString()} selected${selection.kind === 'all-matching' ? ' (all matching)' : ''}` : 'Select errors to act on them'}
+            {toolbarCaption(count, selection.kind === 'all-matching', scopeCount > 0)}
           </Text>
           <Button size="xs" onClick={() => setDialog('assign')} disabled={scopeCount === 0}>
             Assign…
