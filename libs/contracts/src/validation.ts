@@ -1,5 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { fieldMessage } from './field-messages';
 import { registerFormats } from './formats';
 import { ContractRegistry, contractKey } from './registry';
 
@@ -24,7 +25,7 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Validati
   if (check.Check(value)) return { ok: true, value };
   const first = check.Errors(value).First();
   const field = first?.path ? first.path : '/';
-  return { ok: false, reason: `${field}: ${first?.message ?? 'is invalid'}` };
+  return { ok: false, reason: `${field}: ${first ? fieldMessage(first) : 'is invalid'}` };
 }
 
 /** Every field at fault (at most `limit`), for answers that name them all. */
@@ -32,7 +33,7 @@ export function fieldErrors(schema: TSchema, value: unknown, limit = 10): Array<
   const errors: Array<{ path: string; message: string }> = [];
   for (const error of checker(schema).Errors(value)) {
     if (errors.some((known) => known.path === error.path)) continue;
-    errors.push({ path: error.path || '/', message: error.message });
+    errors.push({ path: error.path || '/', message: fieldMessage(error) });
     if (errors.length >= limit) break;
   }
   return errors;
