@@ -2,6 +2,7 @@ import { AssignmentRefusalSentV1, DigestSentV1, InvitationEmailSentV1, Topics } 
 import { apiTokenCreated, eventually, invitationRequestRefused, MetricsScrape, userInvited } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { emailTime } from './emails/email-time';
 import { MAX_BACKOFF_MS } from './emails/email.sender';
 import { NotificationsHarness } from './test-support/notifications-harness';
 
@@ -195,6 +196,8 @@ describe('invitation emails', () => {
     expect(email.subject).toMatch(/assigned to you/);
     expect(email.text).toContain('Olga Owner invited you and assigned errors to you.');
     expect(email.text).toContain(`${harness.config.linkBaseUrl}/invitations/accept?token=tok-${userId}`);
+    expect(email.text).toContain(`The link works until ${emailTime(invited.data.expiresAt)}.`);
+    expect(emailTime(invited.data.expiresAt)).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
     await eventually(() =>
       expect(harness.sent.json<InvitationEmailSentV1>().filter((event) => event.type === 'InvitationEmailSent' && event.data.userId === userId)).toEqual([
         expect.objectContaining({ data: expect.objectContaining({ fromAssignment: true }) }),

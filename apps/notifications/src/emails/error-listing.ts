@@ -1,4 +1,5 @@
 import { escapeHtml } from './rendered-email';
+import { emailTime } from './email-time';
 
 /** Where an error happened: ids always, the names people know them by when the runtime gave them. */
 export interface ErrorPlace {
@@ -29,12 +30,12 @@ export interface AssignedErrorLine {
 export function listAssignedErrors(lines: AssignedErrorLine[], errorLink: (errorId: string) => string): { text: string[]; html: string } {
   const text = lines.map(
     (line) =>
-      `- ${line.message}\n  ${line.where}, ${line.occurredAt}, assigned by ${line.assignedBy}\n  ${errorLink(line.errorId)}`,
+      `- ${line.message}\n  ${line.where}, ${emailTime(line.occurredAt)}, assigned by ${line.assignedBy}\n  ${errorLink(line.errorId)}`,
   );
   const rows = lines
     .map(
       (line) =>
-        `<tr><td><a href="${escapeHtml(errorLink(line.errorId))}">${escapeHtml(line.message)}</a></td><td>${escapeHtml(line.where)}</td><td>${escapeHtml(line.occurredAt)}</td><td>${escapeHtml(line.assignedBy)}</td></tr>`,
+        `<tr><td><a href="${escapeHtml(errorLink(line.errorId))}">${escapeHtml(line.message)}</a></td><td>${escapeHtml(line.where)}</td><td>${escapeHtml(emailTime(line.occurredAt))}</td><td>${escapeHtml(line.assignedBy)}</td></tr>`,
     )
     .join('');
   return { text, html: `<table><tr><th>Error</th><th>Where</th><th>When</th><th>Assigned by</th></tr>${rows}</table>` };

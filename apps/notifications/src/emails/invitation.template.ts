@@ -1,4 +1,5 @@
 import { AssignedErrorLine, listAssignedErrors } from './error-listing';
+import { emailTime } from './email-time';
 import { escapeHtml, RenderedEmail } from './rendered-email';
 
 export interface InvitationEmail {
@@ -22,13 +23,13 @@ export function renderInvitation(invitation: InvitationEmail): RenderedEmail {
     '',
     invited,
     `Accept the invitation: ${invitation.acceptanceUrl}`,
-    `The link works until ${invitation.expiresAt}.`,
+    `The link works until ${emailTime(invitation.expiresAt)}.`,
     ...(listing ? ['', 'Assigned to you:', ...listing.text] : []),
     ...(more ? [more] : []),
   ].join('\n');
   const html = [
     `<h1>${escapeHtml(subject)}</h1><p>${escapeHtml(invited)}</p>`,
-    `<p><a href="${escapeHtml(invitation.acceptanceUrl)}">Accept the invitation</a> (until ${escapeHtml(invitation.expiresAt)}).</p>`,
+    `<p><a href="${escapeHtml(invitation.acceptanceUrl)}">Accept the invitation</a> (until ${escapeHtml(emailTime(invitation.expiresAt))}).</p>`,
     listing ? `<h2>Assigned to you</h2>${listing.html}` : '',
     more ? `<p>${escapeHtml(more)}</p>` : '',
   ].join('');

@@ -1,4 +1,5 @@
 import type { SummaryEntry, Summary } from '../summaries/summary.rules';
+import { emailTime } from './email-time';
 import { summarySubject } from '../summaries/summary.rules';
 import { describePlace } from './error-listing';
 import { escapeHtml, RenderedEmail } from './rendered-email';
@@ -32,7 +33,7 @@ export function renderSummary(
     ...sections.flatMap((section) => [
       '',
       `${section.title}:`,
-      ...section.entries.slice(0, perSection).map((entry) => `- ${entry.message}\n  ${where(entry)}, ${entry.occurredAt}\n  ${errorLink(entry.errorId)}`),
+      ...section.entries.slice(0, perSection).map((entry) => `- ${entry.message}\n  ${where(entry)}, ${emailTime(entry.occurredAt)}\n  ${errorLink(entry.errorId)}`),
       ...(more(section) > 0 ? [`… and ${more(section)} more: ${errorsListLink}`] : []),
     ]),
     '',
@@ -47,7 +48,7 @@ export function renderSummary(
       .slice(0, perSection)
       .map(
         (entry) =>
-          `<tr><td><a href="${escapeHtml(errorLink(entry.errorId))}">${escapeHtml(entry.message)}</a></td><td>${escapeHtml(where(entry))}</td><td>${escapeHtml(entry.occurredAt)}</td></tr>`,
+          `<tr><td><a href="${escapeHtml(errorLink(entry.errorId))}">${escapeHtml(entry.message)}</a></td><td>${escapeHtml(where(entry))}</td><td>${escapeHtml(emailTime(entry.occurredAt))}</td></tr>`,
       )
       .join('');
   const html = [
