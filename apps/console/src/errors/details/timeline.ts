@@ -54,7 +54,7 @@ function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
       case 'RetryDataEdited':
         return `Retry data edited by ${by ?? 'the system'}`;
       case 'ErrorRetryRequested':
-        return by ? `Retry requested by ${by}, to run from ${details.notBefore}` : `Retried automatically, to run from ${details.notBefore}`;
+        return `${by ? `Retry requested by ${by}` : 'Retried automatically'}, to run from ${new Date(String(details.notBefore)).toLocaleString()}`;
       case 'SeverityNotificationRequested':
         return details.severity === 'high'
           ? `Severity 6000 from step ${details.flowStepId}: the flow was disabled, and the automation's creator (else the owner) was emailed`

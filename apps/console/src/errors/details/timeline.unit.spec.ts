@@ -47,7 +47,7 @@ describe('an error told as a story', () => {
     expect(story.every((entry) => entry.automatic)).toBe(true);
     expect(story.map((entry) => entry.text)).toEqual([
       'Assigned to Ada by the retry data key rule, following error e7 of the same record',
-      'Retried automatically, to run from 2026-12-01T10:05:00.000Z',
+      `Retried automatically, to run from ${new Date('2026-12-01T10:05:00.000Z').toLocaleString()}`,
       'Resolved: superseded by error e9 (same trace key), which took over its assignee',
       'Unassigned from Ada: they were deactivated',
     ]);
