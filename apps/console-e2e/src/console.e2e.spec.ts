@@ -391,7 +391,9 @@ describe('the web console', () => {
     const row = owner.getByRole('row').filter({ hasText: kim.email });
     await row.getByRole('button', { name: 'Edit' }).click();
     const dialog = owner.getByRole('dialog', { name: `Integration access of ${kim.email}` });
-    await dialog.getByLabel('Access').fill('int-1:manage, int-9:monitor');
+    await dialog.getByRole('radiogroup', { name: 'Access to int-1' }).getByText('manage', { exact: true }).click();
+    await dialog.getByLabel('Another integration (its id)').fill('int-9');
+    await dialog.getByRole('button', { name: 'Add' }).click();
     await dialog.getByRole('button', { name: 'Save access' }).click();
     await row.getByText('int-1: manage, int-9: monitor').waitFor();
     // The status is a word a person can read, not a pill of colour.

@@ -1,8 +1,7 @@
-import type { MonitorView } from '@faultline/contracts/browser';
 import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { get } from '../api/http';
+import { monitorQuery } from './monitor-query';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { searchFromFilter } from '../errors/filter/errors-filter-url';
 import { ErrorsChart } from './ErrorsChart';
@@ -12,7 +11,7 @@ const errorsLink = (filter: Parameters<typeof searchFromFilter>[0]) => `/errors?
 
 /** The monitor: open errors per integration, flow, step and tag; every number opens its errors. */
 export function FlowsPage() {
-  const monitor = useQuery({ queryKey: ['errors', 'monitor'], queryFn: ({ signal }) => get<MonitorView>('errors', '/monitor', signal), refetchInterval: 5_000 });
+  const monitor = useQuery({ ...monitorQuery, refetchInterval: 5_000 });
   if (monitor.isPending) return <Loader aria-label="Loading the monitor" />;
   if (monitor.error) return <ProblemAlert error={monitor.error} title="The monitor cannot be shown" />;
   const { totals, flows, steps, tags } = monitor.data;

@@ -1,3 +1,4 @@
+import type { AccessLevel } from '@faultline/access-policy';
 import type { AccountSettings, PendingInvitation, UserSummary } from '@faultline/contracts/browser';
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -7,7 +8,8 @@ import { api, del, get, post, put } from '../api/http';
 import { useUsers } from '../app/directory';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useMe } from '../session/session';
-import { accessChanges, accessText, parseAccess } from './access-text';
+import { accessChanges, accessText } from './access-text';
+import { AccessPicker } from './AccessPicker';
 import { ApiTokensPanel } from './ApiTokensPanel';
 
 /** People, roles, integration access, invitations and the account's Invitations setting. */
@@ -150,15 +152,13 @@ function PersonRow({ user, administrator, isMe, onAction, onChanged }: { user: U
   );
 }
 
-/** An administrator edits a member's integration access as text; the dialog sends only what changed. */
+/** An administrator picks a member's integration access; the dialog sends only what changed. */
 function AccessDialog({ user, onClose, onChanged }: { user: UserSummary; onClose: () => void; onChanged: () => void }) {
-  const [text, setText] = useState(Object.entries(user.access).map(([integrationId, level]) => `${integrationId}:${level}`).join(', '));
-  const parsed = parseAccess(text);
+  const [access, setAccess] = useState<Record<string, AccessLevel>>(user.access);
   const id = encodeURIComponent(user.userId);
   const save = useMutation({
     mutationFn: async () => {
-      if (!parsed.ok) return;
-      const { set, remove } = accessChanges(user.access, parsed.access);
+      const { set, remove } = accessChanges(user.access, access);
       for (const [integrationId, level] of set) await put('identity', `/users/${id}/access/${encodeURIComponent(integrationId)}`, { level });
       for (const integrationId of remove) await del('identity', `/users/${id}/access/${encodeURIComponent(integrationId)}`);
     },
@@ -168,10 +168,10 @@ function AccessDialog({ user, onClose, onChanged }: { user: UserSummary; onClose
   return (
     <Modal opened onClose={onClose} title={`Integration access of ${user.email}`}>
       <Stack>
-        <TextInput label="Access" description="e.g. acme:monitor, globex:manage" value={text} onChange={(event) => setText(event.currentTarget.value)} error={parsed.ok ? undefined : parsed.why} data-autofocus />
+        <AccessPicker legend="Access" value={access} onChange={setAccess} />
         <ProblemAlert error={save.error} title="Not changed" />
         <Group justify="flex-end">
-          <Button onClick={() => save.mutate()} disabled={!parsed.ok} loading={save.isPending}>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
             Save access
           </Button>
         </Group>
@@ -183,20 +183,19 @@ function AccessDialog({ user, onClose, onChanged }: { user: UserSummary; onClose
 function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'member' | 'admin'>('member');
-  const [access, setAccess] = useState('');
-  const parsed = parseAccess(access);
+  const [access, setAccess] = useState<Record<string, AccessLevel>>({});
   const invite = useMutation({
-    mutationFn: () => post('identity', '/invitations', { email: email.trim(), role, access: parsed.ok ? parsed.access : {} }),
+    mutationFn: () => post('identity', '/invitations', { email: email.trim(), role, access: role === 'admin' ? {} : access }),
     onSuccess: () => {
       notifications.show({ message: `Invitation sent to ${email}`, color: 'green' });
       setEmail('');
-      setAccess('');
+      setAccess({});
       onInvited();
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (parsed.ok) invite.mutate();
+    invite.mutate();
   };
   return (
     <Paper withBorder p="sm">
@@ -204,21 +203,24 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
         Invite someone
       </Title>
       <form onSubmit={submit} aria-label="Invite someone">
-        <Group align="flex-end">
-          <TextInput label="Email" type="email" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} w={260} />
-          <Select label="Role" data={['member', 'admin']} value={role} onChange={(value) => setRole(value === 'admin' ? 'admin' : 'member')} allowDeselect={false} w={120} />
-          <TextInput
-            label="Integration access"
-            description="e.g. acme:monitor, globex:manage"
-            value={access}
-            onChange={(event) => setAccess(event.currentTarget.value)}
-            error={parsed.ok ? undefined : parsed.why}
-            w={300}
-          />
-          <Button type="submit" loading={invite.isPending}>
-            Invite
-          </Button>
-        </Group>
+        <Stack gap="sm" maw={640}>
+          <Group align="flex-end">
+            <TextInput label="Email" type="email" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} w={260} />
+            <Select label="Role" data={['member', 'admin']} value={role} onChange={(value) => setRole(value === 'admin' ? 'admin' : 'member')} allowDeselect={false} w={120} />
+          </Group>
+          {role === 'admin' ? (
+            <Text size="sm" c="dimmed">
+              Admins manage every integration.
+            </Text>
+          ) : (
+            <AccessPicker legend="Integration access" value={access} onChange={setAccess} />
+          )}
+          <Group>
+            <Button type="submit" loading={invite.isPending}>
+              Invite
+            </Button>
+          </Group>
+        </Stack>
         <ProblemAlert error={invite.error} title="Not invited" />
       </form>
     </Paper>

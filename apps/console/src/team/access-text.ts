@@ -7,17 +7,17 @@ export function accessText(access: Readonly<Record<string, AccessLevel>>, role?:
   return entries.length ? entries.map(([integrationId, level]) => `${integrationId}: ${level}`).join(', ') : 'none';
 }
 
-export type ParsedAccess = { ok: true; access: Record<string, AccessLevel> } | { ok: false; why: string };
+export type AccessChoice = AccessLevel | 'none';
 
-/** "acme:monitor, globex:manage" → the access map an invitation grants. */
-export function parseAccess(text: string): ParsedAccess {
-  const access: Record<string, AccessLevel> = {};
-  for (const part of text.split(',').map((item) => item.trim()).filter(Boolean)) {
-    const match = /^(.{1,100}?)\s*:\s*(monitor|manage)$/.exec(part);
-    if (!match) return { ok: false, why: `"${part}" is not integration:monitor or integration:manage` };
-    access[match[1]] = match[2] as AccessLevel;
-  }
-  return { ok: true, access };
+/** The access map with one integration's level changed; "none" takes the integration away. */
+export function withLevel(access: Readonly<Record<string, AccessLevel>>, integrationId: string, choice: AccessChoice): Record<string, AccessLevel> {
+  const { [integrationId]: _previous, ...others } = access;
+  return choice === 'none' ? others : { ...others, [integrationId]: choice };
+}
+
+/** The integrations to offer: those with errors (what people know) and those already granted, once each, in order. */
+export function integrationsToOffer(withErrors: readonly string[], access: Readonly<Record<string, AccessLevel>>): string[] {
+  return [...new Set([...withErrors, ...Object.keys(access)])].sort((a, b) => a.localeCompare(b));
 }
 
 /** The calls that turn one access map into another: grants to set, integrations to take away. */

@@ -1,16 +1,20 @@
-import { accessChanges, accessText, parseAccess } from './access-text';
+import { accessChanges, accessText, integrationsToOffer, withLevel } from './access-text';
 
 describe('integration access in words', () => {
-  it('reads and writes "integration: level" lists', () => {
-    expect(parseAccess(' acme:monitor, globex : manage ,')).toEqual({ ok: true, access: { acme: 'monitor', globex: 'manage' } });
-    expect(parseAccess('')).toEqual({ ok: true, access: {} });
-    expect(accessText({ acme: 'monitor' })).toBe('acme: monitor');
+  it('reads "integration: level" lists', () => {
+    expect(accessText({ acme: 'monitor', globex: 'manage' })).toBe('acme: monitor, globex: manage');
     expect(accessText({}, 'admin')).toBe('every integration (manage)');
     expect(accessText({})).toBe('none');
   });
 
-  it('says which part is wrong', () => {
-    expect(parseAccess('acme:monitor, globex:owner')).toEqual({ ok: false, why: '"globex:owner" is not integration:monitor or integration:manage' });
+  it('changes one integration at a time, "none" taking it away', () => {
+    expect(withLevel({ acme: 'monitor' }, 'globex', 'manage')).toEqual({ acme: 'monitor', globex: 'manage' });
+    expect(withLevel({ acme: 'monitor' }, 'acme', 'manage')).toEqual({ acme: 'manage' });
+    expect(withLevel({ acme: 'monitor', globex: 'manage' }, 'acme', 'none')).toEqual({ globex: 'manage' });
+  });
+
+  it('offers the integrations with errors and those already granted, once each', () => {
+    expect(integrationsToOffer(['shopify', 'acme'], { zeta: 'monitor', acme: 'manage' })).toEqual(['acme', 'shopify', 'zeta']);
   });
 
   it('turns an edit into the grants to set and the integrations to take away', () => {
