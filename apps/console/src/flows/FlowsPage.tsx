@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { named } from '../app/named';
 import { monitorQuery } from './monitor-query';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { searchFromFilter } from '../errors/filter/errors-filter-url';
@@ -14,7 +15,8 @@ export function FlowsPage() {
   const monitor = useQuery({ ...monitorQuery, refetchInterval: 5_000 });
   if (monitor.isPending) return <Loader aria-label="Loading the monitor" />;
   if (monitor.error) return <ProblemAlert error={monitor.error} title="The monitor cannot be shown" />;
-  const { totals, flows, steps, tags } = monitor.data;
+  const { totals, integrations, flows, steps, tags } = monitor.data;
+  const integrationNames = new Map(integrations.map((integration) => [integration.integrationId, integration.name]));
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -43,11 +45,11 @@ export function FlowsPage() {
           <Table.Tbody>
             {flows.map((flow) => (
               <Table.Tr key={`${flow.integrationId}/${flow.flowId}`}>
-                <Table.Td>{flow.integrationId}</Table.Td>
+                <Table.Td>{named(integrationNames.get(flow.integrationId), flow.integrationId)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     <Anchor component={Link} to={flowPath(flow.integrationId, flow.flowId)}>
-                      {flow.flowId}
+                      {named(flow.name, flow.flowId)}
                     </Anchor>
                     {flow.disabled && <Badge color="red">disabled</Badge>}
                   </Group>
@@ -68,7 +70,7 @@ export function FlowsPage() {
                       .filter((step) => step.integrationId === flow.integrationId && step.flowId === flow.flowId)
                       .map((step) => (
                         <Badge key={step.flowStepId} variant="light" component={Link} to={errorsLink({ integrationId: step.integrationId, flowId: step.flowId, flowStepId: step.flowStepId })} style={{ cursor: 'pointer' }}>
-                          {step.flowStepId}: {step.open}
+                          {step.name ?? step.flowStepId}: {step.open}
                         </Badge>
                       ))}
                   </Group>

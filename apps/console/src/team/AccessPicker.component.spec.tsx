@@ -8,7 +8,7 @@ import { renderWith } from '../testing/render';
 import { AccessPicker } from './AccessPicker';
 
 const counts = { open: 1, assigned: 0, unassigned: 1 };
-const monitor: MonitorView = { totals: counts, integrations: [{ integrationId: 'shopify', ...counts }, { integrationId: 'acme', ...counts }], flows: [], steps: [], tags: [] };
+const monitor: MonitorView = { totals: counts, integrations: [{ integrationId: 'shopify', name: 'Shopify ↔ NetSuite', ...counts }, { integrationId: 'acme', name: null, ...counts }], flows: [], steps: [], tags: [] };
 
 function Picked({ initial }: { initial: Record<string, AccessLevel> }) {
   const [access, setAccess] = useState(initial);
@@ -26,8 +26,9 @@ describe('the access picker', () => {
   it('offers the integrations with errors and those granted, and picks a level for each', async () => {
     renderWith(<Picked initial={{ zeta: 'manage' }} />, [[['errors', 'monitor'], monitor]]);
     const offered = screen.getAllByRole('radiogroup').map((group) => group.getAttribute('aria-label'));
-    expect(offered).toEqual(['Access to acme', 'Access to shopify', 'Access to zeta']);
-    await userEvent.click(within(screen.getByRole('radiogroup', { name: 'Access to shopify' })).getByLabelText('monitor'));
+    expect(offered).toEqual(['Access to acme', 'Access to Shopify ↔ NetSuite (shopify)', 'Access to zeta']);
+    expect(screen.getByText('Shopify ↔ NetSuite (shopify)')).toBeTruthy();
+    await userEvent.click(within(screen.getByRole('radiogroup', { name: 'Access to Shopify ↔ NetSuite (shopify)' })).getByLabelText('monitor'));
     await userEvent.click(within(screen.getByRole('radiogroup', { name: 'Access to zeta' })).getByLabelText('none'));
     expect(picked()).toEqual({ shopify: 'monitor' });
   });

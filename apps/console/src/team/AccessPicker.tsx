@@ -2,6 +2,7 @@ import type { AccessLevel } from '@faultline/access-policy';
 import { Button, Fieldset, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { named } from '../app/named';
 import { monitorQuery } from '../flows/monitor-query';
 import { type AccessChoice, integrationsToOffer, withLevel } from './access-text';
 
@@ -21,7 +22,7 @@ interface Props {
 export function AccessPicker({ legend, value, onChange }: Props) {
   const monitor = useQuery({ ...monitorQuery, staleTime: 30_000 });
   const [another, setAnother] = useState('');
-  const offered = integrationsToOffer(monitor.data?.integrations.map((integration) => integration.integrationId) ?? [], value);
+  const offered = integrationsToOffer(monitor.data?.integrations ?? [], value);
   const add = () => {
     const integrationId = another.trim();
     if (!integrationId) return;
@@ -36,12 +37,12 @@ export function AccessPicker({ legend, value, onChange }: Props) {
             No integration has reported an error yet; add one by its id.
           </Text>
         )}
-        {offered.map((integrationId) => (
+        {offered.map(({ integrationId, name }) => (
           <Group key={integrationId} justify="space-between" wrap="nowrap">
-            <Text size="sm">{integrationId}</Text>
+            <Text size="sm">{named(name, integrationId)}</Text>
             <SegmentedControl
               size="xs"
-              aria-label={`Access to ${integrationId}`}
+              aria-label={`Access to ${named(name, integrationId)}`}
               data={CHOICES}
               value={value[integrationId] ?? 'none'}
               onChange={(choice) => onChange(withLevel(value, integrationId, choice as AccessChoice))}

@@ -15,9 +15,16 @@ export function withLevel(access: Readonly<Record<string, AccessLevel>>, integra
   return choice === 'none' ? others : { ...others, [integrationId]: choice };
 }
 
-/** The integrations to offer: those with errors (what people know) and those already granted, once each, in order. */
-export function integrationsToOffer(withErrors: readonly string[], access: Readonly<Record<string, AccessLevel>>): string[] {
-  return [...new Set([...withErrors, ...Object.keys(access)])].sort((a, b) => a.localeCompare(b));
+export interface OfferedIntegration {
+  integrationId: string;
+  name: string | null;
+}
+
+/** The integrations to offer: those with errors (named, as people know them) and those already granted, once each, by id. */
+export function integrationsToOffer(withErrors: readonly OfferedIntegration[], access: Readonly<Record<string, AccessLevel>>): OfferedIntegration[] {
+  const offered = new Map(withErrors.map((integration) => [integration.integrationId, integration]));
+  for (const integrationId of Object.keys(access)) if (!offered.has(integrationId)) offered.set(integrationId, { integrationId, name: null });
+  return [...offered.values()].sort((a, b) => a.integrationId.localeCompare(b.integrationId));
 }
 
 /** The calls that turn one access map into another: grants to set, integrations to take away. */

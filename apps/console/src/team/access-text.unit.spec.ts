@@ -14,7 +14,15 @@ describe('integration access in words', () => {
   });
 
   it('offers the integrations with errors and those already granted, once each', () => {
-    expect(integrationsToOffer(['shopify', 'acme'], { zeta: 'monitor', acme: 'manage' })).toEqual(['acme', 'shopify', 'zeta']);
+    const withErrors = [
+      { integrationId: 'shopify', name: 'Shopify ↔ NetSuite' },
+      { integrationId: 'acme', name: null },
+    ];
+    expect(integrationsToOffer(withErrors, { zeta: 'monitor', acme: 'manage' })).toEqual([
+      { integrationId: 'acme', name: null },
+      { integrationId: 'shopify', name: 'Shopify ↔ NetSuite' },
+      { integrationId: 'zeta', name: null },
+    ]);
   });
 
   it('turns an edit into the grants to set and the integrations to take away', () => {

@@ -1,5 +1,5 @@
 import { signAccessToken } from '@faultline/access';
-import { ErrorOccurredV2, ErrorRecordedV1, ErrorsPage, RetryScheduledV1, Topics, validate } from '@faultline/contracts';
+import { ErrorOccurredV2, ErrorRecordedV1, ErrorsPage, MonitorView, RetryScheduledV1, Topics, validate } from '@faultline/contracts';
 import { errorOccurred, eventually, invitationAccepted, KafkaTestClient, TEST_JWT_SECRET } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
 import { ErrorsHarness } from '../test-support/errors-harness';
@@ -193,6 +193,13 @@ describe('the errors service records what flow runtimes report', () => {
     });
     expect(items.find((item) => item.flowStepId === 'step-v2')).toMatchObject(names);
     expect(items.find((item) => item.flowStepId === 'step-v1')).toMatchObject({ integrationName: null, flowName: null, flowStepName: null });
+    // The dashboard names them too: a flow or step without a name in any of its reports has none.
+    const monitor = (await get('/monitor', accountId)).body as MonitorView;
+    expect(monitor.integrations).toEqual([expect.objectContaining({ integrationId: 'int-1', name: names.integrationName, open: 2 })]);
+    expect(monitor.flows).toEqual([expect.objectContaining({ flowId: 'flow-1', name: names.flowName })]);
+    expect(monitor.steps).toEqual(
+      expect.arrayContaining([expect.objectContaining({ flowStepId: 'step-v2', name: names.flowStepName }), expect.objectContaining({ flowStepId: 'step-v1', name: null })]),
+    );
     // Other apps learn the names with the error, to show them in emails.
     await eventually(() => expect(recorder.json<ErrorRecordedV1>().find((event) => event.accountId === accountId && event.data.flowStepId === 'step-v2')?.data).toMatchObject(names));
   });

@@ -334,8 +334,8 @@ describe('the errors list filters', () => {
     expect(monitor.body.totals).toEqual({ open: 3, assigned: 2, unassigned: 1 });
     expect(monitor.body.integrations).toEqual(
       expect.arrayContaining([
-        { integrationId: 'int-1', open: 2, assigned: 1, unassigned: 1 },
-        { integrationId: 'int-2', open: 1, assigned: 1, unassigned: 0 },
+        { integrationId: 'int-1', name: null, open: 2, assigned: 1, unassigned: 1 },
+        { integrationId: 'int-2', name: null, open: 1, assigned: 1, unassigned: 0 },
       ]),
     );
     expect(monitor.body.tags).toEqual(expect.arrayContaining([{ tagId: tagA, name: 'a', open: 2 }, { tagId: tagB, name: 'b', open: 2 }]));

@@ -13,6 +13,7 @@ import { TagDialog } from '../bulk/TagDialog';
 import { useBulkActions } from '../bulk/useBulkActions';
 import { parseRetryData, retryDataText } from './retry-data-text';
 import { timeline } from './timeline';
+import { named } from '../../app/named';
 import { severityLabel } from '../severity-label';
 
 /** One error: every field, its retry data (editable, then retried), its relatives and its story. */
@@ -236,4 +237,3 @@ function RetryDataEditor({ errorId, retryData }: { errorId: string; retryData: u
 }
 
 /** A name people know a thing by, with its id beside it; the id alone when the runtime gave no name. */
-const named = (name: string | null, id: string): string => (name ? `${name} (${id})` : id);

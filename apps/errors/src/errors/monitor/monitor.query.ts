@@ -12,6 +12,7 @@ interface GroupRow {
   flow_id: string;
   flow_step_id: string;
   level: number;
+  name: string | null;
   open: number;
   assigned: number;
 }
@@ -26,6 +27,9 @@ export class MonitorQueries {
     // One pass over the open errors gives every level: GROUPING() tells which level a row is.
     const groups: GroupRow[] = await this.dataSource.query(
       `SELECT integration_id, flow_id, flow_step_id, GROUPING(integration_id, flow_id, flow_step_id) AS level,
+              CASE GROUPING(integration_id, flow_id, flow_step_id)
+                WHEN ${LEVEL.integration} THEN max(integration_name) WHEN ${LEVEL.flow} THEN max(flow_name) WHEN ${LEVEL.step} THEN max(flow_step_name)
+              END AS name,
               count(*)::int AS open, count(assignee_id)::int AS assigned
          FROM errors_list WHERE ${sql.where}
         GROUP BY GROUPING SETS ((), (integration_id), (integration_id, flow_id), (integration_id, flow_id, flow_step_id))`,
@@ -43,9 +47,9 @@ export class MonitorQueries {
     const counts = (row: GroupRow | undefined) => ({ open: row?.open ?? 0, assigned: row?.assigned ?? 0, unassigned: (row?.open ?? 0) - (row?.assigned ?? 0) });
     const disabledFlows = new Set(disabled.map((row) => row.flow_id));
     const totals = counts(level(LEVEL.total)[0]);
-    const integrations = level(LEVEL.integration).map((row) => ({ integrationId: row.integration_id, ...counts(row) }));
-    const flows = level(LEVEL.flow).map((row) => ({ integrationId: row.integration_id, flowId: row.flow_id, disabled: disabledFlows.has(row.flow_id), ...counts(row) }));
-    const steps = level(LEVEL.step).map((row) => ({ integrationId: row.integration_id, flowId: row.flow_id, flowStepId: row.flow_step_id, ...counts(row) }));
+    const integrations = level(LEVEL.integration).map((row) => ({ integrationId: row.integration_id, name: row.name, ...counts(row) }));
+    const flows = level(LEVEL.flow).map((row) => ({ integrationId: row.integration_id, flowId: row.flow_id, name: row.name, disabled: disabledFlows.has(row.flow_id), ...counts(row) }));
+    const steps = level(LEVEL.step).map((row) => ({ integrationId: row.integration_id, flowId: row.flow_id, flowStepId: row.flow_step_id, name: row.name, ...counts(row) }));
     return { totals, integrations, flows, steps, tags };
   }
 

@@ -119,12 +119,14 @@ export type PendingRetries = Static<typeof PendingRetries>;
 export const MonitorQuery = Type.Object({ integrationId: Type.Optional(id) }, { additionalProperties: false });
 export type MonitorQuery = Static<typeof MonitorQuery>;
 const counts = { open: Type.Integer(), assigned: Type.Integer(), unassigned: Type.Integer() };
+/** The name the runtime gave the integration, flow or step (ErrorOccurred v2); null when it gave none. */
+const name = Type.Union([Type.String(), Type.Null()]);
 export const MonitorView = Type.Object(
   {
     totals: Type.Object(counts),
-    integrations: Type.Array(Type.Object({ integrationId: Type.String(), ...counts })),
-    flows: Type.Array(Type.Object({ integrationId: Type.String(), flowId: Type.String(), disabled: Type.Boolean(), ...counts })),
-    steps: Type.Array(Type.Object({ integrationId: Type.String(), flowId: Type.String(), flowStepId: Type.String(), ...counts })),
+    integrations: Type.Array(Type.Object({ integrationId: Type.String(), name, ...counts })),
+    flows: Type.Array(Type.Object({ integrationId: Type.String(), flowId: Type.String(), name, disabled: Type.Boolean(), ...counts })),
+    steps: Type.Array(Type.Object({ integrationId: Type.String(), flowId: Type.String(), flowStepId: Type.String(), name, ...counts })),
     tags: Type.Array(Type.Object({ tagId: uuid, name: Type.String(), open: Type.Integer() })),
   },
   { $id: 'Monitor' },
