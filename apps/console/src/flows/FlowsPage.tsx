@@ -2,11 +2,11 @@ import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { named } from '../app/named';
-import { monitorQuery } from './monitor-query';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { searchFromFilter } from '../errors/filter/errors-filter-url';
 import { ErrorsChart } from './ErrorsChart';
 import { flowPath } from './flow-path';
+import { monitorQuery } from './monitor-query';
 
 const errorsLink = (filter: Parameters<typeof searchFromFilter>[0]) => `/errors?${searchFromFilter({ status: 'open', ...filter })}`;
 

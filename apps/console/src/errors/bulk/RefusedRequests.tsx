@@ -45,6 +45,6 @@ export function RefusedRequests() {
 }
 
 /** One refusal in words: who, why (the rule's own), and what it left undone. */
-export function refusalSentence(request: InvitationRequestSummary): string {
+function refusalSentence(request: InvitationRequestSummary): string {
   return `${request.email} was not invited: ${request.reason ?? 'identity refused'} (${request.code ?? 'refused'}); ${theErrorsAre(request.errorIds.length)} still unassigned.`;
 }

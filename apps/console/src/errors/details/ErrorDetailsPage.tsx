@@ -5,16 +5,16 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { get, post, put } from '../../api/http';
 import { useNames } from '../../app/directory';
+import { named } from '../../app/named';
 import { ProblemAlert } from '../../app/ProblemAlert';
 import { useSubmission } from '../../app/useSubmission';
 import { AssignDialog } from '../bulk/AssignDialog';
 import type { BulkAction } from '../bulk/bulk-actions';
 import { TagDialog } from '../bulk/TagDialog';
 import { useBulkActions } from '../bulk/useBulkActions';
+import { severityLabel } from '../severity-label';
 import { parseRetryData, retryDataText } from './retry-data-text';
 import { timeline } from './timeline';
-import { named } from '../../app/named';
-import { severityLabel } from '../severity-label';
 
 /** One error: every field, its retry data (editable, then retried), its relatives and its story. */
 export function ErrorDetailsPage() {
@@ -235,5 +235,3 @@ function RetryDataEditor({ errorId, retryData }: { errorId: string; retryData: u
     </Paper>
   );
 }
-
-/** A name people know a thing by, with its id beside it; the id alone when the runtime gave no name. */
