@@ -87,6 +87,32 @@ export class KafkaTestClient {
   }
 
   /**
+   * Messages of a topic a consumer group has not handled yet. A committed offset outside what the
+   * broker holds (carried over a restarted embedded broker, or below what it already deleted)
+   * counts as nothing handled: the group will read from the start of what is there.
+   */
+  async unread(groupId: string, topic: string): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const name = this.topic(topic);
+      const committed = new Map<number, bigint>();
+      for (const { partitions } of await admin.fetchOffsets({ groupId, topics: [name] })) {
+        for (const { partition, offset } of partitions) committed.set(partition, BigInt(offset));
+      }
+      let unread = 0n;
+      for (const { partition, low, high } of await admin.fetchTopicOffsets(name)) {
+        const [start, end] = [BigInt(low), BigInt(high)];
+        const handled = committed.get(partition) ?? -1n;
+        unread += handled >= start && handled <= end ? end - handled : end - start;
+      }
+      return Number(unread);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
    * Reads a topic from its beginning, as it comes. A reader that has not joined its group within
    * JOIN_TIMEOUT_MS (seen on a restarted embedded broker) is replaced by one in a fresh group.
    */
