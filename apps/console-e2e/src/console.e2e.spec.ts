@@ -423,4 +423,23 @@ describe('the web console', () => {
     await owner.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('revoked').waitFor();
     await eventually(async () => expect((await listed()).status).toBe(401), 20_000);
   });
+
+  it('an owner shortens the retention on Settings: the page says when it takes effect, and "Keep" sets it back', async () => {
+    await owner.goto('/settings');
+    await owner.getByText('deleted 30 days after they last occurred').waitFor();
+    const form = owner.getByRole('form', { name: 'Change the retention period' });
+    await form.getByLabel('Keep errors for (days)').fill('1');
+    await form.getByText("after 7 days' notice").waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    const coming = owner.getByRole('alert').filter({ hasText: 'A shorter period is coming' });
+    await coming.getByText(/the period becomes 1 day/).waitFor();
+    expect(await accessibilityViolations(owner)).toEqual([]);
+    await screenshot(owner, 'settings');
+    const retention = () => faultline.call('errors', account.ownerToken, 'GET', '/settings/retention');
+    expect(await retention()).toMatchObject({ days: 30, shortening: { days: 1 } });
+
+    await coming.getByRole('button', { name: 'Keep 30 days' }).click();
+    await coming.waitFor({ state: 'detached' });
+    expect(await retention()).toEqual({ days: 30, shorteningNoticeDays: 7 });
+  });
 });

@@ -16,6 +16,7 @@ const DESTINATIONS: Destination[] = [
   { to: '/team', label: 'Team' },
   { to: '/notifications', label: 'My notifications' },
   { to: '/emails', label: 'Email audit', administratorsOnly: true },
+  { to: '/settings', label: 'Settings' },
 ];
 
 /** Every signed-in page: the navigation bar, who is signed in, and sign out. */

@@ -10,6 +10,7 @@ import { AcceptInvitationPage } from '../invitations/AcceptInvitationPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { RequireSession } from '../session/session';
 import { SignInPage } from '../session/SignInPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { TeamPage } from '../team/TeamPage';
 import { Shell } from './Shell';
 
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: '/team', element: <TeamPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '/emails', element: <EmailAuditPage /> },
+      { path: '/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -11,6 +11,7 @@ import { TraceKeyScopeIndex1732300001600 } from './trace-key-scope-index.migrati
 import { FlowStepOrder1732300001800 } from './flow-step-order.migration';
 import { UnreadRecordedIndex1732300002000 } from './unread-recorded-index.migration';
 import { CountedFromIndex1732300002100 } from './counted-from-index.migration';
+import { RetentionShortening1732300002200 } from './retention-shortening.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ERRORS_MIGRATIONS = [
   FlowStepOrder1732300001800,
   UnreadRecordedIndex1732300002000,
   CountedFromIndex1732300002100,
+  RetentionShortening1732300002200,
 ];

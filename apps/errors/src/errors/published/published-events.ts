@@ -54,6 +54,7 @@ export function publishedMessages(stored: StoredServiceEvent): OutboxMessage[] {
     case 'TagChanged':
     case 'TagDeleted':
     case 'RetentionChanged':
+    case 'RetentionShorteningScheduled':
     case 'ViewSaved':
     case 'ViewChanged':
     case 'ViewDeleted':

@@ -2,6 +2,7 @@ import { ErrorPurgedV1, Topics, validate } from '@faultline/contracts';
 import { errorOccurred, eventually, ManualClock } from '@faultline/testing';
 import { DataSource } from 'typeorm';
 import { ErrorsHarness } from '../../test-support/errors-harness';
+import { SHORTENING_NOTICE_DAYS } from './retention.decider';
 import { RetentionPurger } from './retention.purger';
 
 const DAY = 86_400_000;
@@ -29,8 +30,8 @@ describe('retention', () => {
     const standard = await harness.newAccount();
     const longer = await harness.newAccount();
     const changed = await harness.request('PUT', '/settings/retention', longer.ownerToken, { days: 60 });
-    expect(changed.body).toEqual({ days: 60 });
-    expect((await harness.request('GET', '/settings/retention', standard.ownerToken)).body).toEqual({ days: 30 });
+    expect(changed.body).toEqual({ days: 60, shorteningNoticeDays: SHORTENING_NOTICE_DAYS });
+    expect((await harness.request('GET', '/settings/retention', standard.ownerToken)).body).toEqual({ days: 30, shorteningNoticeDays: SHORTENING_NOTICE_DAYS });
     expect((await harness.request('PUT', '/settings/retention', longer.ownerToken, { days: 0 })).status).toBe(400);
 
     const at = clock.now().toISOString();
@@ -71,6 +72,35 @@ describe('retention', () => {
     clock.advance(30 * DAY);
     expect(await purger.sweep()).toEqual({ purged: 2 });
     expect((await harness.list(longer.ownerToken)).total).toBe(0);
+  });
+
+  it('a shorter period purges only once its notice ended, and set back in time it purges nothing', async () => {
+    const shortened = await harness.newAccount();
+    const setBack = await harness.newAccount();
+    const at = clock.now();
+    await harness.publishReports(...[shortened, setBack].map(({ accountId }) => errorOccurred({ accountId, occurredAt: at.toISOString() })));
+    await eventually(async () => {
+      for (const { ownerToken } of [shortened, setBack]) expect((await harness.list(ownerToken)).total).toBe(1);
+    });
+
+    const noticeEnds = new Date(at.getTime() + SHORTENING_NOTICE_DAYS * DAY).toISOString();
+    const notice = { shorteningNoticeDays: SHORTENING_NOTICE_DAYS };
+    const scheduled = { days: 30, ...notice, shortening: { days: 1, effectiveAt: noticeEnds } };
+    expect((await harness.request('PUT', '/settings/retention', shortened.ownerToken, { days: 1 })).body).toEqual(scheduled);
+    expect((await harness.request('GET', '/settings/retention', shortened.ownerToken)).body).toEqual(scheduled);
+    expect((await harness.request('PUT', '/settings/retention', setBack.ownerToken, { days: 1 })).body).toEqual(scheduled);
+    expect((await harness.request('PUT', '/settings/retention', setBack.ownerToken, { days: 30 })).body).toEqual({ days: 30, ...notice });
+    const purger = harness.app.get(RetentionPurger);
+
+    clock.advance(SHORTENING_NOTICE_DAYS * DAY - 1);
+    await purger.sweep();
+    expect((await harness.list(shortened.ownerToken)).total).toBe(1);
+
+    clock.advance(1);
+    await purger.sweep();
+    expect((await harness.list(shortened.ownerToken)).total).toBe(0);
+    expect((await harness.list(setBack.ownerToken)).total).toBe(1);
+    expect((await harness.request('GET', '/settings/retention', shortened.ownerToken)).body).toEqual({ days: 1, ...notice });
   });
 
   it('a member cannot change the retention period', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { keepsNothingPerError, Projection, StoredServiceEvent } from '../stored-events';
 
-/** Each account's retention period, where it was changed from the default. */
+/** Each account's retention period, where it was changed from the default, and a shortening to come. */
 @Injectable()
 export class RetentionProjection implements Projection {
   readonly tables = ['account_retention'];
@@ -10,10 +10,13 @@ export class RetentionProjection implements Projection {
 
   async apply(manager: EntityManager, events: StoredServiceEvent[]): Promise<void> {
     for (const { event } of events) {
-      if (event.type !== 'RetentionChanged') continue;
+      if (event.type !== 'RetentionChanged' && event.type !== 'RetentionShorteningScheduled') continue;
+      const { accountId, days } = event.data;
+      const [inForce, shortening] = event.type === 'RetentionChanged' ? [days, undefined] : [event.data.fromDays, event.data];
       await manager.query(
-        'INSERT INTO account_retention (account_id, days) VALUES ($1, $2) ON CONFLICT (account_id) DO UPDATE SET days = excluded.days',
-        [event.data.accountId, event.data.days],
+        `INSERT INTO account_retention (account_id, days, shortening_days, shortening_effective_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id) DO UPDATE SET days = excluded.days, shortening_days = excluded.shortening_days, shortening_effective_at = excluded.shortening_effective_at`,
+        [accountId, inForce, shortening?.days ?? null, shortening?.effectiveAt ?? null],
       );
     }
   }

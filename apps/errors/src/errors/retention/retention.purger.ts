@@ -11,6 +11,8 @@ import { retryStreamId } from '../retries/retry.decider';
 import { errorStreamId } from '../streams';
 
 const PURGE_BATCH = 1_000;
+/** The period an account chose (its account_retention row `r`) in force at $1, the sweep's now: a shortening once its notice ended. */
+const CHOSEN_DAYS = 'CASE WHEN r.shortening_effective_at <= $1::timestamptz THEN r.shortening_days ELSE r.days END';
 
 interface ExpiredError {
   error_id: string;
@@ -68,9 +70,9 @@ export class RetentionPurger extends PeriodicJob {
 
   private async purgeBatch(manager: EntityManager, now: Date): Promise<number> {
     const expired: ExpiredError[] = await manager.query(
-      `SELECT l.error_id, l.account_id, coalesce(r.days, $2)::int AS days
+      `SELECT l.error_id, l.account_id, coalesce(${CHOSEN_DAYS}, $2)::int AS days
          FROM errors_list l LEFT JOIN account_retention r ON r.account_id = l.account_id
-        WHERE l.last_occurred_at < $1::timestamptz - make_interval(days => coalesce(r.days, $2))
+        WHERE l.last_occurred_at < $1::timestamptz - make_interval(days => coalesce(${CHOSEN_DAYS}, $2))
         ORDER BY l.last_occurred_at LIMIT ${PURGE_BATCH}
         FOR UPDATE OF l SKIP LOCKED`,
       [now, this.config.retention.defaultDays],
@@ -92,7 +94,7 @@ export class RetentionPurger extends PeriodicJob {
 
   /** Automatic retries (their retry data) and activity entries without an error age out the same way. */
   private async purgeRetriesAndActivity(manager: EntityManager, now: Date): Promise<void> {
-    const cutoff = `$1::timestamptz - make_interval(days => coalesce((SELECT days FROM account_retention r WHERE r.account_id = t.account_id), $2))`;
+    const cutoff = `$1::timestamptz - make_interval(days => coalesce((SELECT ${CHOSEN_DAYS} FROM account_retention r WHERE r.account_id = t.account_id), $2))`;
     const params = [now, this.config.retention.defaultDays];
     const retries = await returning<{ retry_id: string }>(manager, `DELETE FROM pending_retries t WHERE t.not_before < ${cutoff} RETURNING retry_id`, params);
     await manager.query('DELETE FROM event_store WHERE stream_id = ANY($1::text[])', [retries.map((retry) => retryStreamId(retry.retry_id))]);

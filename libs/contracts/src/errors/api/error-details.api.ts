@@ -149,9 +149,21 @@ export const ErrorsTimeline = Type.Object(
 );
 export type ErrorsTimeline = Static<typeof ErrorsTimeline>;
 
-/** `GET/PUT /settings/retention`: days errors are kept after they last occurred. */
-export const RetentionSettings = Type.Object(
-  { days: Type.Integer({ minimum: 1, maximum: 3_650 }) },
-  { additionalProperties: false, $id: 'RetentionSettings' },
-);
+const retentionDays = Type.Integer({ minimum: 1, maximum: 3_650 });
+
+/** `PUT /settings/retention`: days errors are kept after they last occurred. */
+export const RetentionSettings = Type.Object({ days: retentionDays }, { additionalProperties: false, $id: 'RetentionSettings' });
 export type RetentionSettings = Static<typeof RetentionSettings>;
+
+/** `GET/PUT /settings/retention`: the period in force, and a shorter one waiting out its notice. */
+export const RetentionView = Type.Object(
+  {
+    days: retentionDays,
+    /** How long a shorter period waits before it takes effect. */
+    shorteningNoticeDays: Type.Integer({ minimum: 0 }),
+    /** Errors are purged by `days` until `effectiveAt`; set the period back before then to keep them. */
+    shortening: Type.Optional(Type.Object({ days: retentionDays, effectiveAt: time })),
+  },
+  { $id: 'RetentionView' },
+);
+export type RetentionView = Static<typeof RetentionView>;
