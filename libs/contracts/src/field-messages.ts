@@ -14,7 +14,7 @@ export function fieldMessage(error: ValueError): string {
     case ValueErrorType.ObjectRequiredProperty:
       return 'is required';
     case ValueErrorType.ObjectAdditionalProperties:
-      return 'is not a field of this request';
+      return 'is not a known field';
     case ValueErrorType.StringMinLength:
       return schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`;
     case ValueErrorType.StringMaxLength:

@@ -24,7 +24,7 @@ describe('what is wrong with a field, in words', () => {
       '/role': 'must be one of admin, member',
       '/days': 'must be a whole number',
       '/errorIds/0': 'must be a uuid',
-      '/colour': 'is not a field of this request',
+      '/colour': 'is not a known field',
     });
   });
 
