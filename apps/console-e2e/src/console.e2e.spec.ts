@@ -428,6 +428,10 @@ describe('the web console', () => {
     await owner.goto('/settings');
     await owner.getByText('deleted 30 days after they last occurred').waitFor();
     const form = owner.getByRole('form', { name: 'Change the retention period' });
+    // Out of range is refused with the rule's words, not quietly made the nearest allowed number.
+    await form.getByLabel('Keep errors for (days)').fill('99999');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await owner.getByRole('alert').filter({ hasText: 'must be at most 3650' }).waitFor();
     await form.getByLabel('Keep errors for (days)').fill('1');
     await form.getByText("after 7 days' notice").waitFor();
     await form.getByRole('button', { name: 'Save' }).click();

@@ -39,6 +39,7 @@ export function usePageCommands(page: PageActions): Command[] {
     { id: 'go-flows', label: 'Go to Flows', run: () => navigate('/flows') },
     { id: 'go-team', label: 'Go to Team', run: () => navigate('/team') },
     { id: 'go-notifications', label: 'Go to My notifications', run: () => navigate('/notifications') },
+    { id: 'go-settings', label: 'Go to Settings', run: () => navigate('/settings') },
     { id: 'help', label: 'Keyboard shortcuts', hint: '?', run: () => page.openDialog('help') },
   ];
 }

@@ -69,7 +69,7 @@ function RetentionForm({ view, busy, onSave }: { view: RetentionView; busy: bool
   return (
     <form onSubmit={submit} aria-label="Change the retention period">
       <Group align="flex-end">
-        <NumberInput label="Keep errors for (days)" value={days} onChange={setDays} min={1} max={3650} allowDecimal={false} w={200} />
+        <NumberInput label="Keep errors for (days)" value={days} onChange={setDays} min={1} max={3650} clampBehavior="none" allowDecimal={false} w={200} />
         <Button type="submit" loading={busy} disabled={chosen === undefined}>
           Save
         </Button>

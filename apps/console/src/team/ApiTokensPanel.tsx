@@ -121,7 +121,7 @@ function NewTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => 
       <Group align="flex-end">
         <TextInput label="Name" required value={name} onChange={(event) => setName(event.currentTarget.value)} w={220} />
         <Select label="Scope" data={SCOPES} value={scope} onChange={(value) => setScope(value ?? 'read')} allowDeselect={false} w={300} />
-        <NumberInput label="Expires in (days)" description="empty: never" value={days} onChange={setDays} min={1} max={365} w={150} />
+        <NumberInput label="Expires in (days)" description="empty: never" value={days} onChange={setDays} min={1} max={365} clampBehavior="none" allowDecimal={false} w={150} />
         <Button type="submit" loading={create.isPending}>
           Create token
         </Button>
