@@ -115,7 +115,7 @@ export class FaultSystem {
     if (!options.keepLogs) fs.rmSync(this.logDir, { recursive: true, force: true });
   }
 
-  private note(line: string): void {
+  note(line: string): void {
     this.log.push(`${new Date().toISOString()} ${line}`);
     process.stdout.write(`[faults] ${line}\n`);
   }

@@ -87,11 +87,12 @@ export class KafkaTestClient {
   }
 
   /**
-   * Messages of a topic a consumer group has not handled yet. A committed offset outside what the
-   * broker holds (carried over a restarted embedded broker, or below what it already deleted)
-   * counts as nothing handled: the group will read from the start of what is there.
+   * What of a topic a consumer group has not handled yet: `unread` messages, and how many of
+   * them the broker already deleted (`deletedUnread`: its committed offset is below the oldest
+   * message kept). A committed offset beyond what the broker holds (carried over a restarted
+   * embedded broker) counts as nothing handled: the group will read from the start of what is there.
    */
-  async unread(groupId: string, topic: string): Promise<number> {
+  async backlog(groupId: string, topic: string): Promise<{ unread: number; deletedUnread: number }> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -100,13 +101,14 @@ export class KafkaTestClient {
       for (const { partitions } of await admin.fetchOffsets({ groupId, topics: [name] })) {
         for (const { partition, offset } of partitions) committed.set(partition, BigInt(offset));
       }
-      let unread = 0n;
+      let [unread, deletedUnread] = [0n, 0n];
       for (const { partition, low, high } of await admin.fetchTopicOffsets(name)) {
         const [start, end] = [BigInt(low), BigInt(high)];
         const handled = committed.get(partition) ?? -1n;
         unread += handled >= start && handled <= end ? end - handled : end - start;
+        if (handled >= 0n && handled < start) deletedUnread += start - handled;
       }
-      return Number(unread);
+      return { unread: Number(unread), deletedUnread: Number(deletedUnread) };
     } finally {
       await admin.disconnect();
     }
