@@ -11,6 +11,8 @@ const FLOOR_TOPIC = 'bench.floor.flow.errors.v1';
 export async function ingestFloor(options: {
   kafka: Kafka;
   producer: Producer;
+  /** Reports per request to the broker. */
+  chunk: number;
   databaseUrl: string;
   count: number;
   maxBacklog: number;
@@ -47,9 +49,9 @@ export async function ingestFloor(options: {
   const warmUp = options.kafkaIsMock ? 1 : 0;
   const inserted = async () => Number((await client.query('SELECT count(*) FROM bench_floor')).rows[0].count) - warmUp;
   const started = Date.now();
-  for (let start = 0; start < count; start += 1_000) {
+  for (let start = 0; start < count; start += options.chunk) {
     while ((await inserted()) < start - options.maxBacklog) await new Promise((resolve) => setTimeout(resolve, 50));
-    const messages = Array.from({ length: Math.min(1_000, count - start) }, (_, offset) => options.message(start + offset));
+    const messages = Array.from({ length: Math.min(options.chunk, count - start) }, (_, offset) => options.message(start + offset));
     await producer.send({ topic: FLOOR_TOPIC, acks: -1, messages });
   }
   while ((await inserted()) < count) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -6,7 +6,11 @@
  * fast the list answers at that size with assignee and tag filters. Prints figures;
  * docs/benchmarks.md keeps them with the machine and date.
  *
- *   npm run bench -- --errors 100000
+ *   npm run bench -- --errors 100000 [--chunk 1000]
+ *
+ * `--chunk`: reports per request to the broker, for the service and the floor alike. The
+ * embedded broker answers a fetch with one such request's messages per partition, so it sets the
+ * consumer's batch size (real Kafka answers with up to 1 MiB a partition).
  */
 import { signAccessToken } from '@faultline/access';
 import { accountCreated, errorOccurred } from '@faultline/testing';
@@ -34,6 +38,7 @@ const STEADY = [
   { perSecond: 5_000, seconds: 3 },
 ];
 const count = wholeNumberOption('--errors', 20_000);
+const CHUNK = wholeNumberOption('--chunk', 1_000);
 /** `--profile`: the statements the ingest spent its database time in, and a CPU profile of the service (in .data/profiles/). */
 const profile = process.argv.includes('--profile');
 const PROFILE_DIR = path.resolve(__dirname, '..', '.data', 'profiles');
@@ -76,9 +81,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 
 async function ingest(client: Client, producer: Producer): Promise<{ publishSeconds: number; recordedSeconds: number; publishedSeconds: number }> {
   const started = Date.now();
-  for (let start = 0; start < count; start += 1_000) {
+  for (let start = 0; start < count; start += CHUNK) {
     await waitFor(client, 'SELECT count(*) FROM errors_list', start - MAX_BACKLOG);
-    const messages = Array.from({ length: Math.min(1_000, count - start) }, (_, offset) => message(start + offset));
+    const messages = Array.from({ length: Math.min(CHUNK, count - start) }, (_, offset) => message(start + offset));
     await producer.send({ topic: Topics.flowErrors, acks: -1, messages });
   }
   const publishSeconds = (Date.now() - started) / 1000;
@@ -189,7 +194,7 @@ async function main(): Promise<void> {
   const kafka = new Kafka({ brokers: [infrastructure.kafkaBrokers], logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
-  const floorSeconds = await ingestFloor({ kafka, producer, databaseUrl: infrastructure.databaseUrl, count, maxBacklog: MAX_BACKLOG, message, kafkaIsMock: infrastructure.kafkaIsMock });
+  const floorSeconds = await ingestFloor({ kafka, producer, chunk: CHUNK, databaseUrl: infrastructure.databaseUrl, count, maxBacklog: MAX_BACKLOG, message, kafkaIsMock: infrastructure.kafkaIsMock });
 
   // `--node-option=--max-old-space-size=160` (repeatable) tries the service under other V8 settings.
   const asked = process.argv.filter((arg) => arg.startsWith('--node-option=')).map((arg) => arg.slice('--node-option='.length));
