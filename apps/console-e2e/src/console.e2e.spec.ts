@@ -175,6 +175,10 @@ describe('the web console', () => {
     await expect(rows(page).count()).resolves.toBe(1);
     await page.goto('/errors?integrationId=int-other');
     await page.getByRole('alert').getByText(/no access to integration int-other/).waitFor();
+    // Settings tells a member how long errors are kept; only owners and admins get the form.
+    await page.goto('/settings');
+    await page.getByText('Owners and admins change it.').waitFor();
+    await expect(page.getByRole('form', { name: 'Change the retention period' }).count()).resolves.toBe(0);
     await page.context().close();
   });
 
