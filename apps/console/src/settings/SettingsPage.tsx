@@ -38,7 +38,8 @@ function RetentionSetting() {
       <Title order={2} size="h4" mb="xs" id="retention-title">
         Retention
       </Title>
-      <ProblemAlert error={retention.error ?? change.error} title="Not changed" />
+      <ProblemAlert error={retention.error} title="The retention could not be read" />
+      <ProblemAlert error={change.error} title="Not changed" />
       {view && (
         <Stack gap="sm">
           <Text>{retentionText(view)}</Text>

@@ -52,7 +52,8 @@ export class RetentionController {
       'SELECT days, shortening_days, shortening_effective_at FROM account_retention WHERE account_id = $1',
       [accountId],
     )) as Array<{ days: number; shortening_days: number | null; shortening_effective_at: Date | null }>;
-    const shortening = row?.shortening_effective_at ? { days: row.shortening_days!, effectiveAt: row.shortening_effective_at.toISOString() } : undefined;
+    const shortening =
+      row?.shortening_effective_at && row.shortening_days !== null ? { days: row.shortening_days, effectiveAt: row.shortening_effective_at.toISOString() } : undefined;
     const { days, shortening: toCome } = retentionAt({ days: row?.days, shortening }, at, this.config.retention.defaultDays);
     const view = { days, shorteningNoticeDays: SHORTENING_NOTICE_DAYS };
     return toCome ? { ...view, shortening: toCome } : view;
