@@ -8,6 +8,7 @@ import { SealedInvitationTokens1732300001200 } from './infrastructure/sealed-inv
 import { ErrorNames1732300001300 } from './infrastructure/error-names.migration';
 import { ErrorNotifications1732300000900 } from './infrastructure/error-notifications.migration';
 import { EmailDueAt1732300001500 } from './infrastructure/email-due-at.migration';
+import { EmailClaims1732300001600 } from './infrastructure/email-claims.migration';
 import type { NotificationsConfig } from './notifications.config';
 
 @Module({})
@@ -16,7 +17,7 @@ export class NotificationsAppModule {
     return {
       module: NotificationsAppModule,
       imports: [
-        ServiceModule.forRoot({ config: config.service, migrations: [...ACCESS_MIGRATIONS, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300, EmailDueAt1732300001500], clock }),
+        ServiceModule.forRoot({ config: config.service, migrations: [...ACCESS_MIGRATIONS, Digests1732300000800, ErrorNotifications1732300000900, InvitationErrors1732300001000, SealedInvitationTokens1732300001200, ErrorNames1732300001300, EmailDueAt1732300001500, EmailClaims1732300001600], clock }),
         AccessModule.forRoot({ jwtSecret: config.service.jwtSecret }),
         NotificationsModule.forRoot(config),
       ],

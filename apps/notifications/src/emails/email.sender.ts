@@ -1,55 +1,53 @@
-import { Topics } from '@faultline/contracts';
-import { assertMatchesContract, OutboxMessage, OutboxWriter } from '@faultline/eventing';
+import { OutboxWriter, returning } from '@faultline/eventing';
 import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Transporter } from 'nodemailer';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../notifications.config';
-import type { EmailFacts } from './email.outbox';
 import { EmailMetrics } from './email-metrics';
-import { emailSent } from './email-sent';
+import { EmailOutcome, EmailOutcomes, PendingEmail, refusalToRecord, SendFailure } from './email-outcomes';
 import { smtpTransport } from './smtp-transport';
 
-const EMAILS_PER_QUERY = 500;
-export const MAX_BACKOFF_MS = 5 * 60_000;
+/** Emails taken per claim, for each SMTP connection. */
+const CLAIMED_PER_CONNECTION = 25;
+/**
+ * How long a claim keeps other senders off its emails. A sender starts no email later than
+ * CLAIM_MS − SEND_MARGIN_MS after claiming it, and SMTP's own timeouts (smtp-transport.ts) end
+ * an attempt well within the margin, so no two senders send one email; a sender that died lets
+ * its emails go when the claim ends.
+ */
+export const CLAIM_MS = 120_000;
+const SEND_MARGIN_MS = 60_000;
 
-interface PendingEmail {
-  email_id: string;
-  account_id: string;
-  user_id: string;
-  recipient: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  error_ids: string[];
-  facts: EmailFacts;
-  attempts: number;
-  due_at: Date | null;
-}
+const PENDING_COLUMNS = 'email_id, account_id, user_id, recipient, subject, text_body, html_body, error_ids, facts, attempts, due_at';
+
+/** Workers per SMTP connection: while one waits for its email's record, the other sends (measured: 0.62 of the SMTP floor with one, 0.84–0.87 with two). */
+const WORKERS_PER_CONNECTION = 2;
 
 /**
- * Delivers the email outbox over SMTP, a few emails at a time over pooled connections. Each
- * email is locked while it is sent and marked sent (with its event) in its own transaction, so
- * a crash after SMTP accepted it and before the commit sends that one email once more, never
- * more. SMTP failures are retried with backoff; a permanent refusal (5xx) is recorded as
+ * Delivers the email outbox over SMTP: claims the emails that are due, a batch at a time, sends
+ * them over pooled connections, and records what became of them together (EmailOutcomes). A
+ * crash after SMTP accepted an email and before it was recorded sends it once more: at most one
+ * email per worker. SMTP failures are retried with backoff; a permanent refusal (5xx) is recorded as
  * failed and stays visible in the audit.
  */
 @Injectable()
 export class EmailSender extends PeriodicJob {
   protected readonly name = 'email delivery';
-  private readonly logger = new Logger(EmailSender.name);
   private readonly transport: Transporter;
+  private readonly outcomes: EmailOutcomes;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+    outbox: OutboxWriter,
     private readonly relay: OutboxRelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
-    private readonly metrics: EmailMetrics,
+    metrics: EmailMetrics,
   ) {
     super();
     this.transport = smtpTransport(config.smtp.url, config.smtp.concurrency);
+    this.outcomes = new EmailOutcomes(dataSource, outbox, metrics);
   }
 
   protected intervalMs(): number {
@@ -61,95 +59,62 @@ export class EmailSender extends PeriodicJob {
     this.transport.close();
   }
 
-  /** Sends every email that is due, each in its own transaction: one crash repeats one email at most. */
+  /** Sends every email that is due, claim by claim, until one comes back short or sending outlasts a claim. */
   async tick(): Promise<void> {
-    let due: string[];
-    do {
-      const rows: Array<{ email_id: string }> = await this.dataSource.query(
-        `SELECT email_id FROM emails WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT ${EMAILS_PER_QUERY}`,
-        [this.clock.now()],
-      );
-      due = rows.map((row) => row.email_id);
-      const queue = [...due];
-      const worker = async () => {
-        for (let emailId = queue.shift(); emailId; emailId = queue.shift()) await this.dataSource.transaction((manager) => this.sendOne(manager, emailId));
-      };
-      await Promise.all(Array.from({ length: this.config.smtp.concurrency }, worker));
-      if (due.length > 0) this.relay.nudge();
-    } while (due.length === EMAILS_PER_QUERY);
-  }
-
-  /** Locks the email (another sender skips it), sends it, records the outcome. */
-  private async sendOne(manager: EntityManager, emailId: string): Promise<void> {
-    const [email]: PendingEmail[] = await manager.query(
-      `SELECT email_id, account_id, user_id, recipient, subject, text_body, html_body, error_ids, facts, attempts, due_at
-         FROM emails WHERE email_id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
-      [emailId],
-    );
-    if (email) await this.send(manager, email, this.clock.now());
-  }
-
-  private async send(manager: EntityManager, email: PendingEmail, now: Date): Promise<void> {
-    const unrecordable = refusalToRecord(email, now);
-    if (unrecordable) {
-      // Sending what can never be recorded would send it again on every tick.
-      await this.recordFailure(manager, email, { responseCode: undefined, message: unrecordable, permanent: true }, now);
-      return;
+    const perClaim = CLAIMED_PER_CONNECTION * this.config.smtp.concurrency;
+    for (;;) {
+      const claimedAt = this.clock.now();
+      const claimed = await this.claim(claimedAt, perClaim);
+      if (claimed.length === 0) return;
+      const allSent = await this.sendAll(claimed, claimedAt.getTime() + CLAIM_MS - SEND_MARGIN_MS);
+      this.relay.nudge();
+      if (!allSent || claimed.length < perClaim) return;
     }
-    let messageId: string;
+  }
+
+  private claim(at: Date, limit: number): Promise<PendingEmail[]> {
+    return returning<PendingEmail>(
+      this.dataSource.manager,
+      `UPDATE emails SET claimed_until = $2 WHERE email_id IN (
+         SELECT email_id FROM emails
+          WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+          ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       RETURNING ${PENDING_COLUMNS}`,
+      [at, new Date(at.getTime() + CLAIM_MS)],
+    );
+  }
+
+  /** Answers false when the claim ran out before every email was started. */
+  private async sendAll(emails: PendingEmail[], startBefore: number): Promise<boolean> {
+    const queue = [...emails];
+    let ranOut = false;
+    const worker = async () => {
+      for (let email = queue.shift(); email && !ranOut; email = queue.shift()) {
+        ranOut = this.clock.now().getTime() > startBefore;
+        if (!ranOut) await this.outcomes.record(await this.attempt(email));
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.smtp.concurrency * WORKERS_PER_CONNECTION }, worker));
+    return !ranOut;
+  }
+
+  private async attempt(email: PendingEmail): Promise<EmailOutcome> {
+    const at = this.clock.now();
+    const unrecordable = refusalToRecord(email, at);
+    // Sending what can never be recorded would send it again on every tick.
+    if (unrecordable) return { email, at, failure: { message: unrecordable, permanent: true } };
     try {
-      ({ messageId } = await this.transport.sendMail({
+      const { messageId } = await this.transport.sendMail({
         from: this.config.smtp.from,
         to: email.recipient,
         subject: email.subject,
         text: email.text_body,
         html: email.html_body,
         headers: { 'X-Faultline-Email-Id': email.email_id },
-      }));
+      });
+      return { email, at, messageId };
     } catch (error) {
-      await this.recordFailure(manager, email, error as { responseCode?: number; message: string }, now);
-      return;
+      return { email, at, failure: error as SendFailure };
     }
-    // Not caught: if recording fails, the transaction rolls back and the email is sent again once.
-    await manager.query("UPDATE emails SET status = 'sent', sent_at = $2, smtp_message_id = $3, attempts = attempts + 1 WHERE email_id = $1", [
-      email.email_id,
-      now,
-      messageId,
-    ]);
-    await this.outbox.enqueue(manager, [sentMessage(email, messageId, now)]);
-    this.metrics.sent(email.facts.kind, email.due_at, now);
-  }
-
-  private async recordFailure(
-    manager: EntityManager,
-    email: PendingEmail,
-    error: { responseCode?: number; message: string; permanent?: boolean },
-    now: Date,
-  ): Promise<void> {
-    const permanent = error.permanent || (typeof error.responseCode === 'number' && error.responseCode >= 500);
-    const delay = Math.min(1_000 * 2 ** email.attempts, MAX_BACKOFF_MS);
-    await manager.query('UPDATE emails SET status = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4 WHERE email_id = $1', [
-      email.email_id,
-      permanent ? 'failed' : 'pending',
-      error.message.slice(0, 500),
-      new Date(now.getTime() + delay),
-    ]);
-    this.metrics.notSent(email.facts.kind, permanent);
-    this.logger.warn(`email ${email.email_id} ${permanent ? 'refused for good' : 'not sent, will retry'}: ${error.message}`);
-  }
-}
-
-function sentMessage(email: PendingEmail, smtpMessageId: string, now: Date): OutboxMessage {
-  const sent = { emailId: email.email_id, accountId: email.account_id, userId: email.user_id, errorIds: email.error_ids, facts: email.facts };
-  return { topic: Topics.notificationsEvents, key: email.user_id, value: emailSent(sent, smtpMessageId, now) };
-}
-
-/** Why the email's sent event could never be written, checked before anything is sent. */
-function refusalToRecord(email: PendingEmail, now: Date): string | undefined {
-  try {
-    assertMatchesContract(sentMessage(email, '<not sent yet>', now));
-    return undefined;
-  } catch (error) {
-    return `not sent: its sent event could not be recorded (${(error as Error).message})`;
   }
 }

@@ -21,6 +21,10 @@ export function smtpTransport(smtpUrl: string, connections: number): Transporter
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     pool: true,
     maxConnections: connections,
+    // Well within a sender's claim on an email (email.sender.ts): nodemailer's own defaults run to minutes.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
     getSocket: secure ? undefined : (_options: unknown, callback: SocketCallback) => openWithoutNagle(host, port, callback),
   });
 }

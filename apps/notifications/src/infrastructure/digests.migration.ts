@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The debounce projection lives here, not in memory or timers: open windows with their due
  * times (the flusher takes the due ones by index, oldest first, many users at once), the errors
  * waiting in each, each error's current assignee and what an email says about it, and the
- * email outbox the sender delivers from (so a crash between sending and recording sends that
- * one email at most once more).
+ * email outbox the sender delivers from (a crash between sending and recording sends an email
+ * at most once more).
  */
 export class Digests1732300000800 implements MigrationInterface {
   name = 'Digests1732300000800';

@@ -16,7 +16,7 @@ import {
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MAX_BACKOFF_MS } from '../emails/email.sender';
+import { MAX_BACKOFF_MS } from '../emails/email-outcomes';
 import { startNotificationsApp } from '../notifications.app';
 import { loadNotificationsConfig, NotificationsConfig } from '../notifications.config';
 
@@ -69,13 +69,13 @@ export class NotificationsHarness {
   }
 
   /**
-   * Waits until nothing is due: every window whose time came is flushed and every email due is
-   * sent or failed. Only then does "no email for X" mean something.
+   * Waits until nothing is due: every window whose time came is flushed and every email due (or
+   * taken by a sender) is sent or failed. Only then does "no email for X" mean something.
    */
   async nothingDue(): Promise<void> {
     await eventually(async () => {
       const [{ due }] = await this.app.get(DataSource).query(
-        `SELECT (SELECT count(*) FROM digest_windows WHERE due_at <= $1) + (SELECT count(*) FROM emails WHERE status = 'pending' AND next_attempt_at <= $1) AS due`,
+        `SELECT (SELECT count(*) FROM digest_windows WHERE due_at <= $1) + (SELECT count(*) FROM emails WHERE status = 'pending' AND (next_attempt_at <= $1 OR claimed_until > $1)) AS due`,
         [this.clock.now()],
       );
       expect(Number(due)).toBe(0);
