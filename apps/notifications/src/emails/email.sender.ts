@@ -94,7 +94,10 @@ export class EmailSender extends PeriodicJob {
         if (!ranOut) await this.outcomes.record(await this.attempt(email));
       }
     };
-    await Promise.all(Array.from({ length: this.config.smtp.concurrency * WORKERS_PER_CONNECTION }, worker));
+    // Every worker ends before the tick does (a failed record stops only its own worker), so ticks never overlap.
+    const workers = await Promise.allSettled(Array.from({ length: this.config.smtp.concurrency * WORKERS_PER_CONNECTION }, worker));
+    const failed = workers.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return !ranOut;
   }
 
