@@ -186,7 +186,9 @@ describe('the web console', () => {
     await faultline.publish(account.accountId, [
       {
         flowId: 'flow-locked',
+        flowName: 'Cards to boards',
         flowStepId: 'step-post-card',
+        flowStepName: 'Post the card',
         httpStatus: 409,
         severityCode: 6000,
         message: 'Board locked',
@@ -198,14 +200,16 @@ describe('the web console', () => {
     await owner.goto('/flows/int-1/flow-locked');
     const banner = owner.getByRole('alert').filter({ hasText: 'This flow is disabled' });
     await banner.getByText('Unlock the board, then re-enable').waitFor({ timeout: 20_000 });
-    await banner.getByText(/Step step-post-card failed with severity 6000/).waitFor();
+    // The page names the flow and its steps as the runtime did.
+    await owner.getByRole('heading', { level: 1, name: 'int-1 › Cards to boards (flow-locked)' }).waitFor();
+    await banner.getByText(/Step Post the card \(step-post-card\) failed with severity 6000/).waitFor();
     expect(await accessibilityViolations(owner)).toEqual([]);
     await screenshot(owner, 'flow-disabled');
     await banner.getByRole('button', { name: 'Re-enable the flow' }).click();
     await eventually(async () => expect(await banner.count()).toBe(0), 20_000);
     await owner.getByRole('link', { name: 'Board locked' }).first().click();
     await owner.getByRole('heading', { level: 1, name: 'Board locked' }).waitFor();
-    await owner.getByText('Severity 6000 from step step-post-card: the flow was disabled', { exact: false }).waitFor();
+    await owner.getByText('Severity 6000 from step Post the card (step-post-card): the flow was disabled', { exact: false }).waitFor();
     await expect(owner.getByLabel('Response body').textContent()).resolves.toContain('"board_locked"');
   });
 

@@ -1,4 +1,4 @@
-import { ErrorsPage, ErrorOccurredV1, Topics } from '@faultline/contracts';
+import { ErrorsPage, ErrorOccurredV2, Topics } from '@faultline/contracts';
 import { buildServices, RunningSystem } from '@faultline/local-infra';
 import { errorOccurred, eventually, IdentityApiClient, KafkaTestClient, MailCatcher, uniqueTopicPrefix } from '@faultline/testing';
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { launchBrowser } from './console-browser';
 
 const CONSOLE_DIST = path.resolve(__dirname, '../../../../dist/apps/console');
 
-type ReportData = Partial<ErrorOccurredV1['data']>;
+type ReportData = Partial<ErrorOccurredV2['data']>;
 
 /**
  * The system as `npm start` runs it (the services as built for production), the console's gateway in front, a real SMTP server catching
@@ -47,9 +47,12 @@ export class ConsoleSystem {
     await this.mail.down();
   }
 
-  /** A runtime reports failed steps for the account. */
-  async publish(accountId: string, data: ReportData[]): Promise<ErrorOccurredV1[]> {
-    const reports = data.map((overrides) => errorOccurred({ accountId, data: overrides }));
+  /** A runtime reports failed steps for the account (version 2: with the names people know them by, where given). */
+  async publish(accountId: string, data: ReportData[]): Promise<ErrorOccurredV2[]> {
+    const reports = data.map(({ integrationName, flowName, flowStepName, ...overrides }): ErrorOccurredV2 => {
+      const report = errorOccurred({ accountId, data: overrides });
+      return { ...report, version: 2, data: { ...report.data, integrationName, flowName, flowStepName } };
+    });
     await this.kafka.publish(
       Topics.flowErrors,
       reports.map((report) => ({ key: report.data.flowStepId, value: report })),

@@ -6,7 +6,9 @@ import { del, get, post, put } from '../api/http';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { searchFromFilter } from '../errors/filter/errors-filter-url';
 import { useMe } from '../session/session';
+import { flowNames } from './flow-names';
 import { flowApiPath } from './flow-path';
+import { monitorQuery } from './monitor-query';
 
 /** One flow: disabled banner and re-enable, its settings, following it, its activity and pending retries. */
 export function FlowPage() {
@@ -17,6 +19,7 @@ export function FlowPage() {
   const flow = useQuery({ queryKey: ['errors', 'flow', integrationId, flowId], queryFn: ({ signal }) => get<FlowView>('errors', path, signal), refetchInterval: 5_000 });
   const activity = useQuery({ queryKey: ['errors', 'activity', integrationId, flowId], queryFn: ({ signal }) => get<ActivityPage>('errors', `${path}/activity?limit=50`, signal), refetchInterval: 5_000 });
   const retries = useQuery({ queryKey: ['errors', 'retries', integrationId, flowId], queryFn: ({ signal }) => get<PendingRetries>('errors', `${path}/retries`, signal), refetchInterval: 5_000 });
+  const names = flowNames(useQuery(monitorQuery).data, integrationId, flowId);
   const subscriptionsPath = `/users/${encodeURIComponent(me.user.userId)}/subscriptions`;
   const subscriptions = useQuery({ queryKey: ['notifications', 'subscriptions'], queryFn: ({ signal }) => get<Subscriptions>('notifications', subscriptionsPath, signal) });
   const refresh = () => client.invalidateQueries();
@@ -39,7 +42,7 @@ export function FlowPage() {
       </Anchor>
       <Group justify="space-between">
         <Title order={1} size="h2">
-          {integrationId} › {flowId}
+          {names.integration} › {names.flow}
         </Title>
         <Group>
           <Button component={Link} to={`/errors?${searchFromFilter({ status: 'open', integrationId, flowId })}`} variant="light">
@@ -54,7 +57,7 @@ export function FlowPage() {
       {view.disabled && (
         <Alert color="red" title="This flow is disabled" role="alert">
           <Text size="sm">
-            {view.disabledByStepId ? `Step ${view.disabledByStepId}` : 'A step'} failed with severity 6000 {view.disabledAt ? `on ${new Date(view.disabledAt).toLocaleString()}` : ''}
+            {view.disabledByStepId ? `Step ${names.step(view.disabledByStepId)}` : 'A step'} failed with severity 6000 {view.disabledAt ? `on ${new Date(view.disabledAt).toLocaleString()}` : ''}
             {view.disabledByErrorId && (
               <>
                 {' '}
@@ -101,7 +104,7 @@ export function FlowPage() {
             <Table.Tbody>
               {retries.data.items.map((retry) => (
                 <Table.Tr key={retry.retryId}>
-                  <Table.Td>{retry.flowStepId}</Table.Td>
+                  <Table.Td>{names.step(retry.flowStepId)}</Table.Td>
                   <Table.Td>{retry.kind === 'automatic' ? `automatic, attempt ${retry.attempt ?? '?'}` : `manual, by ${retry.scheduledBy}`}</Table.Td>
                   <Table.Td>{new Date(retry.notBefore).toLocaleString()}</Table.Td>
                   <Table.Td>{retry.errorId ? <Anchor component={Link} to={`/errors/${retry.errorId}`}>open</Anchor> : '—'}</Table.Td>
@@ -141,7 +144,7 @@ export function FlowPage() {
                     {entry.kind.replace(/_/g, ' ')}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{entry.flowStepId}</Table.Td>
+                <Table.Td>{names.step(entry.flowStepId)}</Table.Td>
                 <Table.Td>{entry.httpStatus ? `${entry.httpStatus} ${entry.httpStatusName ?? ''}` : '—'}</Table.Td>
                 <Table.Td>{entry.errorId ? <Anchor component={Link} to={`/errors/${entry.errorId}`}>{entry.description}</Anchor> : entry.description}</Table.Td>
               </Table.Tr>

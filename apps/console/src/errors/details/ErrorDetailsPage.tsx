@@ -33,7 +33,8 @@ export function ErrorDetailsPage() {
   const { error, related, history, retryData, responseBody } = details.data;
   const one = { kind: 'rows' as const, errorIds: [error.errorId] };
   const act = (action: BulkAction) => void runBulk(action, one);
-  const story = timeline(history, assignments.data?.history ?? [], names);
+  const step = (flowStepId: string) => (flowStepId === error.flowStepId ? named(error.flowStepName, flowStepId) : flowStepId);
+  const story = timeline(history, assignments.data?.history ?? [], { ...names, step });
   return (
     <Stack>
       <Anchor component={Link} to="/errors" size="sm">

@@ -16,6 +16,7 @@ export interface TimelineEntry {
 export interface Names {
   user: (userId: string) => string;
   tag: (tagId: string) => string;
+  step: (flowStepId: string) => string;
 }
 
 type ErrorEntry = ErrorDetails['history'][number];
@@ -57,8 +58,8 @@ function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
         return `${by ? `Retry requested by ${by}` : 'Retried automatically'}, to run from ${new Date(String(details.notBefore)).toLocaleString()}`;
       case 'SeverityNotificationRequested':
         return details.severity === 'high'
-          ? `Severity 6000 from step ${details.flowStepId}: the flow was disabled, and the automation's creator (else the owner) was emailed`
-          : `Severity 4000 from step ${details.flowStepId}: the automation's creator (else the owner) was emailed`;
+          ? `Severity 6000 from step ${names.step(String(details.flowStepId))}: the flow was disabled, and the automation's creator (else the owner) was emailed`
+          : `Severity 4000 from step ${names.step(String(details.flowStepId))}: the automation's creator (else the owner) was emailed`;
       default:
         return entry.type;
     }

@@ -1,6 +1,10 @@
 import { timeline } from './timeline';
 
-const names = { user: (id: string) => ({ u1: 'Ada', u2: 'Ned' })[id] ?? id, tag: (id: string) => (id === 't1' ? 'billing' : id) };
+const names = {
+  user: (id: string) => ({ u1: 'Ada', u2: 'Ned' })[id] ?? id,
+  tag: (id: string) => (id === 't1' ? 'billing' : id),
+  step: (id: string) => (id === 'step-3' ? `Post the card (${id})` : id),
+};
 const person = (id: string) => ({ type: 'user' as const, id });
 const system = { type: 'system' as const, id: 'errors' };
 
@@ -71,7 +75,7 @@ describe('an error told as a story', () => {
     );
     expect(story.map((entry) => entry.text)).toEqual([
       'Failed in run r1 with HTTP 503 after 9 attempts (retried automatically until the retry window closed); recorded as connection (medium severity)',
-      "Severity 6000 from step step-3: the flow was disabled, and the automation's creator (else the owner) was emailed",
+      "Severity 6000 from step Post the card (step-3): the flow was disabled, and the automation's creator (else the owner) was emailed",
       'Resolved: the same record later succeeded in run r8',
     ]);
   });
