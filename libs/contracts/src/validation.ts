@@ -39,6 +39,8 @@ export function fieldErrors(schema: TSchema, value: unknown, limit = 10): Array<
   return errors;
 }
 
+const MAX_VERSIONS_AHEAD = 5;
+
 /** Parses a raw message from a topic and checks it against the contract its type names. */
 export function parseEvent(topic: string, raw: Buffer | string | null): Validation<{ type: string; version: number }> {
   if (raw === null || raw.length === 0) return { ok: false, reason: 'empty message value' };
@@ -53,7 +55,21 @@ export function parseEvent(topic: string, raw: Buffer | string | null): Validati
   }
   const schema = contractFor(topic, value);
   if (!schema) return { ok: false, reason: `unknown event ${describe(value)} on ${topic}` };
-  return validate(schema, value) as Validation<{ type: string; version: number }>;
+  const result = validate(schema, value) as Validation<{ type: string; version: number }>;
+  if (result.ok) return result;
+  const later = laterVersionAccepting(topic, value);
+  return later === undefined ? result : { ok: false, reason: `${result.reason} (valid as version ${later}: send it with "version": ${later})` };
+}
+
+/** A newer version of the message's own event that would take it as it is: a runtime that sent fields of v2 as v1 is told so. */
+function laterVersionAccepting(topic: string, value: object): number | undefined {
+  const { version } = value as { version?: unknown };
+  for (let later = Number(version) + 1; Number.isInteger(later) && later <= Number(version) + MAX_VERSIONS_AHEAD; later++) {
+    const candidate = { ...value, version: later };
+    const schema = contractFor(topic, candidate);
+    if (schema && validate(schema, candidate).ok) return later;
+  }
+  return undefined;
 }
 
 /** The schema a topic's contract gives a message by its type and version, if any. */

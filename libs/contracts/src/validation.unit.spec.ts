@@ -47,6 +47,17 @@ describe('the ErrorOccurred v1 contract', () => {
     expect(parseEvent(Topics.flowErrors, raw(event))).toEqual({ ok: false, reason: expect.stringMatching(`^${field}: `) });
   });
 
+  it('tells a report sent as version 1 with the names of version 2 which version takes it', () => {
+    const event = valid();
+    Object.assign(event.data, { flowName: 'Orders to NetSuite' });
+    expect(parseEvent(Topics.flowErrors, raw(event))).toEqual({
+      ok: false,
+      reason: '/data/flowName: is not a known field (valid as version 2: send it with "version": 2)',
+    });
+    Object.assign(event.data, { colour: 'red' });
+    expect(parseEvent(Topics.flowErrors, raw(event))).toEqual({ ok: false, reason: expect.not.stringContaining('version 2') });
+  });
+
   it('refuses what is not JSON, not an object, or empty', () => {
     expect(parseEvent(Topics.flowErrors, Buffer.from('{oops'))).toMatchObject({ ok: false, reason: expect.stringMatching(/not JSON/) });
     expect(parseEvent(Topics.flowErrors, Buffer.from('[1]'))).toMatchObject({ ok: false, reason: 'value is not a JSON object' });
