@@ -21,6 +21,8 @@ export interface NotificationsConfig {
     concurrency: number;
   };
   /** Where links in emails point (the product's web app). */
+  /** How long a severity notification for an account whose owner is not known here yet waits for identity's announcement before it goes to the DLQ. */
+  unknownAccountGraceMs: number;
   linkBaseUrl: string;
   /** Shared with identity only: opens the invitation tokens it seals on identity.events.v1. */
   invitationLinkKey: string;
@@ -45,6 +47,8 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv): NotificationsCo
       from: reader.string('SMTP_FROM', 'Faultline <faultline@localhost>'),
       concurrency: reader.integer('SMTP_CONCURRENCY', 4, { min: 1, max: 8 }),
     },
+    // As in the errors app: the account's users are announced on identity.events.v1, which may not have been read yet.
+    unknownAccountGraceMs: reader.integer('UNKNOWN_ACCOUNT_GRACE_MS', 10_000, { min: 0, max: 600_000 }),
     // The console's address (`npm start` serves it there), so every link in an email opens a page.
     linkBaseUrl: reader.string('LINK_BASE_URL', 'http://127.0.0.1:3000'),
     invitationLinkKey: reader.secret('INVITATION_LINK_KEY', 32),

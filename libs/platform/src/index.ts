@@ -16,6 +16,7 @@ export * from './periodic-job';
 export * from './http/keyset-cursor';
 export * from './http/storable-input.interceptor';
 export * from './messaging/outbox-purger';
+export * from './messaging/announcement-grace';
 export * from './bootstrap/api-description';
 export * from './observability/service-metrics';
 export * from './database/fresh-statistics';

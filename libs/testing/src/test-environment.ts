@@ -48,8 +48,9 @@ export const TEST_SERVICE_SETTINGS = {
   JWT_SECRET: TEST_JWT_SECRET,
   INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
   INVITATION_LINK_KEY: TEST_INVITATION_LINK_KEY,
-  // Long enough for identity's announcement of a new account to reach the errors service.
-  UNKNOWN_ACCOUNT_GRACE_MS: '3000',
+  // Long enough for identity's announcement of a new account to reach the errors and
+  // notifications services while every project's tests load the machine (3 s was seen to fall short in CI).
+  UNKNOWN_ACCOUNT_GRACE_MS: '8000',
   // Hashing at scrypt's 2^17 would add a third of a second to every account and sign-in.
   PASSWORD_HASH_COST_LOG2: '14',
 } as const;

@@ -18,6 +18,15 @@ export interface SeverityEmails {
   unaddressed: Array<{ eventId: string; reason: string }>;
 }
 
+/** The accounts among `accountIds` whose owner is known here (the fallback recipient of every severity notification). */
+export async function accountsWithOwner(manager: EntityManager, accountIds: string[]): Promise<Set<string>> {
+  const rows: Array<{ accountId: string }> = await manager.query(
+    `SELECT DISTINCT account_id AS "accountId" FROM access_users WHERE status = 'active' AND role = 'owner' AND account_id = ANY($1::text[])`,
+    [accountIds],
+  );
+  return new Set(rows.map((row) => row.accountId));
+}
+
 /**
  * The automation's creator gets a severity notification at once; when the runtime did not say
  * who created it, or that user is not an active user of the account, the account's owner does.
