@@ -1,3 +1,4 @@
+import { isAdministrator } from '@faultline/access-policy';
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ReactNode } from 'react';
@@ -25,7 +26,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const location = useLocation();
   const [opened, { toggle }] = useDisclosure();
-  const administrator = me.user.role === 'owner' || me.user.role === 'admin';
+  const administrator = isAdministrator(me.user.role);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>

@@ -1,3 +1,4 @@
+import { isAdministrator } from '@faultline/access-policy';
 import type { RetentionView } from '@faultline/contracts/browser';
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -22,7 +23,7 @@ export function SettingsPage() {
 
 function RetentionSetting() {
   const me = useMe();
-  const administrator = me.user.role === 'owner' || me.user.role === 'admin';
+  const administrator = isAdministrator(me.user.role);
   const client = useQueryClient();
   const retention = useQuery({ queryKey: ['errors', 'retention'], queryFn: ({ signal }) => get<RetentionView>('errors', '/settings/retention', signal) });
   const change = useMutation({

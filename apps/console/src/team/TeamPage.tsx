@@ -1,4 +1,4 @@
-import type { AccessLevel } from '@faultline/access-policy';
+import { type AccessLevel, isAdministrator } from '@faultline/access-policy';
 import type { AccountSettings, PendingInvitation, UserSummary } from '@faultline/contracts/browser';
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -15,7 +15,7 @@ import { ApiTokensPanel } from './ApiTokensPanel';
 /** People, roles, integration access, invitations and the account's Invitations setting. */
 export function TeamPage() {
   const me = useMe();
-  const administrator = me.user.role === 'owner' || me.user.role === 'admin';
+  const administrator = isAdministrator(me.user.role);
   const users = useUsers();
   const client = useQueryClient();
   const invitations = useQuery({ queryKey: ['identity', 'invitations'], queryFn: ({ signal }) => get<PendingInvitation[]>('identity', '/invitations', signal) });
