@@ -91,9 +91,12 @@ describe('tenancy on every route', () => {
     const tag = JSON.parse((await call('errors', 'POST', '/tags', mine.ownerToken, { name: 'mine', colour: '#aa3300' })).text) as { tagId: string };
     await call('errors', 'POST', '/errors/tags', mine.ownerToken, { errorIds: [errorOf('step-1')], add: [tag.tagId] });
     await eventually(async () => expect((await call('assignment', 'POST', '/assignments', mine.ownerToken, { errorIds: [errorOf('step-1')], assigneeUserId: account.ownerUserId })).status).toBe(200), 30_000);
-    const request = JSON.parse((await call('assignment', 'POST', '/assignments', mine.ownerToken, { errorIds: [errorOf('step-2')], email: 'newcomer@example.test' })).text) as {
-      invitationRequestId: string;
-    };
+    // Each error reaches the assignment app on its own partition: step-2's may come after step-1's (a 404 until then).
+    const request = await eventually(async () => {
+      const answer = await call('assignment', 'POST', '/assignments', mine.ownerToken, { errorIds: [errorOf('step-2')], email: 'newcomer@example.test' });
+      expect(answer.status).toBe(200);
+      return JSON.parse(answer.text) as { invitationRequestId: string };
+    }, 30_000);
     // Everything set going has landed before the stranger comes: the invitee has the error.
     await eventually(async () => {
       const listed = JSON.parse((await call('errors', 'GET', '/errors?assignee=unassigned', mine.ownerToken)).text) as ErrorsPage;
