@@ -2,7 +2,7 @@ import type { AccessLevel, Plan, Role } from '@faultline/access-policy';
 import { Actor, CausedUnitOfWork, Decider, DecisionCause, DomainEvent, EventSink, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
 import { CreateApiTokenRequest, CreatedApiToken, SealedText } from '@faultline/contracts';
 import { newApiToken } from '@faultline/access';
-import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { CLOCK, Clock, RelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -53,12 +53,12 @@ export class IdentityCommands {
     private readonly projection: DirectoryProjection,
     private readonly directory: DirectoryQueries,
     outbox: OutboxWriter,
-    private readonly relay: OutboxRelayService,
+    private readonly relay: RelayService,
     @Inject(CLOCK) clock: Clock,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {
     this.invitationLinks = new SealedText(config.invitationLinkKey);
-    this.writer = new EventWriter({ dataSource, eventStore: store, outbox, clock, sink: this.sink(), afterCommit: () => relay.nudge() });
+    this.writer = new EventWriter({ dataSource, eventStore: store, publication: outbox, clock, sink: this.sink(), afterCommit: () => relay.nudge() });
   }
 
   async createAccount(input: {

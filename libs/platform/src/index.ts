@@ -5,7 +5,7 @@ export * from './http/problem';
 export * from './http/problem-details.filter';
 export * from './http/schema.pipe';
 export * from './messaging/tokens';
-export * from './messaging/outbox-relay.service';
+export * from './messaging/relay.service';
 export * from './service.module';
 export * from './bootstrap/start-service';
 export * from './clock';

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConsumerProgress, EVENTING_MIGRATIONS } from '@faultline/eventing';
+import { ConsumerProgress, EVENTING_MIGRATIONS, OutboxMessage, PublishedFromStore, StoredEvent, StoreRelay1732300002300 } from '@faultline/eventing';
 import type { DataSourceOptions } from 'typeorm';
 import { Clock, CLOCK, systemClock } from './clock';
 import type { ServiceConfig } from './config/service-config';
@@ -12,8 +12,8 @@ import { KafkaHealthIndicator } from './health/kafka.health';
 import { messagingProviders } from './messaging/messaging.providers';
 import { KafkaProducerLifecycle } from './messaging/kafka-producer.lifecycle';
 import { OutboxPurger } from './messaging/outbox-purger';
-import { OutboxRelayService } from './messaging/outbox-relay.service';
-import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './messaging/tokens';
+import { RelayService } from './messaging/relay.service';
+import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG, STORE_PUBLISHED_MESSAGES } from './messaging/tokens';
 import { MetricsController } from './observability/metrics.controller';
 import { ServiceMetrics } from './observability/service-metrics';
 
@@ -23,6 +23,11 @@ export interface ServiceModuleOptions {
   migrations: NonNullable<DataSourceOptions['migrations']>;
   /** Tests pass a clock they move by hand; the system clock otherwise. */
   clock?: Clock;
+  /**
+   * What each stored event is published as, for an app whose relay publishes from its event
+   * store instead of an outbox copy (the app's writer then hands its messages to PublishedFromStore).
+   */
+  publishFromStore?: (stored: StoredEvent) => OutboxMessage[];
 }
 
 /**
@@ -32,7 +37,7 @@ export interface ServiceModuleOptions {
 @Global()
 @Module({})
 export class ServiceModule {
-  static forRoot({ config, migrations, clock = systemClock }: ServiceModuleOptions): DynamicModule {
+  static forRoot({ config, migrations, clock = systemClock, publishFromStore }: ServiceModuleOptions): DynamicModule {
     return {
       module: ServiceModule,
       imports: [
@@ -43,7 +48,7 @@ export class ServiceModule {
             return {
               type: 'postgres',
               url: config.databaseUrl,
-              migrations: [...EVENTING_MIGRATIONS, ...(Array.isArray(migrations) ? migrations : Object.values(migrations))],
+              migrations: [...EVENTING_MIGRATIONS, ...(publishFromStore ? [StoreRelay1732300002300] : []), ...(Array.isArray(migrations) ? migrations : Object.values(migrations))],
               migrationsRun: true,
               migrationsTransactionMode: 'each',
               synchronize: false,
@@ -58,16 +63,17 @@ export class ServiceModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        ...(publishFromStore ? [{ provide: STORE_PUBLISHED_MESSAGES, useValue: publishFromStore }, PublishedFromStore] : []),
         { provide: ConsumerProgress, useValue: new ConsumerProgress(config.kafka.stuckAfterMs) },
         ServiceMetrics,
         ...messagingProviders,
-        OutboxRelayService,
+        RelayService,
         OutboxPurger,
         FreshStatistics,
         KafkaProducerLifecycle,
         KafkaHealthIndicator,
       ],
-      exports: [SERVICE_CONFIG, CLOCK, KAFKA, KAFKA_PRODUCER, OutboxRelayService, ServiceMetrics, ...messagingProviders],
+      exports: [SERVICE_CONFIG, CLOCK, KAFKA, KAFKA_PRODUCER, RelayService, ServiceMetrics, ...messagingProviders, ...(publishFromStore ? [PublishedFromStore] : [])],
     };
   }
 }

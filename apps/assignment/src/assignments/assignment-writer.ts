@@ -1,5 +1,5 @@
 import { CausedUnitOfWork, Decider, DecisionCause, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { CLOCK, Clock, RelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -34,8 +34,8 @@ export interface AssignmentWork extends CausedUnitOfWork {
  */
 @Injectable()
 export class AssignmentWriter extends EventWriter<AssignmentServiceEvent> {
-  constructor(dataSource: DataSource, eventStore: PostgresEventStore, outbox: OutboxWriter, relay: OutboxRelayService, @Inject(CLOCK) clock: Clock) {
-    super({ dataSource, eventStore, outbox, clock, sink: { project: projectReadModels, publish: publishedMessages }, afterCommit: () => relay.nudge() });
+  constructor(dataSource: DataSource, eventStore: PostgresEventStore, outbox: OutboxWriter, relay: RelayService, @Inject(CLOCK) clock: Clock) {
+    super({ dataSource, eventStore, publication: outbox, clock, sink: { project: projectReadModels, publish: publishedMessages }, afterCommit: () => relay.nudge() });
   }
 
   async run<T>(cause: DecisionCause, work: (unit: AssignmentWork) => Promise<T>): Promise<{ result: T; stored: number }> {

@@ -1,6 +1,6 @@
 import type { AccessUser } from '@faultline/access';
-import { CausedUnitOfWork, EventWriter, OutboxWriter, PostgresEventStore } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService } from '@faultline/platform';
+import { CausedUnitOfWork, EventWriter, PostgresEventStore, PublishedFromStore } from '@faultline/eventing';
+import { CLOCK, Clock, RelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from './error.events';
@@ -13,14 +13,17 @@ export interface Work extends CausedUnitOfWork {
   actor: Actor;
 }
 
-/** The errors app's writer: its store, every read model and its outbox, in one transaction. */
+/**
+ * The errors app's writer: its store and every read model in one transaction. What the events
+ * are published as is checked and handed to the event store relay (no outbox copy).
+ */
 @Injectable()
 export class ErrorsWriter extends EventWriter<ErrorsServiceEvent> {
-  constructor(dataSource: DataSource, eventStore: PostgresEventStore, readModels: ReadModels, outbox: OutboxWriter, relay: OutboxRelayService, @Inject(CLOCK) clock: Clock) {
+  constructor(dataSource: DataSource, eventStore: PostgresEventStore, readModels: ReadModels, publication: PublishedFromStore, relay: RelayService, @Inject(CLOCK) clock: Clock) {
     super({
       dataSource,
       eventStore,
-      outbox,
+      publication,
       clock,
       sink: { project: (manager, stored) => readModels.apply(manager, stored), publish: publishedMessages },
       afterCommit: () => relay.nudge(),

@@ -1,8 +1,10 @@
 import { signAccessToken } from '@faultline/access';
 import { ErrorsPage, Topics } from '@faultline/contracts';
 import { accountCreated, eventually, invitationAccepted, KafkaTestClient, TEST_JWT_SECRET, testServiceEnvironment } from '@faultline/testing';
+import { notYetRelayed } from '@faultline/eventing';
 import type { Clock } from '@faultline/platform';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { startErrorsApp } from '../errors.app';
 import { ErrorsConfig, loadErrorsConfig } from '../errors.config';
 
@@ -70,6 +72,12 @@ export class ErrorsHarness {
     const { status, body } = await this.request('GET', `/errors?${query}`, token);
     expect(status).toBe(200);
     return body as ErrorsPage;
+  }
+
+  /** Waits until the event store relay has published every stored event (the purge waits for it too). */
+  async everythingPublished(): Promise<void> {
+    const unpublished = `SELECT count(*)::int AS events FROM event_store e WHERE ${notYetRelayed('e')}`;
+    await eventually(async () => expect(await this.app.get(DataSource).query(unpublished)).toEqual([{ events: 0 }]));
   }
 
   /** Runtime reports on flow.errors.v1, keyed by flow step as runtimes key them. */

@@ -1,5 +1,5 @@
 import { OutboxWriter, returning } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
+import { CLOCK, Clock, RelayService, PeriodicJob } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -40,7 +40,7 @@ export class EmailSender extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     outbox: OutboxWriter,
-    private readonly relay: OutboxRelayService,
+    private readonly relay: RelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     metrics: EmailMetrics,

@@ -2,7 +2,7 @@ import { accessUser, AccessUser, requireAccountView } from '@faultline/access';
 import { requireAdministrator } from '@faultline/access-policy';
 import type { Subscription, Subscriptions as SubscriptionList, UserDeactivatedV1 } from '@faultline/contracts';
 import { EventWriter, Inbox, OutboxWriter, PostgresEventStore, StoredEvent } from '@faultline/eventing';
-import { CLOCK, Clock, NotFoundError, OutboxRelayService } from '@faultline/platform';
+import { CLOCK, Clock, NotFoundError, RelayService } from '@faultline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import * as subscriptions from './subscription.decider';
@@ -21,11 +21,11 @@ export class SubscriptionsService {
     eventStore: PostgresEventStore,
     outbox: OutboxWriter,
     private readonly inbox: Inbox,
-    relay: OutboxRelayService,
+    relay: RelayService,
     @Inject(CLOCK) clock: Clock,
   ) {
     const sink = { project: projectSubscriptions, publish: (stored: StoredEvent<SubscriptionEvent>) => [publishedSubscription(stored)] };
-    this.writer = new EventWriter({ dataSource, eventStore, outbox, clock, sink, afterCommit: () => relay.nudge() });
+    this.writer = new EventWriter({ dataSource, eventStore, publication: outbox, clock, sink, afterCommit: () => relay.nudge() });
   }
 
   async list(actor: AccessUser, userId: string): Promise<SubscriptionList> {

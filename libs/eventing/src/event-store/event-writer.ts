@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OutboxWriter } from '../outbox/outbox.writer';
+import type { Publication } from '../outbox/outbox.writer';
 import { DecisionSession } from './decision-session';
 import { DecisionCause, metadataFor } from './event-metadata';
 import type { DomainEvent, EventMetadata, StoredEvent } from './event-store.types';
@@ -21,11 +21,12 @@ export interface CausedUnitOfWork extends UnitOfWork {
 export interface EventWriterParts<E extends DomainEvent> {
   dataSource: DataSource;
   eventStore: PostgresEventStore;
-  outbox: OutboxWriter;
+  /** Its outbox, or only the contract check when the event store relay publishes from the store. */
+  publication: Publication;
   sink: EventSink<E>;
   /** Where the moment of each unit of work is read: tests move it. */
   clock: { now(): Date };
-  /** After a commit that stored events: wakes the outbox relay. */
+  /** After a commit that stored events: wakes the relay. */
   afterCommit: () => void;
 }
 
@@ -38,7 +39,7 @@ export interface WriteOptions<E extends DomainEvent> {
 
 /**
  * How every app writes: decisions taken in a session are appended, projected into the app's
- * read models and written to its outbox in one transaction, at one moment read from the clock,
+ * read models and handed to its publication in one transaction, at one moment read from the clock,
  * then the relay is woken. The apps differ only in their sink.
  */
 export class EventWriter<E extends DomainEvent> {

@@ -17,6 +17,17 @@ const COLUMNS: TypedColumn[] = [
 const SELECTED = 'global_position, stream_id, stream_version, event_type, event_version, data, metadata';
 const ROWS_PER_INSERT = 1_000;
 
+/**
+ * Where an event stands in commit order: its transaction, then its position. Positions are
+ * taken when rows are inserted, not when they commit, so a reader that follows positions alone
+ * could pass an event whose transaction commits later; transaction ids below the oldest one
+ * still running can no longer gain events.
+ */
+export interface CommitPosition {
+  transactionId: string;
+  globalPosition: string;
+}
+
 interface EventRow {
   global_position: string;
   stream_id: string;
@@ -99,6 +110,28 @@ export class PostgresEventStore {
       `SELECT ${SELECTED} FROM event_store WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
       [afterPosition, limit],
     );
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /**
+   * Which events committed after `after`, in commit order, only from transactions older than
+   * every transaction still running: no event can later appear before the last one returned.
+   */
+  async committedAfter(manager: EntityManager, after: CommitPosition, limit: number): Promise<Array<{ eventId: string; at: CommitPosition }>> {
+    const rows: Array<{ event_id: string; transaction_id: string; global_position: string }> = await manager.query(
+      `SELECT event_id, transaction_id::text AS transaction_id, global_position FROM event_store
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position LIMIT $3`,
+      [after.transactionId, after.globalPosition, limit],
+    );
+    return rows.map((row) => ({ eventId: row.event_id, at: { transactionId: row.transaction_id, globalPosition: String(row.global_position) } }));
+  }
+
+  /** The events at these global positions. */
+  async readAt(manager: EntityManager, globalPositions: string[]): Promise<StoredEvent[]> {
+    if (globalPositions.length === 0) return [];
+    const rows: EventRow[] = await manager.query(`SELECT ${SELECTED} FROM event_store WHERE global_position = ANY($1::bigint[])`, [globalPositions]);
     return rows.map((row) => this.toStoredEvent(row));
   }
 

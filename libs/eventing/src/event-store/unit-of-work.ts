@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxMessage, OutboxWriter } from '../outbox/outbox.writer';
+import type { OutboxMessage, Publication } from '../outbox/outbox.writer';
 import { DecisionSession } from './decision-session';
 import type { DomainEvent, StoredEvent } from './event-store.types';
 import type { PostgresEventStore } from './postgres-event-store';
@@ -11,11 +11,11 @@ export interface EventSink<E extends DomainEvent> {
 }
 
 /**
- * One unit of work: decisions taken in a session are appended, projected and written to the
- * outbox in one transaction, or not at all.
+ * One unit of work: decisions taken in a session are appended, projected and handed to the
+ * app's publication (its outbox) in one transaction, or not at all.
  */
 export async function inUnitOfWork<E extends DomainEvent, T>(
-  parts: { dataSource: Pick<EntityManager, 'transaction'>; eventStore: PostgresEventStore; outbox: OutboxWriter; sink: EventSink<E> },
+  parts: { dataSource: Pick<EntityManager, 'transaction'>; eventStore: PostgresEventStore; publication: Publication; sink: EventSink<E> },
   work: (session: DecisionSession, manager: EntityManager) => Promise<T>,
 ): Promise<{ result: T; stored: StoredEvent<E>[] }> {
   return parts.dataSource.transaction(async (manager: EntityManager) => {
@@ -23,7 +23,7 @@ export async function inUnitOfWork<E extends DomainEvent, T>(
     const result = await work(session, manager);
     const stored = await session.commit<E>(manager);
     await parts.sink.project(manager, stored);
-    await parts.outbox.enqueue(manager, stored.flatMap((event) => parts.sink.publish(event)));
+    await parts.publication.handOver(manager, stored.map((event) => ({ eventId: event.metadata.eventId, messages: parts.sink.publish(event) })));
     return { result, stored };
   });
 }

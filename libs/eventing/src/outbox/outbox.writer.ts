@@ -10,6 +10,17 @@ export interface OutboxMessage {
   value: { eventId: string; type: string; version: number; correlationId: string } & Record<string, unknown>;
 }
 
+/** What one stored event is published as. */
+export interface PublishedEvent {
+  eventId: string;
+  messages: OutboxMessage[];
+}
+
+/** Where a unit of work hands what its stored events are published as, in its transaction. */
+export interface Publication {
+  handOver(manager: EntityManager, events: PublishedEvent[]): Promise<void>;
+}
+
 const COLUMNS: TypedColumn[] = [['event_id', 'uuid'], ['topic', 'text'], ['message_key', 'text'], ['value', 'jsonb'], ['headers', 'jsonb']];
 const ROWS_PER_INSERT = 2_000;
 
@@ -18,7 +29,11 @@ const ROWS_PER_INSERT = 2_000;
  * change that caused them commits. Each is checked against its contract first: a producer
  * never publishes what its consumers would reject.
  */
-export class OutboxWriter {
+export class OutboxWriter implements Publication {
+  handOver(manager: EntityManager, events: PublishedEvent[]): Promise<void> {
+    return this.enqueue(manager, events.flatMap((event) => event.messages));
+  }
+
   async enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
     for (const message of messages) assertMatchesContract(message);
     for (const part of chunk(messages, ROWS_PER_INSERT)) {
@@ -37,7 +52,7 @@ export function assertMatchesContract(message: OutboxMessage): void {
   if (!result.ok) throw new Error(`${type} v${version} breaks its contract at ${result.reason}`);
 }
 
-function headersOf(message: OutboxMessage): Record<string, string> {
+export function headersOf(message: OutboxMessage): Record<string, string> {
   return {
     'event-id': message.value.eventId,
     'event-type': message.value.type,

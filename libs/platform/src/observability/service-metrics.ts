@@ -1,9 +1,9 @@
-import { ConsumerProgress, EventingMetrics } from '@faultline/eventing';
-import { Inject, Injectable } from '@nestjs/common';
+import { ConsumerProgress, EventingMetrics, notYetRelayed } from '@faultline/eventing';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
-import { SERVICE_CONFIG } from '../messaging/tokens';
+import { SERVICE_CONFIG, STORE_PUBLISHED_MESSAGES } from '../messaging/tokens';
 
 const SIZES = [1, 10, 50, 100, 250, 500, 1_000, 2_500, 5_000];
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -28,6 +28,7 @@ export class ServiceMetrics implements EventingMetrics {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     progress: ConsumerProgress,
     dataSource: DataSource,
+    @Optional() @Inject(STORE_PUBLISHED_MESSAGES) publishedFromStore?: unknown,
   ) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ service: config.service });
@@ -68,9 +69,9 @@ export class ServiceMetrics implements EventingMetrics {
         }
       },
     });
-    const outbox = new OutboxBacklog(dataSource);
-    new Gauge({ name: 'faultline_outbox_waiting_rows', help: 'Outbox rows not yet published', registers, collect: async function () { this.set((await outbox.read()).waiting); } });
-    new Gauge({ name: 'faultline_outbox_oldest_waiting_seconds', help: 'Age of the oldest unpublished outbox row (0 when none waits)', registers, collect: async function () { this.set((await outbox.read()).oldestSeconds); } });
+    const outbox = new OutboxBacklog(dataSource, publishedFromStore !== undefined);
+    new Gauge({ name: 'faultline_outbox_waiting_rows', help: 'Outbox rows, and events of an event store relay, not yet published', registers, collect: async function () { this.set((await outbox.read()).waiting); } });
+    new Gauge({ name: 'faultline_outbox_oldest_waiting_seconds', help: 'Age of the oldest unpublished outbox row or stored event (0 when none waits)', registers, collect: async function () { this.set((await outbox.read()).oldestSeconds); } });
   }
 
   httpRequest(method: string, route: string, status: number, seconds: number): void {
@@ -95,11 +96,17 @@ export class ServiceMetrics implements EventingMetrics {
   }
 }
 
-/** The outbox's backlog: the gauges of one scrape, read side by side, share one query. */
+/**
+ * What waits to be published: unpublished outbox rows, and the stored events an event store
+ * relay has not published yet. The gauges of one scrape, read side by side, share one query.
+ */
 class OutboxBacklog {
   private pending?: Promise<{ waiting: number; oldestSeconds: number }>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly fromStore: boolean,
+  ) {}
 
   read(): Promise<{ waiting: number; oldestSeconds: number }> {
     this.pending ??= this.query().finally(() => (this.pending = undefined));
@@ -107,9 +114,12 @@ class OutboxBacklog {
   }
 
   private async query(): Promise<{ waiting: number; oldestSeconds: number }> {
+    const storeBacklog = this.fromStore
+      ? `UNION ALL SELECT recorded_at FROM event_store e WHERE ${notYetRelayed('e')}`
+      : '';
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS waiting, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
-         FROM outbox WHERE published_at IS NULL`,
+         FROM (SELECT created_at FROM outbox WHERE published_at IS NULL ${storeBacklog}) waiting`,
     );
     return { waiting: row.waiting, oldestSeconds: row.oldest };
   }

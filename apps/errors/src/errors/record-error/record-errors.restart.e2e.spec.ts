@@ -1,4 +1,5 @@
 import { ErrorRecordedV1, Topics } from '@faultline/contracts';
+import { notYetRelayed } from '@faultline/eventing';
 import { freePort, startServiceProcess } from '@faultline/local-infra';
 import { loadServiceConfig, ServiceConfig } from '@faultline/platform';
 import { loadErrorsConfig } from '../../errors.config';
@@ -21,7 +22,7 @@ async function counts(config: ServiceConfig): Promise<Counts> {
     const { rows } = await client.query(
       `SELECT (SELECT count(*) FROM errors_list)::int AS errors,
               (SELECT count(DISTINCT run_id) FROM errors_list)::int AS "distinctRuns",
-              (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished`,
+              (SELECT count(*) FROM event_store e WHERE ${notYetRelayed('e')})::int AS unpublished`,
     );
     return rows[0];
   } catch {

@@ -43,6 +43,7 @@ describe('retention', () => {
       expect((await harness.list(standard.ownerToken)).total).toBe(2);
       expect((await harness.list(longer.ownerToken)).total).toBe(2);
     });
+    await harness.everythingPublished();
     const [purgedLater] = (await harness.list(standard.ownerToken)).items;
     expect(await storedRows(standard.accountId, 'retry-%')).toBeGreaterThan(0);
     const purger = harness.app.get(RetentionPurger);
@@ -82,6 +83,7 @@ describe('retention', () => {
     await eventually(async () => {
       for (const { ownerToken } of [shortened, setBack]) expect((await harness.list(ownerToken)).total).toBe(1);
     });
+    await harness.everythingPublished();
 
     const noticeEnds = new Date(at.getTime() + SHORTENING_NOTICE_DAYS * DAY).toISOString();
     const notice = { shorteningNoticeDays: SHORTENING_NOTICE_DAYS };
@@ -101,6 +103,30 @@ describe('retention', () => {
     expect((await harness.list(shortened.ownerToken)).total).toBe(0);
     expect((await harness.list(setBack.ownerToken)).total).toBe(1);
     expect((await harness.request('GET', '/settings/retention', shortened.ownerToken)).body).toEqual({ days: 1, ...notice });
+  });
+
+  it('an error waits for the relay to publish its events before it is purged, so ErrorPurged never overtakes them', async () => {
+    const { accountId, ownerToken } = await harness.newAccount();
+    const dataSource = harness.app.get(DataSource);
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      // A transaction still running holds the relay before every event stored after it began writing.
+      await slow.query("INSERT INTO inbox (consumer, event_id) VALUES ('test.slow-writer', gen_random_uuid())");
+      await harness.publishReports(errorOccurred({ accountId, occurredAt: clock.now().toISOString() }));
+      await eventually(async () => expect((await harness.list(ownerToken)).total).toBe(1));
+      clock.advance(31 * DAY);
+
+      await harness.app.get(RetentionPurger).sweep();
+      expect((await harness.list(ownerToken)).total).toBe(1);
+    } finally {
+      await slow.rollbackTransaction();
+      await slow.release();
+    }
+    await harness.everythingPublished();
+    await harness.app.get(RetentionPurger).sweep();
+    expect((await harness.list(ownerToken)).total).toBe(0);
   });
 
   it('a member cannot change the retention period', async () => {

@@ -1,6 +1,6 @@
 import { Topics } from '@faultline/contracts';
-import { OutboxMessage, OutboxWriter, returning } from '@faultline/eventing';
-import { CLOCK, Clock, OutboxRelayService, PeriodicJob } from '@faultline/platform';
+import { notYetRelayed, OutboxMessage, OutboxWriter, returning } from '@faultline/eventing';
+import { CLOCK, Clock, RelayService, PeriodicJob } from '@faultline/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,7 +24,8 @@ interface ExpiredError {
  * The scheduled job that ends each error's retention: errors whose last occurrence is older
  * than their account's period (default from configuration) are deleted from the event store
  * and from every read model, a thousand per transaction, and announced as ErrorPurged so
- * other apps drop their copies. Old automatic retries and old activity go the same way.
+ * other apps drop their copies. An error waits until the event store relay has published all
+ * its events: ErrorPurged goes through the outbox and must not overtake them. Old automatic retries and old activity go the same way.
  */
 @Injectable()
 export class RetentionPurger extends PeriodicJob {
@@ -36,7 +37,7 @@ export class RetentionPurger extends PeriodicJob {
     private readonly outbox: OutboxWriter,
     private readonly readModels: ReadModels,
     private readonly assignees: ErrorAssignees,
-    private readonly relay: OutboxRelayService,
+    private readonly relay: RelayService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ERRORS_CONFIG) private readonly config: ErrorsConfig,
   ) {
@@ -73,9 +74,10 @@ export class RetentionPurger extends PeriodicJob {
       `SELECT l.error_id, l.account_id, coalesce(${CHOSEN_DAYS}, $2)::int AS days
          FROM errors_list l LEFT JOIN account_retention r ON r.account_id = l.account_id
         WHERE l.last_occurred_at < $1::timestamptz - make_interval(days => coalesce(${CHOSEN_DAYS}, $2))
+          AND NOT EXISTS (SELECT 1 FROM event_store e WHERE e.stream_id = $3 || l.error_id AND ${notYetRelayed('e')})
         ORDER BY l.last_occurred_at LIMIT ${PURGE_BATCH}
         FOR UPDATE OF l SKIP LOCKED`,
-      [now, this.config.retention.defaultDays],
+      [now, this.config.retention.defaultDays, errorStreamId('')],
     );
     if (expired.length === 0) return 0;
     const ids = expired.map((error) => error.error_id);

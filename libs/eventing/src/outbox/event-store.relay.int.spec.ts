@@ -1,0 +1,141 @@
+import { ErrorRecordedV1, Topics } from '@faultline/contracts';
+import { eventually, freshDatabaseUrl, KafkaTestClient, openTestDataSource, testInfrastructure, uniqueTopicPrefix } from '@faultline/testing';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EVENTING_MIGRATIONS } from '../database/eventing-migrations';
+import { StoreRelay1732300002300 } from '../database/store-relay.migration';
+import type { NewEvent, StoredEvent } from '../event-store/event-store.types';
+import { PostgresEventStore } from '../event-store/postgres-event-store';
+import { TopicNames } from '../kafka/topic-names';
+import { EventStoreRelay } from './event-store.relay';
+import { PublishedFromStore } from './published-from-store';
+import type { OutboxMessage } from './outbox.writer';
+
+type Noted = { type: 'Noted'; data: { text: string } };
+
+const store = new PostgresEventStore();
+let dataSource: DataSource;
+let producer: Producer;
+let kafka: KafkaTestClient;
+let topics: TopicNames;
+const relays: EventStoreRelay[] = [];
+
+beforeAll(async () => {
+  dataSource = await openTestDataSource(await freshDatabaseUrl('store_relay'), [...EVENTING_MIGRATIONS, StoreRelay1732300002300]);
+  const prefix = uniqueTopicPrefix();
+  topics = new TopicNames(prefix);
+  kafka = new KafkaTestClient(prefix);
+  producer = new Kafka({ brokers: testInfrastructure().kafkaBrokers, logLevel: logLevel.NOTHING }).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+});
+
+afterEach(async () => {
+  await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+});
+
+afterAll(async () => {
+  await kafka?.close();
+  await producer?.disconnect();
+  await dataSource?.destroy();
+});
+
+/** Each event is published as an ErrorRecorded of its stream with its text as the message; a "secret" as nothing. */
+function published(stored: StoredEvent, message = (stored.event as Noted).data.text): OutboxMessage[] {
+  if (message === 'secret') return [];
+  const { eventId, correlationId, occurredAt } = stored.metadata;
+  const errorId = stored.streamId;
+  const value: ErrorRecordedV1 = {
+    eventId, type: 'ErrorRecorded', version: 1, occurredAt, accountId: 'acc-1', aggregateId: errorId, aggregateVersion: stored.streamVersion, correlationId,
+    actor: { type: 'system', id: 'test' },
+    data: { errorId, integrationId: 'int-1', flowId: 'flow-1', flowStepId: 'step-1', stepType: 'import', runId: 'run-1', message, errorClass: 'unknown', severity: 'none', occurredAt },
+  };
+  return [{ topic: Topics.errorsEvents, key: errorId, value }];
+}
+
+const relay = (publication = new PublishedFromStore()) => {
+  const created = new EventStoreRelay(dataSource, store, publication, published, producer, topics, { batchSize: 50, pollIntervalMs: 20, log: () => undefined });
+  relays.push(created);
+  return created;
+};
+
+const noted = (text: string): NewEvent<Noted> => ({
+  event: { type: 'Noted', data: { text } },
+  metadata: { eventId: randomUUID(), accountId: 'acc-1', occurredAt: new Date().toISOString(), correlationId: randomUUID(), actor: { type: 'system', id: 'test' } },
+});
+
+const append = (streamId: string, expectedVersion: number, texts: string[]) =>
+  dataSource.transaction((manager) => store.append<Noted>(manager, [{ streamId, expectedVersion, events: texts.map(noted) }]));
+
+const textsOf = (kafkaMessages: Array<{ key: string | null; value: string }>, streamId: string) =>
+  kafkaMessages.filter((message) => message.key === streamId).map((message) => (JSON.parse(message.value) as ErrorRecordedV1).data.message);
+
+describe('the event store relay', () => {
+  it('publishes what each stored event maps to, once, in order, and goes on from where it stopped', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const streamId = randomUUID();
+    const texts = Array.from({ length: 300 }, (_, index) => `note ${index}`);
+    let version = 0;
+    for (let start = 0; start < texts.length; start += 60) version += (await append(streamId, version, [...texts.slice(start, start + 60), 'secret'])).length;
+
+    const first = relay();
+    first.start();
+    await eventually(() => expect(textsOf(recorder.messages, streamId).length).toBeGreaterThan(0), 20_000, 5);
+    await first.stop();
+    relay().start();
+
+    await eventually(() => expect(textsOf(recorder.messages, streamId)).toHaveLength(300));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(textsOf(recorder.messages, streamId)).toEqual(texts);
+  });
+
+  it('sends what this process handed over as it was handed over, and maps from the store only what it did not', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const streamId = randomUUID();
+    const stored = await append(streamId, 0, ['first', 'second', 'third']);
+    const publication = new PublishedFromStore();
+    await dataSource.transaction((manager) => publication.handOver(manager, [stored[0], stored[2]].map((event) => ({ eventId: event.metadata.eventId, messages: published(event, 'handed over') }))));
+
+    relay(publication).start();
+
+    await eventually(() => expect(textsOf(recorder.messages, streamId)).toEqual(['handed over', 'second', 'handed over']));
+  });
+
+  it('refuses a hand-over whose message breaks its published contract, before anything commits', async () => {
+    const event: StoredEvent = { ...noted('checked'), streamId: randomUUID(), streamVersion: 1, globalPosition: '1' };
+    const [message] = published(event);
+    (message.value.data as { stepType: string }).stepType = 'teleport';
+
+    await expect(dataSource.transaction((manager) => new PublishedFromStore().handOver(manager, [{ eventId: event.metadata.eventId, messages: [message] }]))).rejects.toThrow(/breaks its contract at \/data\/stepType/);
+  });
+
+  it('never passes an event whose transaction commits after a later position was committed', async () => {
+    const recorder = await kafka.record(Topics.errorsEvents);
+    const early: string = randomUUID();
+    const late: string = randomUUID();
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      await store.append<Noted>(slow.manager, [{ streamId: early, expectedVersion: 0, events: [noted('written first, committed last')] }]);
+      await append(late, 0, ['written last, committed first']);
+
+      expect(await relay().publishPending()).toBe(0);
+
+      await slow.commitTransaction();
+      // Transactions of other tests on the same server can hold the horizon back a moment.
+      const sendsBoth = relay();
+      let sent = 0;
+      await eventually(async () => {
+        sent += await sendsBoth.publishPending();
+        expect(sent).toBe(2);
+      });
+    } finally {
+      if (slow.isTransactionActive) await slow.rollbackTransaction();
+      await slow.release();
+    }
+    await eventually(() => expect(recorder.messages.filter((message) => [early, late].includes(message.key ?? '')).map((message) => message.key)).toEqual([early, late]));
+  });
+});
