@@ -7,19 +7,16 @@ import type { OutboxMessage } from './outbox.writer';
 import { PublishedFromStore, relayed } from './published-from-store';
 import { RelayedMessage, RelayLoop, RelayOptions } from './relay-loop';
 
-const RELAY_LOCK = "hashtext('faultline.event-store-relay')";
-
 /**
  * Publishes what an app's stored events map to, following the event store in commit order, so
  * nothing is written twice: no outbox copy of each event. Events this process wrote lately come
  * ready to send from its publication; others are read and mapped again, with the map the
  * writer checked them against. The relay's position moves only after the broker acknowledged:
- * a crash re-sends, and consumers dedupe by eventId. One relay per database publishes at a time
- * (an advisory lock), which keeps the order.
+ * a crash re-sends, and consumers dedupe by eventId.
  */
 export class EventStoreRelay extends RelayLoop {
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly eventStore: PostgresEventStore,
     private readonly publication: PublishedFromStore,
     private readonly publishedMessages: (stored: StoredEvent) => OutboxMessage[],
@@ -27,21 +24,17 @@ export class EventStoreRelay extends RelayLoop {
     topics: TopicNames,
     options: RelayOptions,
   ) {
-    super(producer, topics, options);
+    super(dataSource, 'faultline.event-store-relay', producer, topics, options);
   }
 
-  async publishPending(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`);
-      if (!locked) return 0;
-      const committed = await this.eventStore.committedAfter(manager, await relayPosition(manager), this.options.batchSize);
-      if (committed.length === 0) return 0;
-      const ready = new Map(committed.map(({ eventId }) => [eventId, this.publication.take(eventId)]));
-      const mapped = await this.mapFromStore(manager, committed.filter(({ eventId }) => ready.get(eventId) === undefined).map(({ at }) => at.globalPosition));
-      await this.send(committed.flatMap(({ eventId }) => ready.get(eventId) ?? mapped.get(eventId) ?? []));
-      await moveRelayPosition(manager, committed[committed.length - 1].at);
-      return committed.length;
-    });
+  protected async publishHolding(manager: EntityManager): Promise<number> {
+    const committed = await this.eventStore.committedAfter(manager, await relayPosition(manager), this.options.batchSize);
+    if (committed.length === 0) return 0;
+    const ready = new Map(committed.map(({ eventId }) => [eventId, this.publication.take(eventId)]));
+    const mapped = await this.mapFromStore(manager, committed.filter(({ eventId }) => ready.get(eventId) === undefined).map(({ at }) => at.globalPosition));
+    await this.send(committed.flatMap(({ eventId }) => ready.get(eventId) ?? mapped.get(eventId) ?? []));
+    await moveRelayPosition(manager, committed[committed.length - 1].at);
+    return committed.length;
   }
 
   private async mapFromStore(manager: EntityManager, globalPositions: string[]): Promise<Map<string, RelayedMessage[]>> {

@@ -12,42 +12,24 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
-const RELAY_LOCK = "hashtext('faultline.outbox-relay')";
-
 /**
- * Publishes outbox rows to Kafka in position order, then marks them published. At most one
- * relay per database publishes at a time (a transaction-scoped advisory lock), which keeps the
- * order. A crash between sending and marking re-sends those rows: consumers dedupe by eventId.
+ * Publishes outbox rows to Kafka in position order, then marks them published. A crash between
+ * sending and marking re-sends those rows: consumers dedupe by eventId.
  */
 export class OutboxRelay extends RelayLoop {
-  constructor(
-    private readonly dataSource: DataSource,
-    producer: Producer,
-    topics: TopicNames,
-    options: RelayOptions,
-  ) {
-    super(producer, topics, options);
+  constructor(dataSource: DataSource, producer: Producer, topics: TopicNames, options: RelayOptions) {
+    super(dataSource, 'faultline.outbox-relay', producer, topics, options);
   }
 
-  async publishPending(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`);
-      if (!locked) return 0;
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT position, topic, message_key, value::text AS value, headers FROM outbox
-          WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-        [this.options.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      await this.send(rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.value, headers: row.headers })));
-      await this.markPublished(manager, rows);
-      return rows.length;
-    });
-  }
-
-  private async markPublished(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
-    await manager.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
-      rows.map((row) => row.position),
-    ]);
+  protected async publishHolding(manager: EntityManager): Promise<number> {
+    const rows: OutboxRow[] = await manager.query(
+      `SELECT position, topic, message_key, value::text AS value, headers FROM outbox
+        WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await this.send(rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.value, headers: row.headers })));
+    await manager.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [rows.map((row) => row.position)]);
+    return rows.length;
   }
 }

@@ -1,4 +1,5 @@
 import type { Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
 import { countBy, groupBy } from '../database/group-by';
 import type { TopicNames } from '../kafka/topic-names';
 import { EventingMetrics, UNMEASURED } from '../observability/eventing-metrics';
@@ -21,7 +22,9 @@ export interface RelayedMessage {
 
 /**
  * The loop every relay runs: publish what is waiting, sleep until nudged or the poll interval
- * ends, back off after a failure. Subclasses say where the messages come from.
+ * ends, back off after a failure. At most one relay of a kind per database publishes at a time
+ * (a transaction-scoped advisory lock), which keeps the order. Subclasses say where the messages
+ * come from.
  */
 export abstract class RelayLoop {
   private running = false;
@@ -30,13 +33,24 @@ export abstract class RelayLoop {
   private pendingNudge = false;
 
   constructor(
-    protected readonly producer: Producer,
-    protected readonly topics: TopicNames,
+    private readonly dataSource: DataSource,
+    /** The advisory lock's name: one per kind of relay. */
+    private readonly lockName: string,
+    private readonly producer: Producer,
+    private readonly topics: TopicNames,
     protected readonly options: RelayOptions,
   ) {}
 
-  /** Publishes what is waiting now; returns how many rows or events it took. */
-  abstract publishPending(): Promise<number>;
+  /** Publishes what is waiting now, unless another relay of this kind is at it; returns how many rows or events it took. */
+  publishPending(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [this.lockName]);
+      return locked ? this.publishHolding(manager) : 0;
+    });
+  }
+
+  /** Publishes what is waiting, in the transaction that holds the lock. */
+  protected abstract publishHolding(manager: EntityManager): Promise<number>;
 
   start(): void {
     if (this.running) return;
