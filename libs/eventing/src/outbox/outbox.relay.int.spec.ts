@@ -1,50 +1,15 @@
 import { ErrorRecordedV1, Topics } from '@faultline/contracts';
-import {
-  freshDatabaseUrl,
-  KafkaTestClient,
-  openTestDataSource,
-  testInfrastructure,
-  uniqueTopicPrefix,
-  eventually,
-} from '@faultline/testing';
-import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { eventually } from '@faultline/testing';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { EVENTING_MIGRATIONS } from '../database/eventing-migrations';
-import { TopicNames } from '../kafka/topic-names';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxMessage, OutboxWriter } from './outbox.writer';
+import { relayTestBed } from './relay-test-bed';
 
-let dataSource: DataSource;
-let producer: Producer;
-let kafka: KafkaTestClient;
-let topics: TopicNames;
-const relays: OutboxRelay[] = [];
-
-beforeAll(async () => {
-  dataSource = await openTestDataSource(await freshDatabaseUrl('outbox'), EVENTING_MIGRATIONS);
-  const prefix = uniqueTopicPrefix();
-  topics = new TopicNames(prefix);
-  kafka = new KafkaTestClient(prefix);
-  producer = new Kafka({ brokers: testInfrastructure().kafkaBrokers, logLevel: logLevel.NOTHING }).producer({
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
-});
-
-afterEach(async () => {
-  await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-});
-
-afterAll(async () => {
-  await kafka?.close();
-  await producer?.disconnect();
-  await dataSource?.destroy();
-});
+const bed = relayTestBed('outbox', EVENTING_MIGRATIONS);
 
 const startRelay = () => {
-  const relay = new OutboxRelay(dataSource, producer, topics, { batchSize: 50, pollIntervalMs: 20, log: () => undefined });
-  relays.push(relay);
+  const relay = bed.tracked(new OutboxRelay(bed.dataSource, bed.producer, bed.topics, { batchSize: 50, pollIntervalMs: 20, log: () => undefined }));
   relay.start();
   return relay;
 };
@@ -77,14 +42,14 @@ function errorRecorded(errorId: string): OutboxMessage {
 }
 
 const writeOutbox = (messages: OutboxMessage[]) =>
-  dataSource.transaction((manager) => new OutboxWriter().enqueue(manager, messages));
+  bed.dataSource.transaction((manager) => new OutboxWriter().enqueue(manager, messages));
 
 const unpublishedCount = async () =>
-  Number((await dataSource.query('SELECT count(*) FROM outbox WHERE published_at IS NULL'))[0].count);
+  Number((await bed.dataSource.query('SELECT count(*) FROM outbox WHERE published_at IS NULL'))[0].count);
 
 describe('the outbox relay', () => {
   it('publishes every row exactly once, by event id, even when it is stopped and restarted midway', async () => {
-    const recorder = await kafka.record(Topics.errorsEvents);
+    const recorder = await bed.kafka.record(Topics.errorsEvents);
     const messages = Array.from({ length: 600 }, () => errorRecorded(randomUUID()));
     await writeOutbox(messages);
 
@@ -103,7 +68,7 @@ describe('the outbox relay', () => {
   });
 
   it('keeps the order of one key when two relays run against the same database', async () => {
-    const recorder = await kafka.record(Topics.errorsEvents);
+    const recorder = await bed.kafka.record(Topics.errorsEvents);
     const errorId = randomUUID();
     const messages = Array.from({ length: 200 }, () => errorRecorded(errorId));
     for (const part of [messages.slice(0, 100), messages.slice(100)]) await writeOutbox(part);
