@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   });
   if (infrastructure.kafkaIsMock && !process.env.DATABASE_URL) {
     const republished = await republishOutboxes(infrastructure.databaseUrl, SERVICES);
-    if (republished > 0) log(`the embedded broker starts empty: re-publishing ${republished} events from the services' outboxes`);
+    if (republished > 0) log(`the embedded broker starts empty: re-publishing ${republished} events from the services' outboxes and the errors app's event store`);
   }
   const secrets = devSecrets(DATA_DIR);
   const httpPort = (service: ServiceName) => Number(process.env[`${service.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[service]);
