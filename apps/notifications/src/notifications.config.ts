@@ -20,9 +20,9 @@ export interface NotificationsConfig {
     /** Emails in flight at once, over as many pooled SMTP connections. */
     concurrency: number;
   };
-  /** Where links in emails point (the product's web app). */
   /** How long a severity notification for an account whose owner is not known here yet waits for identity's announcement before it goes to the DLQ. */
   unknownAccountGraceMs: number;
+  /** Where links in emails point (the product's web app). */
   linkBaseUrl: string;
   /** Shared with identity only: opens the invitation tokens it seals on identity.events.v1. */
   invitationLinkKey: string;

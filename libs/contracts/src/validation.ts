@@ -63,8 +63,10 @@ export function parseEvent(topic: string, raw: Buffer | string | null): Validati
 
 /** A newer version of the message's own event that would take it as it is: a runtime that sent fields of v2 as v1 is told so. */
 function laterVersionAccepting(topic: string, value: object): number | undefined {
-  const { version } = value as { version?: unknown };
-  for (let later = Number(version) + 1; Number.isInteger(later) && later <= Number(version) + MAX_VERSIONS_AHEAD; later++) {
+  const version = Number((value as { version?: unknown }).version);
+  if (!Number.isSafeInteger(version)) return undefined;
+  for (let ahead = 1; ahead <= MAX_VERSIONS_AHEAD; ahead++) {
+    const later = version + ahead;
     const candidate = { ...value, version: later };
     const schema = contractFor(topic, candidate);
     if (schema && validate(schema, candidate).ok) return later;

@@ -13,7 +13,7 @@ import { messagingProviders } from './messaging/messaging.providers';
 import { KafkaProducerLifecycle } from './messaging/kafka-producer.lifecycle';
 import { OutboxPurger } from './messaging/outbox-purger';
 import { RelayService } from './messaging/relay.service';
-import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG, STORE_PUBLISHED_MESSAGES } from './messaging/tokens';
+import { KAFKA, KAFKA_PRODUCER, SERVICE_CONFIG } from './messaging/tokens';
 import { MetricsController } from './observability/metrics.controller';
 import { ServiceMetrics } from './observability/service-metrics';
 
@@ -63,7 +63,7 @@ export class ServiceModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
-        ...(publishFromStore ? [{ provide: STORE_PUBLISHED_MESSAGES, useValue: publishFromStore }, PublishedFromStore] : []),
+        ...(publishFromStore ? [{ provide: PublishedFromStore, useValue: new PublishedFromStore(publishFromStore) }] : []),
         { provide: ConsumerProgress, useValue: new ConsumerProgress(config.kafka.stuckAfterMs) },
         ServiceMetrics,
         ...messagingProviders,

@@ -28,8 +28,8 @@ function published(stored: StoredEvent, message = (stored.event as Noted).data.t
   return [{ topic: Topics.errorsEvents, key: errorId, value }];
 }
 
-const relay = (publication = new PublishedFromStore()) =>
-  bed.tracked(new EventStoreRelay(bed.dataSource, store, publication, published, bed.producer, bed.topics, { batchSize: 50, pollIntervalMs: 20, log: () => undefined }));
+const relay = (publication = new PublishedFromStore(published)) =>
+  bed.tracked(new EventStoreRelay(bed.dataSource, store, publication, bed.producer, bed.topics, { batchSize: 50, pollIntervalMs: 20, log: () => undefined }));
 
 const noted = (text: string): NewEvent<Noted> => ({
   event: { type: 'Noted', data: { text } },
@@ -65,7 +65,7 @@ describe('the event store relay', () => {
     const recorder = await bed.kafka.record(Topics.errorsEvents);
     const streamId = randomUUID();
     const stored = await append(streamId, 0, ['first', 'second', 'third']);
-    const publication = new PublishedFromStore();
+    const publication = new PublishedFromStore(published);
     await bed.dataSource.transaction((manager) => publication.handOver(manager, [stored[0], stored[2]].map((event) => ({ eventId: event.metadata.eventId, messages: published(event, 'handed over') }))));
 
     relay(publication).start();
@@ -78,7 +78,7 @@ describe('the event store relay', () => {
     const [message] = published(event);
     (message.value.data as { stepType: string }).stepType = 'teleport';
 
-    await expect(bed.dataSource.transaction((manager) => new PublishedFromStore().handOver(manager, [{ eventId: event.metadata.eventId, messages: [message] }]))).rejects.toThrow(/breaks its contract at \/data\/stepType/);
+    await expect(bed.dataSource.transaction((manager) => new PublishedFromStore(published).handOver(manager, [{ eventId: event.metadata.eventId, messages: [message] }]))).rejects.toThrow(/breaks its contract at \/data\/stepType/);
   });
 
   it('never passes an event whose transaction commits after a later position was committed', async () => {

@@ -1,16 +1,14 @@
 import type { Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StoredEvent } from '../event-store/event-store.types';
 import type { CommitPosition, PostgresEventStore } from '../event-store/postgres-event-store';
 import type { TopicNames } from '../kafka/topic-names';
-import type { OutboxMessage } from './outbox.writer';
-import { PublishedFromStore, relayed } from './published-from-store';
+import type { PublishedFromStore } from './published-from-store';
 import { RelayedMessage, RelayLoop, RelayOptions } from './relay-loop';
 
 /**
  * Publishes what an app's stored events map to, following the event store in commit order, so
  * nothing is written twice: no outbox copy of each event. Events this process wrote lately come
- * ready to send from its publication; others are read and mapped again, with the map the
+ * ready to send from its publication; others are read and mapped again by it, with the map the
  * writer checked them against. The relay's position moves only after the broker acknowledged:
  * a crash re-sends, and consumers dedupe by eventId.
  */
@@ -19,7 +17,6 @@ export class EventStoreRelay extends RelayLoop {
     dataSource: DataSource,
     private readonly eventStore: PostgresEventStore,
     private readonly publication: PublishedFromStore,
-    private readonly publishedMessages: (stored: StoredEvent) => OutboxMessage[],
     producer: Producer,
     topics: TopicNames,
     options: RelayOptions,
@@ -39,7 +36,7 @@ export class EventStoreRelay extends RelayLoop {
 
   private async mapFromStore(manager: EntityManager, globalPositions: string[]): Promise<Map<string, RelayedMessage[]>> {
     const events = await this.eventStore.readAt(manager, globalPositions);
-    return new Map(events.map((stored) => [stored.metadata.eventId, this.publishedMessages(stored).map(relayed)]));
+    return new Map(events.map((stored) => [stored.metadata.eventId, this.publication.mapped(stored)]));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { assertMatchesContract, headersOf, Publication, PublishedEvent } from './outbox.writer';
+import type { StoredEvent } from '../event-store/event-store.types';
+import { assertMatchesContract, headersOf, OutboxMessage, Publication, PublishedEvent } from './outbox.writer';
 import type { RelayedMessage } from './relay-loop';
 
 /** Handed-over events kept for the relay at most; older ones it maps again from the store. */
@@ -14,6 +15,9 @@ const KEPT = 10_000;
  */
 export class PublishedFromStore implements Publication {
   private readonly ready = new Map<string, RelayedMessage[]>();
+
+  /** `publishedMessages`: what each of the app's stored events is published as (the writer's map). */
+  constructor(private readonly publishedMessages: (stored: StoredEvent) => OutboxMessage[]) {}
 
   async handOver(_manager: EntityManager, events: PublishedEvent[]): Promise<void> {
     for (const { messages } of events) for (const message of messages) assertMatchesContract(message);
@@ -30,8 +34,13 @@ export class PublishedFromStore implements Publication {
     this.ready.delete(eventId);
     return messages;
   }
+
+  /** The messages of a stored event this process did not hand over, mapped from the store. */
+  mapped(stored: StoredEvent): RelayedMessage[] {
+    return this.publishedMessages(stored).map(relayed);
+  }
 }
 
-export function relayed(message: PublishedEvent['messages'][number]): RelayedMessage {
+function relayed(message: PublishedEvent['messages'][number]): RelayedMessage {
   return { topic: message.topic, key: message.key, value: JSON.stringify(message.value), headers: headersOf(message) };
 }

@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { EventStoreRelay, OutboxMessage, OutboxRelay, PostgresEventStore, PublishedFromStore, RelayLoop, StoredEvent, TopicNames } from '@faultline/eventing';
+import { EventStoreRelay, OutboxRelay, PostgresEventStore, PublishedFromStore, RelayLoop, TopicNames } from '@faultline/eventing';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { ServiceMetrics } from '../observability/service-metrics';
-import { KAFKA_PRODUCER, SERVICE_CONFIG, STORE_PUBLISHED_MESSAGES } from './tokens';
+import { KAFKA_PRODUCER, SERVICE_CONFIG } from './tokens';
 
 /**
  * Runs the service's relays for as long as the service runs: its outbox relay, and the event
@@ -21,13 +21,12 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(KAFKA_PRODUCER) producer: Producer,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     metrics: ServiceMetrics,
-    @Optional() @Inject(STORE_PUBLISHED_MESSAGES) publishedMessages?: (stored: StoredEvent) => OutboxMessage[],
     @Optional() publication?: PublishedFromStore,
   ) {
     const topics = new TopicNames(config.kafka.topicPrefix);
     const options = { ...config.outbox, log: (message: string, context?: object) => this.logger.warn({ message, ...context }), metrics };
     this.relays = [new OutboxRelay(dataSource, producer, topics, options)];
-    if (publishedMessages && publication) this.relays.push(new EventStoreRelay(dataSource, eventStore, publication, publishedMessages, producer, topics, options));
+    if (publication) this.relays.push(new EventStoreRelay(dataSource, eventStore, publication, producer, topics, options));
   }
 
   /** Wakes the relays after a transaction that stored events or wrote outbox rows has committed. */

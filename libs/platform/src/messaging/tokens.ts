@@ -4,5 +4,3 @@ export const KAFKA = Symbol('Kafka');
 export const KAFKA_PRODUCER = Symbol('KafkaProducer');
 /** An app's event upcasters (optional): how its events stored under older schema versions are read. */
 export const EVENT_UPCASTERS = Symbol('EventUpcasters');
-/** An app that publishes from its event store (optional): what each stored event is published as. */
-export const STORE_PUBLISHED_MESSAGES = Symbol('StorePublishedMessages');

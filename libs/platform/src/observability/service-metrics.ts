@@ -1,9 +1,9 @@
-import { ConsumerProgress, EventingMetrics, notYetRelayed } from '@faultline/eventing';
+import { ConsumerProgress, EventingMetrics, notYetRelayed, PublishedFromStore } from '@faultline/eventing';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
-import { SERVICE_CONFIG, STORE_PUBLISHED_MESSAGES } from '../messaging/tokens';
+import { SERVICE_CONFIG } from '../messaging/tokens';
 
 const SIZES = [1, 10, 50, 100, 250, 500, 1_000, 2_500, 5_000];
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -28,7 +28,7 @@ export class ServiceMetrics implements EventingMetrics {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     progress: ConsumerProgress,
     dataSource: DataSource,
-    @Optional() @Inject(STORE_PUBLISHED_MESSAGES) publishedFromStore?: unknown,
+    @Optional() publishedFromStore?: PublishedFromStore,
   ) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ service: config.service });
