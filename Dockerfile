@@ -24,4 +24,5 @@ ENV SERVICE=${SERVICE} \
     HTTP_HOST=0.0.0.0 \
     NODE_ENV=production
 USER node
-CMD ["sh", "-c", "exec node --enable-source-maps dist/apps/$SERVICE/apps/$SERVICE/src/main.js"]
+# The V8 flags are the services' memory settings (SERVICE_V8_FLAGS in libs/local-infra/src/service-process.ts).
+CMD ["sh", "-c", "exec node --max-semi-space-size=8 --heap-growing-percent=100 --enable-source-maps dist/apps/$SERVICE/apps/$SERVICE/src/main.js"]

@@ -9,7 +9,7 @@
 import { signAccessToken } from '@faultline/access';
 import { ErrorsFilter, Topics } from '@faultline/contracts';
 import { errorsFilterConditions } from '@faultline/errors-filter';
-import { buildServices, spawnInfrastructure, startServiceProcess } from '@faultline/local-infra';
+import { buildServices, freePort, spawnInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { accountCreated } from '@faultline/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +21,6 @@ import { wholeNumberOption } from './command-line';
 const count = wholeNumberOption('--errors', 1_000_000);
 const QUERIES = 200;
 const explain = process.argv.includes('--explain');
-const HTTP_PORT = 3952;
 const TAGS = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 const created = accountCreated();
 const accountId = created.data.accountId;
@@ -100,8 +99,9 @@ async function deepPages(baseUrl: string, token: string): Promise<string> {
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
   buildServices((line) => process.stdout.write(`${line}\n`));
-  const env = benchEnvironment(infrastructure, { ERRORS_HTTP_PORT: String(HTTP_PORT) });
-  const app = startServiceProcess('errors', { env: { ...process.env, ...env }, httpPort: HTTP_PORT, runtime: 'built' });
+  const httpPort = await freePort();
+  const env = benchEnvironment(infrastructure, { ERRORS_HTTP_PORT: String(httpPort) });
+  const app = startServiceProcess('errors', { env: { ...process.env, ...env }, httpPort, runtime: 'built' });
   await app.healthy();
   const db = new Client({ connectionString: loadErrorsConfig(env).service.databaseUrl });
   await db.connect();

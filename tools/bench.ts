@@ -2,9 +2,10 @@
  * `npm run bench`: how fast the errors service (built, in its own process, as `npm start` runs
  * it) turns reported failures into recorded, listed and published errors, against the machine's
  * floor measured in the same run (tools/bench-floor.ts); its peak memory and CPU per 1,000
- * errors; how long a report takes to become visible at a steady 1,000/s and 5,000/s; and how
- * fast the list answers at that size with assignee and tag filters. Prints figures;
- * docs/benchmarks.md keeps them with the machine and date.
+ * errors, and those of the apps that consume its events as they catch up; how long a report
+ * takes to become visible at a steady 1,000/s and 5,000/s; and how fast the list answers at that
+ * size with assignee and tag filters. Prints figures; docs/benchmarks.md keeps them with the
+ * machine and date.
  *
  *   npm run bench -- --errors 100000 [--chunk 1000]
  *
@@ -16,14 +17,15 @@ import { signAccessToken } from '@faultline/access';
 import { accountCreated, errorOccurred } from '@faultline/testing';
 import { ErrorAssignedV1, ErrorOccurredV1, Topics } from '@faultline/contracts';
 import { notYetRelayed } from '@faultline/eventing';
-import { buildServices, spawnInfrastructure, startServiceProcess } from '@faultline/local-infra';
+import { buildServices, freePort, spawnInfrastructure, startServiceProcess } from '@faultline/local-infra';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { loadErrorsConfig } from '../apps/errors/src/errors.config';
+import { DownstreamApps } from './bench-downstream';
 import { ingestFloor } from './bench-floor';
-import { ResourceSampler } from './bench-resources';
+import { MachineCpu, ResourceSampler } from './bench-resources';
 import { BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
 import { wholeNumberOption } from './command-line';
 
@@ -32,7 +34,6 @@ const MAX_BACKLOG = 10_000;
 const ASSIGNEES = 10;
 const TAGGED_SHARE = 2; // every 2nd error is tagged
 const LIST_QUERIES = 200;
-const HTTP_PORT = 3951;
 const STEADY = [
   { perSecond: 1_000, seconds: 20 },
   // Faster than the service records: kept short, as the embedded broker holds only 5 MiB per partition.
@@ -40,7 +41,7 @@ const STEADY = [
 ];
 const count = wholeNumberOption('--errors', 20_000);
 const CHUNK = wholeNumberOption('--chunk', 1_000);
-/** `--profile`: the statements the ingest spent its database time in, and a CPU profile of the service (in .data/profiles/). */
+/** `--profile`: the statements the ingest spent its database time in, and a CPU profile of the service's start-up and ingest (in .data/profiles/). */
 const profile = process.argv.includes('--profile');
 const PROFILE_DIR = path.resolve(__dirname, '..', '.data', 'profiles');
 
@@ -188,10 +189,24 @@ async function statementsProfile(client: Client): Promise<string[]> {
   return ['database time during ingest, by statement (pg_stat_statements):', ...rows.map((row) => `  ${row.total.toFixed(0).padStart(7)} ms  ${row.calls.padStart(6)} calls  ${row.mean.toFixed(2).padStart(7)} ms each  ${row.query}`)];
 }
 
+/** Names the part a process plays in this run, for the machine's CPU figures. */
+const partOfTheRun =
+  (servicePid: number | undefined) =>
+  (pid: number, commandLine: string): string => {
+    if (pid === servicePid) return 'errors service';
+    if (pid === process.pid) return 'runtime (this bench)';
+    if (commandLine.includes('postgres')) return 'PostgreSQL';
+    if (commandLine.includes('mock-cluster')) return 'Kafka broker';
+    if (commandLine.includes('local-infra')) return 'broker forwarder';
+    return 'other';
+  };
+
 async function main(): Promise<void> {
   const infrastructure = await spawnInfrastructure();
   buildServices((line) => process.stdout.write(`${line}\n`));
-  const env = benchEnvironment(infrastructure, { ERRORS_HTTP_PORT: String(HTTP_PORT) });
+  // A free port: a fixed one could be answered by a service an earlier, interrupted run left behind.
+  const httpPort = await freePort();
+  const env = benchEnvironment(infrastructure, { ERRORS_HTTP_PORT: String(httpPort) });
   const errorsConfig = loadErrorsConfig(env);
   const kafka = new Kafka({ brokers: [infrastructure.kafkaBrokers], logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -200,14 +215,22 @@ async function main(): Promise<void> {
 
   // `--node-option=--max-old-space-size=160` (repeatable) tries the service under other V8 settings.
   const asked = process.argv.filter((arg) => arg.startsWith('--node-option=')).map((arg) => arg.slice('--node-option='.length));
-  const nodeOptions = [...asked, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
-  const app = startServiceProcess('errors', { env: { ...process.env, ...env }, httpPort: HTTP_PORT, runtime: 'built', nodeOptions });
-  await app.healthy();
+  const admin = kafka.admin();
+  await admin.connect();
+  const startService = async (nodeOptions: string[]) => {
+    const service = startServiceProcess('errors', { env: { ...process.env, ...env }, httpPort, runtime: 'built', nodeOptions });
+    await service.healthy();
+    return service;
+  };
+  // The profile covers start-up and the ingest only: the service is then started again without it.
+  let app = await startService([...asked, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
   const client = new Client({ connectionString: errorsConfig.service.databaseUrl });
   await client.connect();
   if (profile) await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
   await producer.send({ topic: Topics.identityEvents, messages: [{ key: accountId, value: JSON.stringify(created) }] });
   await waitFor(client, 'SELECT count(*) FROM access_users', 1);
+  const downstream = new DownstreamApps({ env, nodeOptions: asked, admin });
+  await downstream.measureStartUp();
   const token = signAccessToken({ userId: created.data.ownerUserId, accountId, role: 'owner' }, BENCH_JWT_SECRET, 3_600);
 
   const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -219,14 +242,26 @@ async function main(): Promise<void> {
   print(`floor (kafkajs, 4 partitions at once, one INSERT per batch into a plain table): ${floorSeconds.toFixed(2)} s (${rate(floorSeconds)} reports/s)`);
 
   const resources = new ResourceSampler(app.baseUrl);
+  const machineCpu = new MachineCpu(partOfTheRun(app.child.pid));
   await resources.start();
+  machineCpu.start();
   const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer);
+  const machineCpuSeconds = machineCpu.stop();
   const { peakRssMb, peakHeapMb, cpuSeconds } = await resources.stop();
   print(`runtime published them to flow.errors.v1 in ${publishSeconds.toFixed(2)} s, keeping at most ${MAX_BACKLOG.toLocaleString('en')} unconsumed`);
   print(`all recorded and listed ${recordedSeconds.toFixed(2)} s after the first was published (${rate(recordedSeconds)} errors/s: ${(floorSeconds / recordedSeconds).toFixed(2)} of the floor)`);
   print(`all ErrorRecorded published by the event store relay after ${publishedSeconds.toFixed(2)} s (${rate(publishedSeconds)} events/s)`);
   print(`errors service (built, own process) during ingest: peak RSS ${peakRssMb} MB (JavaScript heap in use at most ${peakHeapMb} MB), ${((cpuSeconds / count) * 1_000).toFixed(3)} CPU s per 1,000 errors`);
-  if (profile) for (const line of await statementsProfile(client)) print(line);
+  print(`the machine's CPU until all were published, in CPU s per 1,000 errors: ${machineCpuSeconds.map(([part, seconds]) => `${part} ${((seconds / count) * 1_000).toFixed(3)}`).join(', ')}`);
+  if (profile) {
+    for (const line of await statementsProfile(client)) print(line);
+    await app.stop();
+    app = await startService(asked);
+    print(`CPU profile of the service's start-up and ingest written to ${PROFILE_DIR}`);
+  }
+  for (const app of await downstream.catchUp()) {
+    print(`${app.service} service (built, own process), started after the ingest, caught up on ${app.copied.toLocaleString('en')} ErrorRecorded ${app.seconds.toFixed(2)} s after its start: peak RSS ${app.peakRssMb} MB (JavaScript heap in use at most ${app.peakHeapMb} MB), ${((app.cpuSeconds / app.copied) * 1_000).toFixed(3)} CPU s per 1,000 errors beyond its start-up`);
+  }
   let listed = count;
   for (const [phase, { perSecond, seconds }] of STEADY.entries()) {
     const latencies = await steadyLatencies(client, producer, perSecond, seconds, count + phase * 1_000_000);
@@ -239,6 +274,7 @@ async function main(): Promise<void> {
   print(`  open + assignee + tags (all of 2): ${p(await listTimings(app.baseUrl, token, (index) => `status=open&tags=${tagIds[index % 4]},${tagIds[(index + 1) % 4]}&tagsMatch=all&assignee=usr-${index % ASSIGNEES}`))}`);
   print(`  unassigned in one integration: ${p(await listTimings(app.baseUrl, token, (index) => `assignee=unassigned&integrationId=int-${index % 5}`))}`);
   await producer.disconnect();
+  await admin.disconnect();
   await client.end();
   await app.stop();
   await infrastructure.stop();
