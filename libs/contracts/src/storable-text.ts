@@ -50,8 +50,13 @@ export function jsonFaults(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFault
   return faults;
 }
 
-/** The value (no deeper than MAX_JSON_DEPTH) with every string and key made storable; the pointers of what changed. */
+/**
+ * The value (no deeper than MAX_JSON_DEPTH) with every string and key made storable; the pointers
+ * of what changed. A value with nothing to repair, nearly every one, is answered as it is,
+ * without building a pointer or copying an object.
+ */
 export function repairedText<T>(value: T): { value: T; repaired: string[] } {
+  if (!holdsUnstorableText(value)) return { value, repaired: [] };
   const repaired: string[] = [];
   const repair = (current: unknown, pointer: string): unknown => {
     if (typeof current === 'string') {
@@ -69,6 +74,22 @@ export function repairedText<T>(value: T): { value: T; repaired: string[] } {
     );
   };
   return { value: repair(value, '') as T, repaired };
+}
+
+function holdsUnstorableText(value: unknown): boolean {
+  const pending = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) return true;
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, child] of Object.entries(current)) {
+        if (!isStorableText(key)) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
 }
 
 /** Punctuation queued between the values of `jsonTextPrefix`, never mistaken for data. */

@@ -31,6 +31,13 @@ describe('text PostgreSQL can store', () => {
     });
   });
 
+  it('answers a value with nothing to repair as it is, and finds an unstorable key deep inside one', () => {
+    const clean = { message: 'fine', list: ['ok', { deep: ['\uD83D\uDE00'] }], count: 1 };
+    expect(repairedText(clean).value).toBe(clean);
+    expect(repairedText(clean).repaired).toEqual([]);
+    expect(repairedText({ list: [{ ['k\u0000']: 1 }] })).toEqual({ value: { list: [{ ['k\uFFFD']: 1 }] }, repaired: ['/list/0/k\u0000'] });
+  });
+
   it('writes the JSON text of any value, cut at a length, even one nested 200,000 deep', () => {
     const value = { a: [1, 'two', null, { b: true }], c: {} };
     expect(jsonTextPrefix(value, 1_000)).toBe(JSON.stringify(value));
