@@ -28,10 +28,10 @@ const entryOf = (name: string) => ENTRIES[name] ?? { entry: `apps/${name}/src/ma
 
 /**
  * How every service's V8 manages its memory, here and in the Dockerfile alike. By default V8
- * lets the heap grow to four times what survived the last full collection before collecting
- * again, so a service that keeps about 50 MB alive peaked at 310 MB resident under ingest; a
- * factor of two and 8 MB young semi-spaces keep it near 200 MB for about a tenth more CPU
- * (docs/benchmarks.md). Options given after these (e.g. the bench's `--node-option=`) win.
+ * lets the heap grow up to four times what survived the last full collection before collecting
+ * again, so the errors service, which keeps about 50 MB alive, peaked at 310 MB resident under
+ * ingest; a factor of two and 8 MB young semi-spaces keep it near 200 MB for about a tenth more
+ * CPU (docs/benchmarks.md). Options given after these (e.g. the bench's `--node-option=`) win.
  */
 export const SERVICE_V8_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
 
