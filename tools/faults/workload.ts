@@ -54,7 +54,7 @@ function poison(accountId: string, step: string, nth: number): PlannedReport {
     case 3:
       return valid(accountId, step, { message: `NUL\u0000inside ${nth}` });
     case 4:
-      return valid(accountId, step, { code: `lone \ud800 surrogate`, message: `surrogate ${nth}` });
+      return valid(accountId, step, { code: `lone \ud800 surrogate`, message: `surrogate ${nth}`, retryData: { ['key \udc00']: 'NUL \u0000' } });
     case 5:
       return valid(accountId, step, { retryData: 'DEEP' }, (json) => json.replace('"retryData":"DEEP"', `"retryData":${nestedJson(5_000)}`));
     case 6:

@@ -1,4 +1,4 @@
-import { Topics } from '@faultline/contracts';
+import { deadLetterTopic, Topics } from '@faultline/contracts';
 import { errorOccurred, eventually, IdentityApiClient, KafkaTestClient, TEST_INTERNAL_API_KEY, uniqueTopicPrefix } from '@faultline/testing';
 import fc from 'fast-check';
 import { RunningSystem, SERVICES, SystemService } from '@faultline/local-infra';
@@ -111,14 +111,14 @@ describe('hostile input at every edge', () => {
     );
   });
 
-  it('no runtime report, however malformed, stops ingest', async () => {
+  it('no runtime report, however malformed, stops ingest or fails its handler', async () => {
     const data = fc.record(
       {
         message: hostileText,
         code: hostileText,
         traceKey: hostileText,
         retryDataKey: hostileText,
-        retryData: fc.jsonValue(),
+        retryData: fc.oneof(fc.jsonValue(), fc.dictionary(hostileText, hostileText, { maxKeys: 3 })),
         httpStatus: fc.integer({ min: -1, max: 700 }),
         severityCode: fc.constantFrom(4000, 6000, 0),
       },
@@ -128,6 +128,7 @@ describe('hostile input at every edge', () => {
     const reports = fc.sample(report, 150).map(({ data: overrides, accountId: account, step }) =>
       JSON.stringify(errorOccurred({ accountId: account, data: { flowStepId: step, ...overrides } as never })),
     );
+    const deadLetters = await kafka.record(deadLetterTopic(Topics.flowErrors));
     await kafka.publish(Topics.flowErrors, [...reports, nestedJson(5_000), '{"type":"ErrorOccurred"', 'x'.repeat(900_000)].map((value) => ({ key: 'step-1', value })));
     const sentinel = errorOccurred({ accountId, data: { message: 'after the storm', flowStepId: 'step-1' } });
     await kafka.publish(Topics.flowErrors, [{ key: 'step-1', value: sentinel }]);
@@ -137,5 +138,10 @@ describe('hostile input at every edge', () => {
       expect(((await response.json()) as { total: number }).total).toBe(1);
     }, 60_000);
     for (const service of SERVICES) expect((await fetch(`${system.url(service)}/health`)).status).toBe(200);
+    // Dead-lettered after everything before it on the same partition, so once it is read, all of theirs are.
+    await kafka.publish(Topics.flowErrors, [{ key: 'step-1', value: 'end of the storm' }]);
+    await eventually(() => expect(deadLetters.messages.map((message) => message.value)).toContain('end of the storm'), 30_000);
+    // Refused by the contract is fine; a report the handler failed on was one the repair should have made storable.
+    expect(deadLetters.messages.map((message) => message.headers['dlq-reason']).filter((reason) => reason.startsWith('HANDLER_FAILED'))).toEqual([]);
   });
 });

@@ -52,28 +52,31 @@ export function jsonFaults(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFault
 
 /**
  * The value (no deeper than MAX_JSON_DEPTH) with every string and key made storable; the pointers
- * of what changed. A value with nothing to repair, nearly every one, is answered as it is,
- * without building a pointer or copying an object.
+ * of what changed, once each, into the repaired value: a pointer is stored with the error, so it
+ * names a repaired key as repaired. A value with nothing to repair, nearly every one, is answered
+ * as it is, without building a pointer or copying an object.
  */
 export function repairedText<T>(value: T): { value: T; repaired: string[] } {
   if (!holdsUnstorableText(value)) return { value, repaired: [] };
-  const repaired: string[] = [];
+  const repaired = new Set<string>();
   const repair = (current: unknown, pointer: string): unknown => {
     if (typeof current === 'string') {
       if (isStorableText(current)) return current;
-      repaired.push(pointer || '/');
+      repaired.add(pointer || '/');
       return storableText(current);
     }
     if (typeof current !== 'object' || current === null) return current;
     if (Array.isArray(current)) return current.map((child, index) => repair(child, `${pointer}/${index}`));
     return Object.fromEntries(
       Object.entries(current).map(([key, child]) => {
-        const storableKey = isStorableText(key) ? key : (repaired.push(`${pointer}/${escapePointer(key)}`), storableText(key));
-        return [storableKey, repair(child, `${pointer}/${escapePointer(key)}`)];
+        const storableKey = storableText(key);
+        const at = `${pointer}/${escapePointer(storableKey)}`;
+        if (storableKey !== key) repaired.add(at);
+        return [storableKey, repair(child, at)];
       }),
     );
   };
-  return { value: repair(value, '') as T, repaired };
+  return { value: repair(value, '') as T, repaired: [...repaired] };
 }
 
 function holdsUnstorableText(value: unknown): boolean {

@@ -1,4 +1,4 @@
-import { jsonFaults, jsonTextPrefix, MAX_JSON_DEPTH, repairedText, storableText } from './storable-text';
+import { isStorableText, jsonFaults, jsonTextPrefix, MAX_JSON_DEPTH, repairedText, storableText } from './storable-text';
 
 const nested = (depth: number): unknown => {
   let value: unknown = 'bottom';
@@ -35,7 +35,14 @@ describe('text PostgreSQL can store', () => {
     const clean = { message: 'fine', list: ['ok', { deep: ['\uD83D\uDE00'] }], count: 1 };
     expect(repairedText(clean).value).toBe(clean);
     expect(repairedText(clean).repaired).toEqual([]);
-    expect(repairedText({ list: [{ ['k\u0000']: 1 }] })).toEqual({ value: { list: [{ ['k\uFFFD']: 1 }] }, repaired: ['/list/0/k\u0000'] });
+    expect(repairedText({ list: [{ ['k\u0000']: 1 }] })).toEqual({ value: { list: [{ ['k\uFFFD']: 1 }] }, repaired: ['/list/0/k\uFFFD'] });
+  });
+
+  it('names a repaired key by its storable form, once even when its value was repaired too', () => {
+    const { value, repaired } = repairedText({ retryData: { ['k\ud800']: 'v\udc00', ['a/b\u0000']: 1 } });
+    expect(value).toEqual({ retryData: { ['k\uFFFD']: 'v\uFFFD', ['a/b\uFFFD']: 1 } });
+    expect(repaired).toEqual(['/retryData/k\uFFFD', '/retryData/a~1b\uFFFD']);
+    expect(repaired.every(isStorableText)).toBe(true);
   });
 
   it('writes the JSON text of any value, cut at a length, even one nested 200,000 deep', () => {

@@ -51,6 +51,17 @@ describe('what a hostile runtime sends never stops ingest', () => {
     expect((await recorded(next.data.runId)).item.message).toBe('the next one');
   });
 
+  it('records a report whose retry data has a key PostgreSQL cannot store, naming the key as repaired', async () => {
+    const poisoned = errorOccurred({ accountId, data: { retryData: { ['order\ud800']: 'lone \udc00', ['id\u0000']: 7 } } });
+    await harness.publishReports(poisoned);
+
+    const { details } = await recorded(poisoned.data.runId);
+    expect(details.retryData).toEqual({ ['order\uFFFD']: 'lone \uFFFD', ['id\uFFFD']: 7 });
+    expect(details.history[0].details.inputRepairs).toEqual([
+      '/data/retryData/order\uFFFD, /data/retryData/id\uFFFD: characters PostgreSQL cannot store (NUL, lone surrogates) replaced with U+FFFD',
+    ]);
+  });
+
   it('keeps retry data nested 5,000 deep as its JSON text, cut, and says so', async () => {
     const deep = errorOccurred({ accountId, data: { retryData: 'RAW', responseBody: { ok: true } } });
     await harness.publishReports(withRawField(deep, 'retryData', nestedJson(5_000)));
