@@ -251,6 +251,19 @@ describe('the web console', () => {
     await rows(owner).first().getByText(`Resolved by ${account.owner.name}`).waitFor();
   });
 
+  it('a report holding text PostgreSQL cannot store is found by its words, and its page says what was changed to store it', async () => {
+    await faultline.publish(account.accountId, [{ flowId: 'flow-repaired', message: 'Broken\u0000byte from the app', retryData: { ['order\ud800']: 1 } }]);
+    await faultline.errorsWhen(account.ownerToken, 'flowId=flow-repaired', 1);
+
+    await owner.goto('/errors');
+    await owner.getByLabel('Message contains').fill('byte from the app');
+    await owner.getByRole('link', { name: 'Broken\uFFFDbyte from the app' }).click();
+    await owner.getByText(
+      'The report was changed to be stored: /data/message, /data/retryData/order\uFFFD: characters PostgreSQL cannot store (NUL, lone surrogates) replaced with U+FFFD',
+      { exact: false },
+    ).waitFor();
+  });
+
   it("a refused action shows the rule's words, and nothing changes", async () => {
     const tagIds: string[] = [];
     for (const name of ['one', 'two', 'three', 'four']) tagIds.push((await faultline.call<{ tagId: string }>('errors', account.ownerToken, 'POST', '/tags', { name, colour: '#336699' })).tagId);

@@ -41,9 +41,9 @@ function errorEntry(entry: ErrorEntry, names: Names): TimelineEntry[] {
   const text = (() => {
     switch (entry.type) {
       case 'ErrorRecorded':
-        return `Failed in run ${details.runId}${httpStatus(details)}${automaticRetries(details)}; recorded as ${details.errorClass} (${severityLabel(String(details.severity))})`;
+        return `Failed in run ${details.runId}${httpStatus(details)}${automaticRetries(details)}; recorded as ${details.errorClass} (${severityLabel(String(details.severity))})${inputRepairs(details)}`;
       case 'ErrorOccurredAgain':
-        return `Failed again in run ${details.runId}${httpStatus(details)}${automaticRetries(details)} (occurrence ${details.occurrences})`;
+        return `Failed again in run ${details.runId}${httpStatus(details)}${automaticRetries(details)} (occurrence ${details.occurrences})${inputRepairs(details)}`;
       case 'ErrorResolved':
         return resolutionSentence(details, by);
       case 'ErrorReopened':
@@ -95,6 +95,13 @@ function automaticRetries(details: Record<string, unknown>): string {
   if (typeof retries?.attempts !== 'number') return '';
   const why = RETRIES_STOPPED[String(retries.stoppedBecause)] ?? 'retrying stopped';
   return ` after ${retries.attempts} attempts (retried automatically until ${why})`;
+}
+
+/** What was changed in the runtime's report so it could be stored rather than lost. */
+function inputRepairs(details: Record<string, unknown>): string {
+  const repairs = details.inputRepairs;
+  if (!Array.isArray(repairs) || repairs.length === 0) return '';
+  return `. The report was changed to be stored: ${repairs.join('; ')}`;
 }
 
 function httpStatus(details: Record<string, unknown>): string {

@@ -36,6 +36,20 @@ describe('an error told as a story', () => {
     expect(recorded.text).toBe('Failed in run r1 with HTTP 429 Too Many Requests; recorded as rate_limit (no severity)');
   });
 
+  it('says what was changed in the report to store it', () => {
+    const repairs = ['/data/message: characters PostgreSQL cannot store (NUL, lone surrogates) replaced with U+FFFD'];
+    const [recorded, again] = timeline(
+      [
+        { version: 1, type: 'ErrorRecorded', at: '2026-12-01T10:00:00.000Z', actor: system, details: { runId: 'r1', errorClass: 'value', severity: 'none', inputRepairs: repairs } },
+        { version: 2, type: 'ErrorOccurredAgain', at: '2026-12-01T10:01:00.000Z', actor: system, details: { runId: 'r2', occurrences: 2, inputRepairs: repairs } },
+      ],
+      [],
+      names,
+    );
+    expect(recorded.text).toBe(`Failed in run r1; recorded as value (no severity). The report was changed to be stored: ${repairs[0]}`);
+    expect(again.text).toBe(`Failed again in run r2 (occurrence 2). The report was changed to be stored: ${repairs[0]}`);
+  });
+
   it('says which rule acted whenever the system did', () => {
     const story = timeline(
       [
