@@ -48,7 +48,7 @@ export class MachineCpu {
     this.atStart = this.ticks();
   }
 
-  /** CPU seconds by part, plus `idle`, most first. */
+  /** CPU seconds by part, plus `idle`, most first; none where there is no `/proc`. */
   stop(): Array<[string, number]> {
     const now = this.ticks();
     return [...now.entries()]
@@ -59,6 +59,7 @@ export class MachineCpu {
 
   private ticks(): CpuTicks {
     const ticks: CpuTicks = new Map();
+    if (!fs.existsSync('/proc/stat')) return ticks; // not Linux: no figures
     const add = (part: string, value: number) => ticks.set(part, (ticks.get(part) ?? 0) + value);
     for (const entry of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;

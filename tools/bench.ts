@@ -197,7 +197,7 @@ const partOfTheRun =
     if (pid === process.pid) return 'runtime (this bench)';
     if (commandLine.includes('postgres')) return 'PostgreSQL';
     if (commandLine.includes('mock-cluster')) return 'Kafka broker';
-    if (commandLine.includes('local-infra')) return 'broker forwarder';
+    if (commandLine.includes('local-infra')) return 'infrastructure supervisor';
     return 'other';
   };
 
@@ -252,15 +252,15 @@ async function main(): Promise<void> {
   print(`all recorded and listed ${recordedSeconds.toFixed(2)} s after the first was published (${rate(recordedSeconds)} errors/s: ${(floorSeconds / recordedSeconds).toFixed(2)} of the floor)`);
   print(`all ErrorRecorded published by the event store relay after ${publishedSeconds.toFixed(2)} s (${rate(publishedSeconds)} events/s)`);
   print(`errors service (built, own process) during ingest: peak RSS ${peakRssMb} MB (JavaScript heap in use at most ${peakHeapMb} MB), ${((cpuSeconds / count) * 1_000).toFixed(3)} CPU s per 1,000 errors`);
-  print(`the machine's CPU until all were published, in CPU s per 1,000 errors: ${machineCpuSeconds.map(([part, seconds]) => `${part} ${((seconds / count) * 1_000).toFixed(3)}`).join(', ')}`);
+  if (machineCpuSeconds.length > 0) print(`the machine's CPU until all were published, in CPU s per 1,000 errors: ${machineCpuSeconds.map(([part, seconds]) => `${part} ${((seconds / count) * 1_000).toFixed(3)}`).join(', ')}`);
   if (profile) {
     for (const line of await statementsProfile(client)) print(line);
     await app.stop();
     app = await startService(asked);
     print(`CPU profile of the service's start-up and ingest written to ${PROFILE_DIR}`);
   }
-  for (const app of await downstream.catchUp()) {
-    print(`${app.service} service (built, own process), started after the ingest, caught up on ${app.copied.toLocaleString('en')} ErrorRecorded ${app.seconds.toFixed(2)} s after its start: peak RSS ${app.peakRssMb} MB (JavaScript heap in use at most ${app.peakHeapMb} MB), ${((app.cpuSeconds / app.copied) * 1_000).toFixed(3)} CPU s per 1,000 errors beyond its start-up`);
+  for (const consumer of await downstream.catchUp()) {
+    print(`${consumer.service} service (built, own process), started after the ingest, caught up on ${consumer.copied.toLocaleString('en')} ErrorRecorded ${consumer.seconds.toFixed(2)} s after its start: peak RSS ${consumer.peakRssMb} MB (JavaScript heap in use at most ${consumer.peakHeapMb} MB), ${((consumer.cpuSeconds / consumer.copied) * 1_000).toFixed(3)} CPU s per 1,000 errors beyond its start-up`);
   }
   let listed = count;
   for (const [phase, { perSecond, seconds }] of STEADY.entries()) {
