@@ -4,6 +4,7 @@ import { consumerGroupId, loadServiceConfig } from '@faultline/platform';
 import type { Admin } from 'kafkajs';
 import { Client } from 'pg';
 import { ResourceSampler } from './bench-resources';
+import { backlogAtMost } from './bench-support';
 
 /** The apps that consume the errors app's events, each with the table its copy of every recorded error lands in. */
 const DOWNSTREAM = [
@@ -51,7 +52,7 @@ export class DownstreamApps {
     for (const { service, table } of DOWNSTREAM) {
       const started = Date.now();
       await this.run(service, async (resources, env) => {
-        await caughtUp(this.options.admin, consumerGroupId(loadServiceConfig(service, env)));
+        await backlogAtMost(this.options.admin, consumerGroupId(loadServiceConfig(service, env)), Topics.errorsEvents, 0);
         const seconds = (Date.now() - started) / 1000;
         const { peakRssMb, peakHeapMb, processCpuSeconds } = await resources.stop();
         const cpuSeconds = processCpuSeconds - (this.startUpCpuSeconds.get(service) ?? 0);
@@ -83,17 +84,5 @@ async function rowsIn(databaseUrl: string, table: string): Promise<number> {
     return Number((await client.query<{ count: string }>(`SELECT count(*) FROM ${table}`)).rows[0].count);
   } finally {
     await client.end();
-  }
-}
-
-/** Resolves once the consumer group has committed the end of every partition of errors.events.v1. */
-async function caughtUp(admin: Admin, groupId: string, timeoutMs = 300_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const ends = new Map((await admin.fetchTopicOffsets(Topics.errorsEvents)).map(({ partition, high }) => [partition, high]));
-    const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [Topics.errorsEvents] });
-    if (partitions.every(({ partition, offset }) => offset === ends.get(partition))) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`${groupId} had not caught up on ${Topics.errorsEvents} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

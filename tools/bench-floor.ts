@@ -1,7 +1,9 @@
 import { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
+import { backlogAtMost } from './bench-support';
 
 const FLOOR_TOPIC = 'bench.floor.flow.errors.v1';
+const FLOOR_GROUP = 'bench-floor';
 
 /**
  * The machine's floor for ingest, measured in the same run: the same reports, published the same
@@ -24,16 +26,15 @@ export async function ingestFloor(options: {
   // One connection per partition consumed at once, as the service's pool gives its handlers.
   const client = new Pool({ connectionString: options.databaseUrl, max: 4 });
   await client.query('CREATE TABLE IF NOT EXISTS bench_floor (position bigserial PRIMARY KEY, event_id uuid NOT NULL, report jsonb NOT NULL)');
+  const admin = kafka.admin();
+  await admin.connect();
   if (options.kafkaIsMock) {
     await producer.send({ topic: FLOOR_TOPIC, messages: [{ key: 'warm-up', value: JSON.stringify({ eventId: '00000000-0000-4000-8000-000000000000' }) }] });
   } else {
-    const admin = kafka.admin();
-    await admin.connect();
     await admin.createTopics({ topics: [{ topic: FLOOR_TOPIC, numPartitions: 4 }], waitForLeaders: true });
-    await admin.disconnect();
   }
 
-  const consumer = kafka.consumer({ groupId: 'bench-floor', sessionTimeout: 6_000, rebalanceTimeout: 6_000, heartbeatInterval: 500 });
+  const consumer = kafka.consumer({ groupId: FLOOR_GROUP, sessionTimeout: 6_000, rebalanceTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: FLOOR_TOPIC, fromBeginning: true });
   await consumer.run({
@@ -50,12 +51,15 @@ export async function ingestFloor(options: {
   const inserted = async () => Number((await client.query('SELECT count(*) FROM bench_floor')).rows[0].count) - warmUp;
   const started = Date.now();
   for (let start = 0; start < count; start += options.chunk) {
-    while ((await inserted()) < start - options.maxBacklog) await new Promise((resolve) => setTimeout(resolve, 50));
+    await backlogAtMost(admin, FLOOR_GROUP, FLOOR_TOPIC, options.maxBacklog);
     const messages = Array.from({ length: Math.min(options.chunk, count - start) }, (_, offset) => options.message(start + offset));
     await producer.send({ topic: FLOOR_TOPIC, acks: -1, messages });
   }
+  // Offsets are committed after each batch's insert: once all are, the rows are there.
+  await backlogAtMost(admin, FLOOR_GROUP, FLOOR_TOPIC, 0);
   while ((await inserted()) < count) await new Promise((resolve) => setTimeout(resolve, 50));
   const seconds = (Date.now() - started) / 1000;
+  await admin.disconnect();
   await consumer.disconnect();
   await client.query('DROP TABLE bench_floor');
   await client.end();

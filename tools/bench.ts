@@ -17,8 +17,9 @@ import { signAccessToken } from '@faultline/access';
 import { accountCreated, errorOccurred } from '@faultline/testing';
 import { ErrorAssignedV1, ErrorOccurredV1, Topics } from '@faultline/contracts';
 import { notYetRelayed } from '@faultline/eventing';
+import { consumerGroupId } from '@faultline/platform';
 import { buildServices, freePort, spawnInfrastructure, startServiceProcess } from '@faultline/local-infra';
-import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -26,7 +27,7 @@ import { loadErrorsConfig } from '../apps/errors/src/errors.config';
 import { DownstreamApps } from './bench-downstream';
 import { ingestFloor } from './bench-floor';
 import { MachineCpu, ResourceSampler } from './bench-resources';
-import { BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
+import { backlogAtMost, BENCH_JWT_SECRET, benchEnvironment, machineLine, percentile } from './bench-support';
 import { wholeNumberOption } from './command-line';
 
 /** Reports published but not yet recorded, at most: the embedded broker keeps only 5 MiB per partition. */
@@ -81,17 +82,26 @@ const message = (index: number, runId?: string) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-async function ingest(client: Client, producer: Producer): Promise<{ publishSeconds: number; recordedSeconds: number; publishedSeconds: number }> {
+/** The errors service's consumption of the runtime's reports, as its consumer group has committed it. */
+interface ReportsConsumption {
+  admin: Admin;
+  groupId: string;
+}
+
+async function ingest(client: Client, producer: Producer, { admin, groupId }: ReportsConsumption): Promise<{ publishSeconds: number; recordedSeconds: number; publishedSeconds: number }> {
   const started = Date.now();
   for (let start = 0; start < count; start += CHUNK) {
-    await waitFor(client, 'SELECT count(*) FROM errors_list', start - MAX_BACKLOG);
+    await backlogAtMost(admin, groupId, Topics.flowErrors, MAX_BACKLOG);
     const messages = Array.from({ length: Math.min(CHUNK, count - start) }, (_, offset) => message(start + offset));
     await producer.send({ topic: Topics.flowErrors, acks: -1, messages });
   }
   const publishSeconds = (Date.now() - started) / 1000;
-  const recordedSeconds = publishSeconds + (await waitFor(client, 'SELECT count(*) FROM errors_list', count));
-  const published = `SELECT count(*) FROM event_store e WHERE e.event_type = 'ErrorRecorded' AND NOT ${notYetRelayed('e')}`;
-  const publishedSeconds = recordedSeconds + (await waitFor(client, published, count));
+  // A batch's offsets are committed after its transaction: once all are, every error is listed (checked).
+  await backlogAtMost(admin, groupId, Topics.flowErrors, 0);
+  await waitFor(client, 'SELECT count(*) FROM errors_list', count);
+  const recordedSeconds = (Date.now() - started) / 1000;
+  await waitFor(client, `SELECT count(*) FROM event_store e WHERE e.event_type = 'ErrorRecorded' AND NOT ${notYetRelayed('e')}`, count);
+  const publishedSeconds = (Date.now() - started) / 1000;
   return { publishSeconds, recordedSeconds, publishedSeconds };
 }
 
@@ -245,7 +255,7 @@ async function main(): Promise<void> {
   const machineCpu = new MachineCpu(partOfTheRun(app.child.pid));
   await resources.start();
   machineCpu.start();
-  const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer);
+  const { publishSeconds, recordedSeconds, publishedSeconds } = await ingest(client, producer, { admin, groupId: consumerGroupId(errorsConfig.service) });
   const machineCpuSeconds = machineCpu.stop();
   const { peakRssMb, peakHeapMb, cpuSeconds } = await resources.stop();
   print(`runtime published them to flow.errors.v1 in ${publishSeconds.toFixed(2)} s, keeping at most ${MAX_BACKLOG.toLocaleString('en')} unconsumed`);
