@@ -36,7 +36,7 @@ export const percentile = (sorted: number[], p: number): number => sorted[Math.m
  * count these rather than rows: a `count(*)` of a growing table, asked every 50 ms, was a tenth
  * of PostgreSQL's time during the ingest.
  */
-export async function unconsumed(admin: Admin, groupId: string, topic: string): Promise<number> {
+async function unconsumed(admin: Admin, groupId: string, topic: string): Promise<number> {
   const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
   const committed = new Map(partitions.map(({ partition, offset }) => [partition, Number(offset)]));
   const ends = await admin.fetchTopicOffsets(topic);
