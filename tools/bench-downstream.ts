@@ -1,6 +1,6 @@
 import { Topics } from '@faultline/contracts';
 import { freePort, ServiceProcess, startServiceProcess } from '@faultline/local-infra';
-import { consumerGroupId, loadServiceConfig } from '@faultline/platform';
+import { consumerGroupId, loadServiceConfig, ServiceConfig, ServiceName } from '@faultline/platform';
 import type { Admin } from 'kafkajs';
 import { Client } from 'pg';
 import { ResourceSampler } from './bench-resources';
@@ -51,18 +51,18 @@ export class DownstreamApps {
     const figures: DownstreamFigures[] = [];
     for (const { service, table } of DOWNSTREAM) {
       const started = Date.now();
-      await this.run(service, async (resources, env) => {
-        await backlogAtMost(this.options.admin, consumerGroupId(loadServiceConfig(service, env)), Topics.errorsEvents, 0);
+      await this.run(service, async (resources, config) => {
+        await backlogAtMost(this.options.admin, consumerGroupId(config), Topics.errorsEvents, 0);
         const seconds = (Date.now() - started) / 1000;
         const { peakRssMb, peakHeapMb, processCpuSeconds } = await resources.stop();
         const cpuSeconds = processCpuSeconds - (this.startUpCpuSeconds.get(service) ?? 0);
-        figures.push({ service, copied: await rowsIn(loadServiceConfig(service, env).databaseUrl, table), seconds, peakRssMb, peakHeapMb, cpuSeconds });
+        figures.push({ service, copied: await rowsIn(config.databaseUrl, table), seconds, peakRssMb, peakHeapMb, cpuSeconds });
       });
     }
     return figures;
   }
 
-  private async run(service: string, measure: (resources: ResourceSampler, env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+  private async run(service: ServiceName, measure: (resources: ResourceSampler, config: ServiceConfig) => Promise<void>): Promise<void> {
     const httpPort = await freePort();
     const env = { ...process.env, ...this.options.env, [`${service.toUpperCase()}_HTTP_PORT`]: String(httpPort) };
     const app: ServiceProcess = startServiceProcess(service, { env, httpPort, runtime: 'built', nodeOptions: this.options.nodeOptions });
@@ -70,7 +70,7 @@ export class DownstreamApps {
       await app.healthy();
       const resources = new ResourceSampler(app.baseUrl);
       await resources.start();
-      await measure(resources, env);
+      await measure(resources, loadServiceConfig(service, env));
     } finally {
       await app.stop();
     }

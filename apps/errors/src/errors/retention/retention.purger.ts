@@ -25,7 +25,8 @@ interface ExpiredError {
  * than their account's period (default from configuration) are deleted from the event store
  * and from every read model, a thousand per transaction, and announced as ErrorPurged so
  * other apps drop their copies. An error waits until the event store relay has published all
- * its events: ErrorPurged goes through the outbox and must not overtake them. Old automatic retries and old activity go the same way.
+ * its events: ErrorPurged goes through the outbox and must not overtake them. Old automatic
+ * retries and old activity go the same way.
  */
 @Injectable()
 export class RetentionPurger extends PeriodicJob {
