@@ -68,7 +68,7 @@ export class DownstreamApps {
     const app: ServiceProcess = startServiceProcess(service, { env, httpPort, runtime: 'built', nodeOptions: this.options.nodeOptions });
     try {
       await app.healthy();
-      const resources = new ResourceSampler(app.baseUrl);
+      const resources = new ResourceSampler(app);
       await resources.start();
       await measure(resources, loadServiceConfig(service, env));
     } finally {

@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   print(`kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}; errors: ${count.toLocaleString('en')}`);
   print(`floor (kafkajs, 4 partitions at once, one INSERT per batch into a plain table): ${floorSeconds.toFixed(2)} s (${rate(floorSeconds)} reports/s)`);
 
-  const resources = new ResourceSampler(app.baseUrl);
+  const resources = new ResourceSampler(app);
   const machineCpu = new MachineCpu(partOfTheRun(app.child.pid));
   await resources.start();
   machineCpu.start();

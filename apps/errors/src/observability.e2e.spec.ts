@@ -1,8 +1,12 @@
 import { Topics } from '@faultline/contracts';
 import { errorOccurred, eventually, MetricsScrape, TopicRecorder } from '@faultline/testing';
+import { DataSource } from 'typeorm';
 import { ErrorsHarness } from './test-support/errors-harness';
 
-/** What an operator sees of a real ingest: `/metrics` moves, and work carries its correlation id. */
+/**
+ * What an operator sees of a real ingest: `/metrics` moves, and work carries its correlation id;
+ * and what the service asks of its database.
+ */
 let harness: ErrorsHarness;
 let accountId: string;
 let token: string;
@@ -73,4 +77,11 @@ it("a request's correlation id is answered and carried by the events it causes; 
 
   const unnamed = await fetch(`${harness.baseUrl}/errors`, { headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'not a plain id, with spaces; and <markup>' } });
   expect(unnamed.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+it('plans no parallel workers on its database sessions: its statements are batches and pages', async () => {
+  const dataSource = harness.app.get(DataSource);
+  const sessions = await Promise.all([1, 2, 3].map(() => dataSource.query('SHOW max_parallel_workers_per_gather')));
+
+  expect(sessions.flat()).toEqual([1, 2, 3].map(() => ({ max_parallel_workers_per_gather: '0' })));
 });

@@ -34,6 +34,13 @@ export interface ServiceModuleOptions {
  * What every Faultline service has: its own database (created and migrated at start-up), the
  * event store, outbox, inbox and relay, a Kafka producer, `GET /health` and `GET /metrics`.
  */
+/**
+ * No parallel plans: every statement of a service is a small batch or a page. On statistics of a
+ * fresh table the planner took the event store's stream reads for thousands of rows and started
+ * two workers, 100–180 ms each time, to read none (docs/benchmarks.md).
+ */
+const SESSION_SETTINGS = '-c max_parallel_workers_per_gather=0';
+
 @Global()
 @Module({})
 export class ServiceModule {
@@ -54,7 +61,7 @@ export class ServiceModule {
               synchronize: false,
               // Failed queries surface as errors to their callers; TypeORM's own log would print their parameters (retry data, hashes).
               logging: false,
-              extra: { max: 10, application_name: `faultline-${config.service}` },
+              extra: { max: 10, application_name: `faultline-${config.service}`, options: SESSION_SETTINGS },
             };
           },
         }),

@@ -109,4 +109,23 @@ describe('the event store relay', () => {
     // Different keys, so different partitions: Kafka keeps no order between them.
     await eventually(() => expect(recorder.messages.filter((message) => [early, late].includes(message.key ?? '')).map((message) => message.key).sort()).toEqual([early, late].sort()));
   });
+
+  it('follows transaction ids as numbers where they gain a digit, so it neither reorders nor skips', async () => {
+    const recorder = await bed.kafka.record(Topics.errorsEvents);
+    const crossing = randomUUID();
+    const between = randomUUID();
+    await append(crossing, 0, ['in transaction 9', 'in transaction 10', 'in transaction 11']);
+    const many = Array.from({ length: 60 }, (_, index) => `in transaction 100, ${index}`);
+    await append(between, 0, many);
+    // As text, transaction 100 sorts between 10 and 11, and 9 after them all. Every id here is
+    // older than the test server's running transactions, so all of them are committed history.
+    await bed.dataSource.query(`UPDATE event_store SET transaction_id = (8 + stream_version)::text::xid8 WHERE stream_id = $1`, [crossing]);
+    await bed.dataSource.query(`UPDATE event_store SET transaction_id = '100' WHERE stream_id = $1`, [between]);
+    await bed.dataSource.query(`UPDATE store_relay_position SET transaction_id = '8', global_position = 0`);
+
+    relay().start();
+
+    await eventually(() => expect(textsOf(recorder.messages, between)).toHaveLength(60));
+    await eventually(() => expect(textsOf(recorder.messages, crossing)).toEqual(['in transaction 9', 'in transaction 10', 'in transaction 11']));
+  });
 });
