@@ -1,10 +1,8 @@
-import { ACCESS_MIGRATIONS, AccessModule } from '@faultline/access';
+import { AccessModule } from '@faultline/access';
 import { Clock, ServiceConfig, ServiceModule } from '@faultline/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AssignmentsModule } from './assignments/assignments.module';
-import { AssignableErrors1732300000700 } from './infrastructure/assignable-errors.migration';
-import { EmailAssignmentRequestsByRequest1732300000800 } from './infrastructure/email-assignment-requests.migration';
-import { InvitationRequestOutcomes1732300001900 } from './infrastructure/invitation-request-outcomes.migration';
+import { ASSIGNMENT_MIGRATIONS } from './infrastructure/assignment-migrations';
 
 @Module({})
 export class AssignmentAppModule {
@@ -12,7 +10,7 @@ export class AssignmentAppModule {
     return {
       module: AssignmentAppModule,
       imports: [
-        ServiceModule.forRoot({ config, migrations: [...ACCESS_MIGRATIONS, AssignableErrors1732300000700, EmailAssignmentRequestsByRequest1732300000800, InvitationRequestOutcomes1732300001900], clock }),
+        ServiceModule.forRoot({ config, migrations: ASSIGNMENT_MIGRATIONS, clock }),
         AccessModule.forRoot({ jwtSecret: config.jwtSecret }),
         AssignmentsModule,
       ],

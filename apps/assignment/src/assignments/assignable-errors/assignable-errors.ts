@@ -43,6 +43,21 @@ const toError = (row: Row): AssignableError => ({
   assignedAt: row.assigned_at?.toISOString() ?? null,
 });
 
+/**
+ * The open errors of the same records: `$1` the account, then the keys' integrations, flows,
+ * steps and retry data keys. One probe per distinct key of the index led by the key, whatever the
+ * statistics say. As a join, or with the account inside the probe, a table that grew since it was
+ * analyzed was read through another index: every open error of the account, or of its flow, per
+ * batch. The account is checked after the probe, so no other index can serve it.
+ */
+export const OPEN_OF_SAME_RECORDS = `
+  SELECT e.* FROM (SELECT DISTINCT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])) AS k(integration_id, flow_id, flow_step_id, retry_data_key)
+    CROSS JOIN LATERAL (
+      SELECT ${COLUMNS} FROM assignable_errors
+       WHERE retry_data_key = k.retry_data_key AND flow_step_id = k.flow_step_id AND flow_id = k.flow_id AND integration_id = k.integration_id
+         AND status = 'open' AND retry_data_key IS NOT NULL OFFSET 0) AS e
+   WHERE e.account_id = $1`;
+
 /** The queries the assignment rules run on the local copy of the errors. */
 export const AssignableErrorsQueries = {
   async byIds(manager: EntityManager, accountId: string, errorIds: string[]): Promise<AssignableError[]> {
@@ -63,14 +78,13 @@ export const AssignableErrorsQueries = {
   async openOfSameRecords(manager: EntityManager, accountId: string, keyed: RetryDataKeyed[]): Promise<AssignableError[]> {
     const keys = keyed.filter((error) => sameRecordKey(error) !== undefined);
     if (keys.length === 0) return [];
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS.split(', ').map((column) => `e.${column}`).join(', ')}
-         FROM assignable_errors e
-         JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS k(integration_id, flow_id, flow_step_id, retry_data_key)
-           ON e.flow_step_id = k.flow_step_id AND e.retry_data_key = k.retry_data_key AND e.integration_id = k.integration_id AND e.flow_id = k.flow_id
-        WHERE e.account_id = $1 AND e.status = 'open'`,
-      [accountId, keys.map((key) => key.integrationId), keys.map((key) => key.flowId), keys.map((key) => key.flowStepId), keys.map((key) => key.retryDataKey)],
-    );
+    const rows: Row[] = await manager.query(OPEN_OF_SAME_RECORDS, [
+      accountId,
+      keys.map((key) => key.integrationId),
+      keys.map((key) => key.flowId),
+      keys.map((key) => key.flowStepId),
+      keys.map((key) => key.retryDataKey),
+    ]);
     return rows.map(toError);
   },
 
