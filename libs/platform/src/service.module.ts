@@ -31,16 +31,16 @@ export interface ServiceModuleOptions {
 }
 
 /**
- * What every Faultline service has: its own database (created and migrated at start-up), the
- * event store, outbox, inbox and relay, a Kafka producer, `GET /health` and `GET /metrics`.
- */
-/**
  * No parallel plans: every statement of a service is a small batch or a page. On statistics of a
  * fresh table the planner took the event store's stream reads for thousands of rows and started
- * two workers, 100–180 ms each time, to read none (docs/benchmarks.md).
+ * two workers, 100–185 ms each time, to read none (docs/benchmarks.md).
  */
 const SESSION_SETTINGS = '-c max_parallel_workers_per_gather=0';
 
+/**
+ * What every Faultline service has: its own database (created and migrated at start-up), the
+ * event store, outbox, inbox and relay, a Kafka producer, `GET /health` and `GET /metrics`.
+ */
 @Global()
 @Module({})
 export class ServiceModule {
