@@ -76,7 +76,7 @@ describe('the web console', () => {
     await owner.getByRole('dialog', { name: 'Assign 3 errors' }).waitFor();
     await owner.keyboard.type('Ada');
     await owner.keyboard.press('Enter');
-    await owner.getByText('3 of 3 errors assigned').waitFor();
+    await owner.getByText('3 of 3 errors assigned').waitFor({ timeout: 60_000 });
     const assigned = await faultline.errorsWhen(account.ownerToken, `flowId=flow-keys&assignee=${ada.userId}`, 3);
     expect(assigned.items.map((item) => item.message).sort()).toEqual(listed.slice(0, 3).sort());
   });
@@ -439,7 +439,7 @@ describe('the web console', () => {
     await eventually(async () => {
       await owner.reload();
       await owner.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('(errors)').waitFor({ timeout: 2_000 });
-    }, 20_000);
+    }, 60_000);
     await owner.getByRole('button', { name: 'Revoke Nightly report' }).click();
     await owner.getByRole('row').filter({ hasText: 'Nightly report' }).getByText('revoked').waitFor();
     await eventually(async () => expect((await listed()).status).toBe(401), 20_000);
