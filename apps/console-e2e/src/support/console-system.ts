@@ -69,6 +69,19 @@ export class ConsoleSystem {
     }, 30_000);
   }
 
+  /**
+   * Once the assignment app has its copy of these errors (from errors.events.v1). Until then it
+   * answers an assignment of them with a 404, and the errors list may already show them.
+   */
+  async assignableWhen(token: string, page: ErrorsPage): Promise<void> {
+    await eventually(async () => {
+      for (const { errorId } of page.items) {
+        const response = await fetch(`${this.system.url('assignment')}/errors/${errorId}/assignments`, { headers: { authorization: `Bearer ${token}` } });
+        expect(response.status).toBe(200);
+      }
+    }, 30_000);
+  }
+
   /** A call to one service's API as a person (for setting a scene, not for what is under test). */
   async call<T>(service: 'errors' | 'assignment', token: string, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.system.url(service)}${path}`, {
