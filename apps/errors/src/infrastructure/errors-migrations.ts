@@ -12,6 +12,7 @@ import { FlowStepOrder1732300001800 } from './flow-step-order.migration';
 import { UnreadRecordedIndex1732300002000 } from './unread-recorded-index.migration';
 import { CountedFromIndex1732300002100 } from './counted-from-index.migration';
 import { RetentionShortening1732300002200 } from './retention-shortening.migration';
+import { AssigneeIndexIntegration1732300002500 } from './assignee-index-integration.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ERRORS_MIGRATIONS = [
   UnreadRecordedIndex1732300002000,
   CountedFromIndex1732300002100,
   RetentionShortening1732300002200,
+  AssigneeIndexIntegration1732300002500,
 ];

@@ -28,4 +28,17 @@ describe('the total of a list page', () => {
     expect(first.items.length + second.items.length).toBe(5);
     expect((await harness.request('POST', '/errors/by-filter', token, { action: 'resolve', filter: { flowId: 'flow-many' }, dryRun: true })).body).toMatchObject({ matched: 3 });
   });
+
+  it('pages through no more matches than the cap (read from those it counted) newest first, each once', async () => {
+    const first = await harness.list(token, 'flowId=flow-many&limit=2');
+    const second = await harness.list(token, `flowId=flow-many&limit=2&cursor=${encodeURIComponent(String(first.nextCursor))}`);
+    expect(second).toMatchObject({ total: 3, totalCapped: false, nextCursor: null });
+    const listed = [...first.items, ...second.items];
+    expect(new Set(listed.map((item) => item.errorId)).size).toBe(3);
+    expect(listed.map((item) => item.occurredAt)).toEqual(listed.map((item) => item.occurredAt).sort().reverse());
+  });
+
+  it('counts nothing on an empty page', async () => {
+    expect(await harness.list(token, 'flowId=flow-none')).toEqual({ items: [], total: 0, totalCapped: false, nextCursor: null });
+  });
 });
