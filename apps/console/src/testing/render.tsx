@@ -9,14 +9,15 @@ import { theme } from '../app/theme';
  * would have fetched already in the cache: components are tested on what they show and do, and
  * no query reaches the network (retries off, so a missing answer fails the test at once).
  */
-export function renderWith(element: ReactElement, cached: Array<[readonly unknown[], unknown]> = []): RenderResult {
+export function renderWith(element: ReactElement, cached: Array<[readonly unknown[], unknown]> = []): RenderResult & { client: QueryClient } {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   for (const [key, data] of cached) client.setQueryData(key, data);
-  return render(
+  const rendered = render(
     <QueryClientProvider client={client}>
       <MantineProvider theme={theme} env="test">
         {element}
       </MantineProvider>
     </QueryClientProvider>,
   );
+  return { ...rendered, client };
 }

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import type { UserSummary } from '@faultline/contracts/browser';
-import { screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWith } from '../../testing/render';
 import type { BulkAction } from './bulk-actions';
@@ -25,14 +25,16 @@ const people = [
   person('rex', 'Rex', { status: 'deactivated' }),
 ];
 
-function openDialog(props: { integrationIds?: string[]; allowNewEmail?: boolean } = {}) {
+const USERS = ['identity', 'users'];
+
+function openDialog(props: { integrationIds?: string[]; allowNewEmail?: boolean; peopleLoaded?: boolean } = {}) {
   const assigned: BulkAction[] = [];
   const closed = jest.fn();
-  renderWith(
+  const { client } = renderWith(
     <AssignDialog opened onClose={closed} integrationIds={'integrationIds' in props ? props.integrationIds : ['acme']} count={2} allowNewEmail={props.allowNewEmail ?? true} onAssign={(action) => assigned.push(action)} />,
-    [[['identity', 'users'], people]],
+    props.peopleLoaded === false ? [] : [[USERS, people]],
   );
-  return { assigned, closed };
+  return { assigned, closed, client };
 }
 
 describe('the assign dialog', () => {
@@ -96,5 +98,35 @@ describe('the assign dialog', () => {
     openDialog({ integrationIds: undefined, allowNewEmail: false });
     expect(screen.getByRole('tab', { name: 'Assign to new user' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByText(/the server checks each error's integration/)).toBeTruthy();
+  });
+
+  describe('before the people of the account have arrived', () => {
+    const fetchBefore = globalThis.fetch;
+    beforeEach(() => {
+      globalThis.fetch = () => new Promise<Response>(() => undefined);
+    });
+    afterEach(() => {
+      globalThis.fetch = fetchBefore;
+    });
+
+    it('says they are loading, not that nobody matches, and assigns on an Enter pressed meanwhile once they arrive', async () => {
+      const { assigned, client } = openDialog({ peopleLoaded: false });
+      await userEvent.type(screen.getByLabelText('Find a person'), 'ne{Enter}');
+      expect(screen.getByRole('status').textContent).toContain('Enter assigns to the first one offered once they are here');
+      expect(screen.queryByText(/Nobody of the account matches/)).toBeNull();
+      expect(assigned).toEqual([]);
+      act(() => client.setQueryData(USERS, people));
+      await waitFor(() => expect(assigned).toEqual([{ kind: 'assign', assigneeUserId: 'ned' }]));
+    });
+
+    it('forgets that Enter when the search changes before they arrive', async () => {
+      const { assigned, client } = openDialog({ peopleLoaded: false });
+      const search = screen.getByLabelText('Find a person');
+      await userEvent.type(search, 'ne{Enter}');
+      await userEvent.type(search, 'd');
+      act(() => client.setQueryData(USERS, people));
+      expect(await screen.findByRole('option', { name: /Ned/ })).toBeTruthy();
+      expect(assigned).toEqual([]);
+    });
   });
 });

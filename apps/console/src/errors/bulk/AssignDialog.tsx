@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Tabs, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { useUsers } from '../../app/directory';
+import { ProblemAlert } from '../../app/ProblemAlert';
 import { assigneeChoices } from '../assign/assignee-eligibility';
 import type { BulkAction } from './bulk-actions';
 
@@ -17,8 +18,12 @@ interface Props {
 
 /** Who can take the errors (and why the others cannot), or a new email to invite with them. */
 export function AssignDialog({ opened, onClose, integrationIds, count, allowNewEmail, onAssign }: Props) {
-  const users = useUsers().data ?? [];
+  const directory = useUsers();
+  const users = directory.data ?? [];
+  const loading = directory.isPending;
   const [search, setSearch] = useState('');
+  // Enter pressed before the people of the account arrived: it assigns once they have.
+  const [enterWaiting, setEnterWaiting] = useState(false);
   const [email, setEmail] = useState('');
   const [tab, setTab] = useState<string | null>('people');
   const choices = useMemo(() => assigneeChoices(users, integrationIds ?? []), [users, integrationIds]);
@@ -30,7 +35,17 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
   };
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
+    if (loading) setEnterWaiting(true);
+    else if (first) pick(first.user.userId);
+  };
+  useEffect(() => {
+    if (!enterWaiting || loading) return;
+    setEnterWaiting(false);
     if (first) pick(first.user.userId);
+  });
+  const changeSearch = (value: string) => {
+    setSearch(value);
+    setEnterWaiting(false);
   };
   const inviteInstead = () => {
     setEmail(search.trim());
@@ -52,14 +67,20 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
         </Tabs.List>
         <Tabs.Panel value="people" pt="sm">
           <form onSubmit={submitSearch}>
-            <TextInput label="Find a person" description="Enter assigns to the first one offered" value={search} onChange={(event) => setSearch(event.currentTarget.value)} data-autofocus />
+            <TextInput label="Find a person" description="Enter assigns to the first one offered" value={search} onChange={(event) => changeSearch(event.currentTarget.value)} data-autofocus />
           </form>
+          {loading && (
+            <Text size="sm" c="dimmed" mt="xs" role="status">
+              {enterWaiting ? 'Loading the people of the account: Enter assigns to the first one offered once they are here…' : 'Loading the people of the account…'}
+            </Text>
+          )}
+          <ProblemAlert error={directory.error} title="The people of the account could not be loaded" />
           {!integrationIds && (
             <Text size="xs" c="dimmed" mt="xs">
               The errors span integrations not known here; the server checks each error's integration and refuses with the rule if someone cannot take it.
             </Text>
           )}
-          {search.trim() && shown.length === 0 && (
+          {!loading && search.trim() && shown.length === 0 && (
             <Group mt="sm" gap="sm">
               <Text size="sm">Nobody of the account matches “{search.trim()}”.</Text>
               {allowNewEmail && search.includes('@') && (
