@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { emailTime } from './emails/email-time';
 import { MAX_BACKOFF_MS } from './emails/email-outcomes';
-import { CLAIM_MS } from './emails/email.sender';
+import { OutboxWriter } from '@faultline/eventing';
+import { RelayService } from '@faultline/platform';
+import { EmailMetrics } from './emails/email-metrics';
+import { CLAIM_MS, EmailSender } from './emails/email.sender';
 import { NotificationsHarness } from './test-support/notifications-harness';
 
 let harness: NotificationsHarness;
@@ -305,5 +308,33 @@ describe('a crash between sending and recording', () => {
     await harness.nothingDue();
     expect(harness.mail.to(bob.email)).toHaveLength(2);
     expect(harness.sent.json<DigestSentV1>().filter((event) => event.data.userId === bob.userId)).toHaveLength(1);
+  });
+});
+
+describe('a claim that runs out before its emails are sent', () => {
+  it('lets the emails it did not start go at once, unsent, for the next tick', async () => {
+    const dataSource = harness.app.get(DataSource);
+    const emailId = randomUUID();
+    const dueAt = new Date(harness.clock.now().getTime() + 3_600_000);
+    // Due an hour from the service's clock: only the sender made here takes it.
+    await dataSource.query(
+      `INSERT INTO emails (email_id, account_id, kind, user_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+       VALUES ($1, 'acc-claims', 'digest', 'usr-claims', 'claims@example.test', 'Claimed', 'text', '<p>html</p>', $2, $2)`,
+      [emailId, dueAt],
+    );
+    // Each reading of this clock is a minute and a half after the one before: the claim runs out
+    // between taking the email and starting it.
+    let reading = dueAt.getTime();
+    const leapingClock = { now: () => new Date((reading += 90_000)) };
+    const sender = new EmailSender(dataSource, harness.app.get(OutboxWriter), harness.app.get(RelayService), leapingClock, harness.config, harness.app.get(EmailMetrics));
+    try {
+      await sender.tick();
+      const [email] = await dataSource.query('SELECT status, attempts, claimed_until FROM emails WHERE email_id = $1', [emailId]);
+      expect(email).toEqual({ status: 'pending', attempts: 0, claimed_until: null });
+      expect(harness.mail.to('claims@example.test')).toHaveLength(0);
+    } finally {
+      await sender.onApplicationShutdown();
+      await dataSource.query('DELETE FROM emails WHERE email_id = $1', [emailId]);
+    }
   });
 });
