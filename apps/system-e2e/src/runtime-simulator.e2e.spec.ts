@@ -82,7 +82,7 @@ describe('the runtime simulator against the whole system', () => {
     const neverDisabled = CATALOGUE.filter((flow) => !flow.steps.some((step) => step.failures.some((failure) => failure.severity?.code === 6000)));
     const [open] = (await errors('&status=open')).items.filter((error) => neverDisabled.some((flow) => flow.flowId === error.flowId));
     await call('POST', '/errors/retry', { errorIds: [open.errorId] });
-    await eventually(async () => expect((await call<{ error: { status: string; resolution: string } }>('GET', `/errors/${open.errorId}`)).error).toMatchObject({ status: 'resolved', resolution: 'retry_succeeded' }), 20_000);
+    await eventually(async () => expect((await call<{ error: { status: string; resolution: string } }>('GET', `/errors/${open.errorId}`)).error).toMatchObject({ status: 'resolved', resolution: 'retry_succeeded' }), 60_000);
   });
 
   it('stops a flow a 6000 disabled, while the others go on, until someone re-enables it', async () => {
