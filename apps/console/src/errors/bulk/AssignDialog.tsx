@@ -22,7 +22,7 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
   const users = directory.data ?? [];
   const loading = directory.isPending;
   const [search, setSearch] = useState('');
-  // Enter pressed before the people of the account arrived: it assigns once they have.
+  // Enter assigns to the first one offered, once the people of the account are here.
   const [enterWaiting, setEnterWaiting] = useState(false);
   const [email, setEmail] = useState('');
   const [tab, setTab] = useState<string | null>('people');
@@ -35,8 +35,7 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
   };
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
-    if (loading) setEnterWaiting(true);
-    else if (first) pick(first.user.userId);
+    setEnterWaiting(true);
   };
   useEffect(() => {
     if (!enterWaiting || loading) return;
@@ -80,7 +79,7 @@ export function AssignDialog({ opened, onClose, integrationIds, count, allowNewE
               The errors span integrations not known here; the server checks each error's integration and refuses with the rule if someone cannot take it.
             </Text>
           )}
-          {!loading && search.trim() && shown.length === 0 && (
+          {directory.isSuccess && search.trim() && shown.length === 0 && (
             <Group mt="sm" gap="sm">
               <Text size="sm">Nobody of the account matches “{search.trim()}”.</Text>
               {allowNewEmail && search.includes('@') && (
