@@ -13,6 +13,7 @@ import { UnreadRecordedIndex1732300002000 } from './unread-recorded-index.migrat
 import { CountedFromIndex1732300002100 } from './counted-from-index.migration';
 import { RetentionShortening1732300002200 } from './retention-shortening.migration';
 import { AssigneeIndexIntegration1732300002500 } from './assignee-index-integration.migration';
+import { StatusIndexIntegration1732300002600 } from './status-index-integration.migration';
 
 /** The errors app's own tables, in the order they were made (after the shared eventing tables). */
 export const ERRORS_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ERRORS_MIGRATIONS = [
   CountedFromIndex1732300002100,
   RetentionShortening1732300002200,
   AssigneeIndexIntegration1732300002500,
+  StatusIndexIntegration1732300002600,
 ];

@@ -53,7 +53,9 @@ export const LIST_COLUMNS = `error_id, account_id, integration_id, flow_id, flow
  * machine a round trip to PostgreSQL costs more than either query. The count is planned on its
  * own (any index that finds the matches, in no order). When it finds no more than the cap, it
  * found every match, and the page is read from those (a text search searches once, not twice);
- * otherwise the page walks an index in list order.
+ * otherwise the page walks an index in list order for its keys, then reads those rows. A walk for
+ * keys alone can skip non-matches in the index's own entries (its included columns) instead of
+ * reading a row for each: 15 → 3 ms for an assignee's tagged errors at a million.
  */
 export function pageStatement(scope: ReaderScope, query: ErrorsListQuery, cap: number): { text: string; params: unknown[] } {
   const sql = errorsFilterConditions(scope, query);
@@ -72,7 +74,8 @@ export function pageStatement(scope: ReaderScope, query: ErrorsListQuery, cap: n
       (SELECT ${LIST_COLUMNS} FROM errors_list
         WHERE counted.total <= ${cap} AND error_id IN (SELECT error_id FROM matched WHERE ${afterCursor} ${inListOrder} LIMIT ${size}))
       UNION ALL
-      (SELECT ${LIST_COLUMNS} FROM errors_list WHERE counted.total > ${cap} AND ${sql.where} ${inListOrder} LIMIT ${size})
+      (SELECT ${LIST_COLUMNS} FROM errors_list
+        WHERE counted.total > ${cap} AND error_id IN (SELECT error_id FROM errors_list WHERE ${sql.where} ${inListOrder} LIMIT ${size}))
     ) AS page ON true
     ${inListOrder}`;
   return { text, params: sql.params };
