@@ -42,6 +42,22 @@ const STEADY = [
 ];
 const count = wholeNumberOption('--errors', 20_000);
 const CHUNK = wholeNumberOption('--chunk', 1_000);
+/**
+ * `--recurring P`: P in every 100 reports of the ingest (at most 40) are a record failing again,
+ * the same step and trace key as the report 960 earlier, so they count an occurrence instead of
+ * recording an error. 960 is a multiple of 320, after which integration (of 5), flow (of 20) and
+ * step (of 64) repeat; and that earlier report sits 40 later in its hundred, so it is never a
+ * recurrence itself.
+ */
+const RECURRING = wholeNumberOption('--recurring', 0, 0);
+if (RECURRING > 40) {
+  process.stderr.write('--recurring takes at most 40 (reports in every 100)\n');
+  process.exit(2);
+}
+const RECURRENCE_DISTANCE = 960;
+const recurs = (index: number) => index >= RECURRENCE_DISTANCE && index % 100 < RECURRING;
+/** The errors the ingest's reports record: the reports less the recurrences. */
+const distinctErrors = count - Array.from({ length: count }, (_, index) => index).filter(recurs).length;
 /** `--profile`: the statements the ingest spent its database time in, and a CPU profile of the service's start-up and ingest (in .data/profiles/). */
 const profile = process.argv.includes('--profile');
 const PROFILE_DIR = path.resolve(__dirname, '..', '.data', 'profiles');
@@ -80,6 +96,7 @@ const message = (index: number, runId?: string) => {
   const value = report(index, runId);
   return { key: value.data.flowStepId, value: JSON.stringify(value) };
 };
+const ingestMessage = (index: number) => (recurs(index) ? message(index - RECURRENCE_DISTANCE, `run-${index}`) : message(index));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** The errors service's consumption of the runtime's reports, as its consumer group has committed it. */
@@ -92,15 +109,15 @@ async function ingest(client: Client, producer: Producer, { admin, groupId }: Re
   const started = Date.now();
   for (let start = 0; start < count; start += CHUNK) {
     await backlogAtMost(admin, groupId, Topics.flowErrors, MAX_BACKLOG);
-    const messages = Array.from({ length: Math.min(CHUNK, count - start) }, (_, offset) => message(start + offset));
+    const messages = Array.from({ length: Math.min(CHUNK, count - start) }, (_, offset) => ingestMessage(start + offset));
     await producer.send({ topic: Topics.flowErrors, acks: -1, messages });
   }
   const publishSeconds = (Date.now() - started) / 1000;
   // A batch's offsets are committed after its transaction: once all are, every error is listed (checked).
   await backlogAtMost(admin, groupId, Topics.flowErrors, 0);
-  await waitFor(client, 'SELECT count(*) FROM errors_list', count);
+  await waitFor(client, 'SELECT count(*) FROM errors_list', distinctErrors);
   const recordedSeconds = (Date.now() - started) / 1000;
-  await waitFor(client, `SELECT count(*) FROM event_store e WHERE e.event_type = 'ErrorRecorded' AND NOT ${notYetRelayed('e')}`, count);
+  await waitFor(client, `SELECT count(*) FROM event_store e WHERE e.event_type = 'ErrorRecorded' AND NOT ${notYetRelayed('e')}`, distinctErrors);
   const publishedSeconds = (Date.now() - started) / 1000;
   return { publishSeconds, recordedSeconds, publishedSeconds };
 }
@@ -221,7 +238,7 @@ async function main(): Promise<void> {
   const kafka = new Kafka({ brokers: [infrastructure.kafkaBrokers], logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
-  const floorSeconds = await ingestFloor({ kafka, producer, chunk: CHUNK, databaseUrl: infrastructure.databaseUrl, count, maxBacklog: MAX_BACKLOG, message, kafkaIsMock: infrastructure.kafkaIsMock });
+  const floorSeconds = await ingestFloor({ kafka, producer, chunk: CHUNK, databaseUrl: infrastructure.databaseUrl, count, maxBacklog: MAX_BACKLOG, message: ingestMessage, kafkaIsMock: infrastructure.kafkaIsMock });
 
   // `--node-option=--max-old-space-size=160` (repeatable) tries the service under other V8 settings.
   const asked = process.argv.filter((arg) => arg.startsWith('--node-option=')).map((arg) => arg.slice('--node-option='.length));
@@ -248,7 +265,7 @@ async function main(): Promise<void> {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const p = (timings: number[]) => `p50 ${ms(percentile(timings, 50))}, p95 ${ms(percentile(timings, 95))}`;
   print(machineLine());
-  print(`kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}; errors: ${count.toLocaleString('en')}`);
+  print(`kafka: ${infrastructure.kafkaIsMock ? 'embedded mock broker' : 'real broker'}; errors: ${count.toLocaleString('en')}${RECURRING ? ` (${RECURRING} in 100 recurrences: ${distinctErrors.toLocaleString('en')} distinct)` : ''}`);
   print(`floor (kafkajs, 4 partitions at once, one INSERT per batch into a plain table): ${floorSeconds.toFixed(2)} s (${rate(floorSeconds)} reports/s)`);
 
   const resources = new ResourceSampler(app);
@@ -272,7 +289,7 @@ async function main(): Promise<void> {
   for (const consumer of await downstream.catchUp()) {
     print(`${consumer.service} service (built, own process), started after the ingest, caught up on ${consumer.copied.toLocaleString('en')} ErrorRecorded ${consumer.seconds.toFixed(2)} s after its start: peak RSS ${consumer.peakRssMb} MB (JavaScript heap in use at most ${consumer.peakHeapMb} MB), ${((consumer.cpuSeconds / consumer.copied) * 1_000).toFixed(3)} CPU s per 1,000 errors beyond its start-up`);
   }
-  let listed = count;
+  let listed = distinctErrors;
   for (const [phase, { perSecond, seconds }] of STEADY.entries()) {
     const latencies = await steadyLatencies(client, producer, perSecond, seconds, count + phase * 1_000_000);
     listed += latencies.length;
