@@ -6,6 +6,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { Clock, CLOCK, systemClock } from './clock';
 import type { ServiceConfig } from './config/service-config';
 import { ensureDatabase } from './database/ensure-database';
+import { serviceDataSourceOptions } from './database/service-data-source';
 import { FreshStatistics } from './database/fresh-statistics';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
@@ -31,13 +32,6 @@ export interface ServiceModuleOptions {
 }
 
 /**
- * No parallel plans: every statement of a service is a small batch or a page. On statistics of a
- * fresh table the planner took the event store's stream reads for thousands of rows and started
- * two workers, 100–185 ms each time, to read none (docs/benchmarks.md).
- */
-const SESSION_SETTINGS = '-c max_parallel_workers_per_gather=0';
-
-/**
  * What every Faultline service has: its own database (created and migrated at start-up), the
  * event store, outbox, inbox and relay, a Kafka producer, `GET /health` and `GET /metrics`.
  */
@@ -52,17 +46,11 @@ export class ServiceModule {
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             await ensureDatabase(config.databaseUrl);
-            return {
-              type: 'postgres',
-              url: config.databaseUrl,
+            return serviceDataSourceOptions({
+              service: config.service,
+              databaseUrl: config.databaseUrl,
               migrations: [...EVENTING_MIGRATIONS, ...(publishFromStore ? [StoreRelay1732300002300] : []), ...(Array.isArray(migrations) ? migrations : Object.values(migrations))],
-              migrationsRun: true,
-              migrationsTransactionMode: 'each',
-              synchronize: false,
-              // Failed queries surface as errors to their callers; TypeORM's own log would print their parameters (retry data, hashes).
-              logging: false,
-              extra: { max: 10, application_name: `faultline-${config.service}`, options: SESSION_SETTINGS },
-            };
+            });
           },
         }),
       ],
